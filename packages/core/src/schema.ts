@@ -1,0 +1,170 @@
+import { z } from 'zod';
+
+/** Stable kebab-case identifier shared by facts, sources and entities. */
+export const IdSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case: lowercase letters, digits and single hyphens');
+
+function isRealDate(text: string): boolean {
+  const [y, m, d] = text.split('-').map(Number);
+  if (m === undefined) return true;
+  if (m < 1 || m > 12) return false;
+  if (d === undefined) return true;
+  const date = new Date(Date.UTC(y!, m - 1, d));
+  return date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+/** A calendar date, YYYY-MM-DD; facts may also hold YYYY-MM or YYYY when the source is no more precise. */
+export const PartialDateSchema = z
+  .string()
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD')
+  .refine(isRealDate, { message: 'is not a real calendar date' });
+
+export const DateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD')
+  .refine(isRealDate, { message: 'is not a real calendar date' });
+
+export const QualifierSchema = z.enum(['exact', 'approx', 'at-least', 'more-than', 'less-than', 'up-to']);
+
+export const FactKindSchema = z.enum(['quantity', 'percentage', 'rank', 'date', 'event', 'statement']);
+
+/**
+ * The structured value of a fact. `text` is the value as the source writes
+ * it (10亿港元); `amount` is that number read exactly (1000000000).
+ */
+export const ValueSchema = z.strictObject({
+  amount: z.number().finite().optional(),
+  /** Upper bound for a range such as 10至15人. */
+  upTo: z.number().finite().optional(),
+  /** For a rank: the size of the field ranked (32nd of 62). */
+  of: z.number().int().positive().optional(),
+  /** ISO 4217 code for money (HKD, CNY, USD), `percent`, or a counted noun in kebab-case (companies). */
+  unit: z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z0-9-]*$/, 'must be a currency code, percent, or a kebab-case noun')
+    .optional(),
+  qualifier: QualifierSchema.default('exact'),
+  /** A date value (for kind: date). */
+  date: PartialDateSchema.optional(),
+  text: z.string().min(1),
+});
+
+export const StatementSchema = z
+  .strictObject({
+    'zh-Hans': z.string().min(1).optional(),
+    'zh-Hant': z.string().min(1).optional(),
+    en: z.string().min(1),
+  })
+  .refine((s) => s['zh-Hans'] !== undefined || s['zh-Hant'] !== undefined, {
+    message: 'needs a Chinese statement in zh-Hans or zh-Hant',
+  });
+
+export const CitationSchema = z.strictObject({
+  source: IdSchema,
+  /** A verbatim span of the source's cleaned body. */
+  quote: z.string().min(1),
+});
+
+export const FactSchema = z
+  .strictObject({
+    id: IdSchema,
+    statement: StatementSchema,
+    kind: FactKindSchema,
+    value: ValueSchema.optional(),
+    date: PartialDateSchema.optional(),
+    entities: z.array(IdSchema).default([]),
+    topics: z.array(IdSchema).default([]),
+    /** Entity that said it, for attributed statements. */
+    attributedTo: IdSchema.optional(),
+    citations: z.array(CitationSchema).min(1, 'needs at least one citation'),
+    status: z.enum(['active', 'deprecated']).default('active'),
+    supersededBy: IdSchema.optional(),
+    since: z.string().regex(/^\d+\.\d+\.\d+$/, 'must be a version such as 0.1.0'),
+    note: z.string().optional(),
+  })
+  .superRefine((fact, ctx) => {
+    if (fact.status === 'deprecated' && !fact.supersededBy) {
+      ctx.addIssue({ code: 'custom', path: ['supersededBy'], message: 'a deprecated fact needs supersededBy' });
+    }
+    if (fact.status === 'active' && fact.supersededBy) {
+      ctx.addIssue({ code: 'custom', path: ['status'], message: 'a fact with supersededBy must be deprecated' });
+    }
+    const needsAmount = fact.kind === 'quantity' || fact.kind === 'percentage' || fact.kind === 'rank';
+    if (needsAmount && fact.value?.amount === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['value'], message: `a ${fact.kind} fact needs value.amount` });
+    }
+    if (fact.kind === 'percentage' && fact.value && fact.value.unit !== 'percent') {
+      ctx.addIssue({ code: 'custom', path: ['value', 'unit'], message: 'a percentage fact has unit: percent' });
+    }
+    if (fact.kind === 'date' && !fact.value?.date) {
+      ctx.addIssue({ code: 'custom', path: ['value'], message: 'a date fact needs value.date' });
+    }
+  });
+
+export const FactsFileSchema = z.array(FactSchema);
+
+export const EntityKindSchema = z.enum(['organisation', 'person', 'place', 'programme', 'product', 'event', 'document']);
+
+export const EntitySchema = z.strictObject({
+  id: IdSchema,
+  kind: EntityKindSchema,
+  names: z.strictObject({
+    'zh-Hans': z.string().min(1),
+    'zh-Hant': z.string().min(1),
+    en: z.string().min(1),
+  }),
+  aliases: z.array(z.string().min(1)).default([]),
+  /** A one-line English description, shown in hovers. */
+  description: z.string().optional(),
+});
+
+export const EntitiesFileSchema = z.array(EntitySchema);
+
+export const SourceMetaSchema = z.strictObject({
+  id: IdSchema,
+  title: z.string().min(1),
+  publisher: z.string().min(1),
+  authors: z.array(z.string().min(1)).default([]),
+  // YYYY-MM only where the text gives no day (a print page dated by month).
+  published: PartialDateSchema,
+  url: z.url().optional(),
+  /** Print edition page, such as A2. */
+  page: z.string().optional(),
+  language: z.literal('zh'),
+  script: z.enum(['Hans', 'Hant']),
+  /** File name of the raw capture in corpus/raw. */
+  origin: z.string().min(1),
+  /** Garbled spans kept as they are; no quote may include one. */
+  defects: z.array(z.string().min(1)).default([]),
+});
+
+export type Id = z.infer<typeof IdSchema>;
+export type Qualifier = z.infer<typeof QualifierSchema>;
+export type FactKind = z.infer<typeof FactKindSchema>;
+export type Value = z.infer<typeof ValueSchema>;
+export type Statement = z.infer<typeof StatementSchema>;
+export type Citation = z.infer<typeof CitationSchema>;
+export type Fact = z.infer<typeof FactSchema>;
+export type Entity = z.infer<typeof EntitySchema>;
+export type EntityKind = z.infer<typeof EntityKindSchema>;
+export type SourceMeta = z.infer<typeof SourceMetaSchema>;
+/** A source: its metadata and cleaned body text. */
+export type Source = SourceMeta & { text: string };
+
+/** A whole corpus in memory. */
+export interface Corpus {
+  version?: string;
+  facts: Fact[];
+  sources: Source[];
+  entities: Entity[];
+}
+
+/** JSON Schemas for editors (YAML language servers) validating corpus files as they are typed. */
+export function corpusJsonSchemas(): Record<'facts' | 'entities' | 'source', unknown> {
+  return {
+    facts: z.toJSONSchema(FactsFileSchema, { io: 'input', unrepresentable: 'any' }),
+    entities: z.toJSONSchema(EntitiesFileSchema, { io: 'input', unrepresentable: 'any' }),
+    source: z.toJSONSchema(SourceMetaSchema, { io: 'input', unrepresentable: 'any' }),
+  };
+}
