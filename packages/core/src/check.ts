@@ -1,0 +1,72 @@
+import { parseCitations } from './citations.js';
+import type { FactIndex } from './search.js';
+
+export type CitationDiagnosticCode = 'unknown-fact' | 'deprecated-fact' | 'malformed-citation';
+
+/** A problem with a citation in a report, located by UTF-16 offsets into its text. */
+export interface CitationDiagnostic {
+  start: number;
+  end: number;
+  severity: 'error' | 'warning';
+  code: CitationDiagnosticCode;
+  message: string;
+  /** The cited id, when there is one. */
+  factId?: string;
+  /** For unknown-fact: the closest existing ids. */
+  suggestions?: string[];
+  /** For deprecated-fact: the active fact that replaces it. */
+  successor?: string;
+}
+
+/** Follows supersededBy to the first active fact (the chain is acyclic in a validated corpus). */
+export function resolveSuccessor(index: FactIndex, id: string): string | undefined {
+  const seen = new Set<string>();
+  let current = index.get(id);
+  while (current?.supersededBy && !seen.has(current.id)) {
+    seen.add(current.id);
+    const next = index.get(current.supersededBy);
+    if (!next) return current.supersededBy;
+    current = next;
+    if (current.status === 'active') return current.id;
+  }
+  return current && current.id !== id ? current.id : undefined;
+}
+
+/** Checks every citation in a report against a fact index. */
+export function checkCitations(text: string, index: FactIndex): CitationDiagnostic[] {
+  const { citations, malformed } = parseCitations(text);
+  const out: CitationDiagnostic[] = malformed.map((m) => ({
+    start: m.start,
+    end: m.end,
+    severity: 'error',
+    code: 'malformed-citation',
+    message: `Malformed citation: ${m.message}`,
+  }));
+  for (const c of citations) {
+    const fact = index.get(c.id);
+    if (!fact) {
+      const suggestions = index.suggest(c.id);
+      out.push({
+        start: c.idStart,
+        end: c.idEnd,
+        severity: 'error',
+        code: 'unknown-fact',
+        message: `Unknown fact "${c.id}"${suggestions.length ? `; did you mean ${suggestions.map((s) => `"${s}"`).join(', ')}?` : ''}`,
+        factId: c.id,
+        suggestions,
+      });
+    } else if (fact.status === 'deprecated') {
+      const successor = resolveSuccessor(index, c.id);
+      out.push({
+        start: c.idStart,
+        end: c.idEnd,
+        severity: 'warning',
+        code: 'deprecated-fact',
+        message: `Fact "${c.id}" is deprecated${successor ? `; cite "${successor}" instead` : ''}`,
+        factId: c.id,
+        ...(successor ? { successor } : {}),
+      });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,28 @@
+/**
+ * @factcite/core: typed fact records, zod schemas, cross-script search and
+ * citation parsing. Browser-safe: file loading lives in `@factcite/core/node`.
+ */
+export * from './schema.js';
+export { createFactIndex, type FactIndex, type SearchHit, type SearchOptions } from './search.js';
+export { foldText, convertScript, type DisplayScript } from './script.js';
+export {
+  parseCitations,
+  findIgnoredRanges,
+  FACT_KEY_PREFIX,
+  type CitationRef,
+  type MalformedCitation,
+  type ParsedCitations,
+} from './citations.js';
+export { LineIndex, type Position } from './positions.js';
+export {
+  parseCorpus,
+  readYaml,
+  type CorpusFile,
+  type CorpusFiles,
+  type ParsedCorpus,
+  type Problem,
+  type ProblemCode,
+} from './parse-corpus.js';
+export { cleanArticle, detectScript, type IngestResult, type IngestedMeta } from './ingest.js';
+export { formatSourceFile, splitSourceFile } from './source-file.js';
+export { checkCitations, resolveSuccessor, type CitationDiagnostic, type CitationDiagnosticCode } from './check.js';

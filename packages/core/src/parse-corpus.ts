@@ -1,0 +1,474 @@
+import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument, parse as parseYaml } from 'yaml';
+import type { z } from 'zod';
+import { EntitySchema, FactSchema, SourceMetaSchema } from './schema.js';
+import type { Corpus, Entity, Fact, Source } from './schema.js';
+import { splitSourceFile } from './source-file.js';
+
+/** A corpus file's path (as it should appear in messages) and its text. */
+export interface CorpusFile {
+  path: string;
+  text: string;
+}
+
+/** The files of a corpus, read by the caller (browser-safe: no file system here). */
+export interface CorpusFiles {
+  facts: CorpusFile[];
+  entities?: CorpusFile;
+  sources: CorpusFile[];
+  /** Problems the caller met while reading, such as unreadable files. */
+  readProblems?: Problem[];
+  /** Names of the files in raw/, to check each source's `origin`. */
+  rawFileNames?: string[];
+  version?: string;
+}
+
+export type ProblemCode =
+  | 'unreadable-file'
+  | 'invalid-encoding'
+  | 'yaml-syntax'
+  | 'not-a-list'
+  | 'missing-field'
+  | 'unknown-field'
+  | 'invalid-type'
+  | 'invalid-value'
+  | 'invalid-date'
+  | 'duplicate-id'
+  | 'id-not-first'
+  | 'missing-front-matter'
+  | 'source-id-mismatch'
+  | 'unknown-source'
+  | 'unknown-entity'
+  | 'quote-not-found'
+  | 'quote-in-defect'
+  | 'defect-not-found'
+  | 'missing-origin'
+  | 'dangling-superseded-by'
+  | 'superseded-by-cycle';
+
+/** A located problem in a corpus file. Lines and columns are 1-based. */
+export interface Problem {
+  file: string;
+  line: number;
+  column: number;
+  code: ProblemCode;
+  severity: 'error' | 'warning';
+  message: string;
+}
+
+export interface ParsedCorpus {
+  /** Everything that parsed; facts with schema errors are left out. */
+  corpus: Corpus;
+  errors: Problem[];
+  warnings: Problem[];
+}
+
+interface Located<T> {
+  value: T;
+  file: string;
+  node: Node;
+  lines: LineCounter;
+}
+
+/** Line numbers of a YAML text that starts `shift` lines into its file (front matter). */
+const lineShifts = new WeakMap<LineCounter, number>();
+
+function position(lines: LineCounter, offset: number): { line: number; column: number } {
+  const { line, col } = lines.linePos(offset);
+  return { line: line + (lineShifts.get(lines) ?? 0), column: col };
+}
+
+/** The node at a path, or the deepest existing ancestor when the path runs out. */
+function locate(node: Node, path: readonly PropertyKey[]): { offset: number; found: boolean } {
+  let current: Node = node;
+  for (const key of path) {
+    if (isMap(current)) {
+      const pair = current.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === key);
+      if (!pair) return { offset: current.range?.[0] ?? 0, found: false };
+      const value = pair.value as Node | null;
+      if (!value || !value.range) return { offset: (pair.key as Node).range?.[0] ?? 0, found: true };
+      current = value;
+    } else if (isSeq(current) && typeof key === 'number') {
+      const item = current.items[key] as Node | undefined;
+      if (!item) return { offset: current.range?.[0] ?? 0, found: false };
+      current = item;
+    } else break;
+  }
+  return { offset: current.range?.[0] ?? 0, found: true };
+}
+
+function keyOffset(node: Node, key: string): number | undefined {
+  if (!isMap(node)) return undefined;
+  const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === key);
+  return (pair?.key as Node | undefined)?.range?.[0];
+}
+
+function describePath(path: readonly PropertyKey[]): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join('') || 'record';
+}
+
+function issueToProblem(issue: z.core.$ZodIssue, node: Node, file: string, lines: LineCounter, what: string): Problem {
+  const path = issue.path;
+  const field = describePath(path);
+  let code: ProblemCode = 'invalid-value';
+  let message = `${what}: ${field} ${issue.message}`;
+  let offset = locate(node, path).offset;
+  if (issue.code === 'invalid_type') {
+    const missing = !locate(node, path).found || (issue as { input?: unknown }).input === undefined;
+    code = missing ? 'missing-field' : 'invalid-type';
+    message = missing
+      ? `${what}: missing required field "${field}"`
+      : `${what}: ${field} must be ${issue.expected === 'array' ? 'a list' : `a ${issue.expected}`}`;
+  } else if (issue.code === 'unrecognized_keys') {
+    code = 'unknown-field';
+    const key = issue.keys[0]!;
+    const target = locate(node, path);
+    const at = keyOffset(
+      (() => {
+        let n: Node = node;
+        for (const k of path) {
+          const next = isMap(n) ? (n.get(k as string, true) as Node | undefined) : isSeq(n) ? (n.items[k as number] as Node) : undefined;
+          if (!next) break;
+          n = next;
+        }
+        return n;
+      })(),
+      key,
+    );
+    offset = at ?? target.offset;
+    message = `${what}: unknown field "${issue.keys.join('", "')}"${path.length ? ` in ${field}` : ''}`;
+  } else if (issue.code === 'invalid_value') {
+    message = `${what}: ${field} must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+  } else if (/date/.test(issue.message)) {
+    code = 'invalid-date';
+  }
+  return { file, ...position(lines, offset), code, severity: 'error', message };
+}
+
+function parseYamlDocument(file: CorpusFile, errors: Problem[], lineShift = 0) {
+  const lines = new LineCounter();
+  lineShifts.set(lines, lineShift);
+  const doc = parseDocument(file.text.replace(/^\uFEFF/, ''), { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  for (const error of doc.errors) {
+    errors.push({
+      file: file.path,
+      ...position(lines, error.pos[0]),
+      code: 'yaml-syntax',
+      severity: 'error',
+      message: `YAML syntax: ${error.message.split('\n')[0]}`,
+    });
+  }
+  return { doc, lines, ok: doc.errors.length === 0 };
+}
+
+function parseYamlFile(
+  file: CorpusFile,
+  errors: Problem[],
+): { items: Node[]; lines: LineCounter } | undefined {
+  const { doc, lines, ok } = parseYamlDocument(file, errors);
+  if (!ok) return undefined;
+  if (doc.contents === null) return { items: [], lines };
+    if (!isSeq(doc.contents)) {
+    errors.push({
+      file: file.path,
+      ...position(lines, doc.contents.range?.[0] ?? 0),
+      code: 'not-a-list',
+      severity: 'error',
+      message: 'the file must hold a YAML list of records, each starting with "- id:"',
+    });
+    return undefined;
+  }
+  return { items: doc.contents.items as Node[], lines };
+}
+
+function readRecords<T>(
+  file: CorpusFile,
+  schema: z.ZodType<T>,
+  what: string,
+  errors: Problem[],
+  warnings: Problem[],
+): Located<T>[] {
+  const parsed = parseYamlFile(file, errors);
+  if (!parsed) return [];
+  const out: Located<T>[] = [];
+  parsed.items.forEach((node, i) => {
+    const record = validateRecord(node, i, parsed.lines, file.path, schema, what, errors, warnings);
+    if (record) out.push(record);
+  });
+  return out;
+}
+
+function validateRecord<T>(
+  node: Node,
+  i: number,
+  lines: LineCounter,
+  path: string,
+  schema: z.ZodType<T>,
+  what: string,
+  errors: Problem[],
+  warnings: Problem[],
+): Located<T> | undefined {
+  const file = { path };
+  const parsed = { lines };
+  {
+    const json = node.toJSON();
+    const id = isMap(node) ? node.get('id') : undefined;
+    const label = typeof id === 'string' ? `${what} "${id}"` : `${what} #${i + 1}`;
+    if (isMap(node)) {
+      const first = node.items[0];
+      if (first && isScalar(first.key) && first.key.value !== 'id' && id !== undefined) {
+        warnings.push({
+          file: file.path,
+          ...position(parsed.lines, (first.key as Node).range?.[0] ?? 0),
+          code: 'id-not-first',
+          severity: 'warning',
+          message: `${label}: put "id" first so the record is easy to find`,
+        });
+      }
+    }
+    const result = schema.safeParse(json);
+    if (!result.success) {
+      for (const issue of result.error.issues) errors.push(issueToProblem(issue, node, file.path, parsed.lines, label));
+      return undefined;
+    }
+    return { value: result.data, file: file.path, node, lines: parsed.lines };
+  }
+}
+
+function at<T>(record: Located<T>, path: PropertyKey[]): { file: string; line: number; column: number } {
+  return { file: record.file, ...position(record.lines, locate(record.node, path).offset) };
+}
+
+/** Where a quote stops matching its source: the longest prefix found, for a precise hint. */
+function matchedPrefixLength(body: string, quote: string): number {
+  let lo = 0;
+  let hi = quote.length;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (body.includes(quote.slice(0, mid))) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/**
+ * Parses and validates a whole corpus, collecting every problem at once with
+ * its file, line and column. Never throws on bad input.
+ */
+export function parseCorpus(files: CorpusFiles): ParsedCorpus {
+  const errors: Problem[] = [...(files.readProblems ?? [])];
+  const warnings: Problem[] = [];
+
+  // Sources.
+  const sources: Source[] = [];
+  const sourceIds = new Map<string, string>();
+  for (const file of files.sources) {
+    const split = splitSourceFile(file.text);
+    if (!split) {
+      errors.push({
+        file: file.path,
+        line: 1,
+        column: 1,
+        code: 'missing-front-matter',
+        severity: 'error',
+        message: 'a source file starts with YAML front matter between "---" lines',
+      });
+      continue;
+    }
+    // Front matter starts on the file's second line, after the opening "---".
+    const fm = parseYamlDocument({ path: file.path, text: split.frontMatter }, errors, 1);
+    if (!fm.ok) continue;
+    if (!isMap(fm.doc.contents)) {
+      errors.push({
+        file: file.path,
+        line: 2,
+        column: 1,
+        code: 'missing-front-matter',
+        severity: 'error',
+        message: 'front matter must be a YAML mapping of id, title, publisher, ...',
+      });
+      continue;
+    }
+    const record = validateRecord(fm.doc.contents, 0, fm.lines, file.path, SourceMetaSchema, 'source', errors, warnings);
+    if (!record) continue;
+    const meta = record.value;
+    const base = file.path.split(/[\\/]/).pop()!.replace(/\.md$/, '');
+    if (meta.id !== base) {
+      errors.push({
+        file: file.path,
+        line: 2,
+        column: 1,
+        code: 'source-id-mismatch',
+        severity: 'error',
+        message: `source id "${meta.id}" must match its file name "${base}.md"`,
+      });
+    }
+    if (sourceIds.has(meta.id)) {
+      errors.push({
+        file: file.path,
+        line: 2,
+        column: 1,
+        code: 'duplicate-id',
+        severity: 'error',
+        message: `source id "${meta.id}" is already used by ${sourceIds.get(meta.id)}`,
+      });
+      continue;
+    }
+    sourceIds.set(meta.id, file.path);
+    for (const defect of meta.defects) {
+      if (!split.body.includes(defect)) {
+        warnings.push({
+          file: file.path,
+          line: 1,
+          column: 1,
+          code: 'defect-not-found',
+          severity: 'warning',
+          message: `listed defect "${defect}" does not occur in the body`,
+        });
+      }
+    }
+    if (files.rawFileNames && !files.rawFileNames.includes(meta.origin)) {
+      errors.push({
+        file: file.path,
+        line: 1,
+        column: 1,
+        code: 'missing-origin',
+        severity: 'error',
+        message: `origin "${meta.origin}" is not a file in raw/`,
+      });
+    }
+    sources.push({ ...meta, text: split.body });
+  }
+  const sourceById = new Map(sources.map((s) => [s.id, s]));
+
+  // Entities.
+  const entities: Entity[] = [];
+  const entityIds = new Set<string>();
+  if (files.entities) {
+    for (const record of readRecords(files.entities, EntitySchema, 'entity', errors, warnings)) {
+      if (entityIds.has(record.value.id)) {
+        errors.push({
+          ...at(record, ['id']),
+          code: 'duplicate-id',
+          severity: 'error',
+          message: `entity id "${record.value.id}" is declared twice`,
+        });
+        continue;
+      }
+      entityIds.add(record.value.id);
+      entities.push(record.value);
+    }
+  }
+
+  // Facts.
+  const located: Located<Fact>[] = [];
+  const factFiles = new Map<string, Located<Fact>>();
+  for (const file of files.facts) {
+    for (const record of readRecords(file, FactSchema, 'fact', errors, warnings)) {
+      const first = factFiles.get(record.value.id);
+      if (first) {
+        const where = at(first, ['id']);
+        errors.push({
+          ...at(record, ['id']),
+          code: 'duplicate-id',
+          severity: 'error',
+          message: `fact id "${record.value.id}" is already used at ${where.file}:${where.line}`,
+        });
+        continue;
+      }
+      factFiles.set(record.value.id, record);
+      located.push(record);
+    }
+  }
+
+  for (const record of located) {
+    const fact = record.value;
+    const label = `fact "${fact.id}"`;
+    fact.citations.forEach((citation, i) => {
+      const source = sourceById.get(citation.source);
+      if (!source) {
+        errors.push({
+          ...at(record, ['citations', i, 'source']),
+          code: 'unknown-source',
+          severity: 'error',
+          message: `${label}: unknown source "${citation.source}"`,
+        });
+        return;
+      }
+      const offset = source.text.indexOf(citation.quote);
+      if (offset < 0) {
+        const matched = matchedPrefixLength(source.text, citation.quote);
+        errors.push({
+          ...at(record, ['citations', i, 'quote']),
+          code: 'quote-not-found',
+          severity: 'error',
+          message:
+            matched > 0
+              ? `${label}: quote is not verbatim in source "${source.id}": it matches for ${matched} characters, then differs at "${citation.quote.slice(matched, matched + 12)}"`
+              : `${label}: quote is not verbatim in source "${source.id}"`,
+        });
+        return;
+      }
+      for (const defect of source.defects) {
+        for (let d = source.text.indexOf(defect); d >= 0; d = source.text.indexOf(defect, d + 1)) {
+          if (d < offset + citation.quote.length && d + defect.length > offset) {
+            errors.push({
+              ...at(record, ['citations', i, 'quote']),
+              code: 'quote-in-defect',
+              severity: 'error',
+              message: `${label}: quote includes the garbled span "${defect}"; quote around it`,
+            });
+          }
+        }
+      }
+    });
+    const named: [string, PropertyKey[]][] = fact.entities.map((e, i) => [e, ['entities', i]]);
+    if (fact.attributedTo) named.push([fact.attributedTo, ['attributedTo']]);
+    for (const [entity, path] of named) {
+      if (!entityIds.has(entity)) {
+        errors.push({
+          ...at(record, path),
+          code: 'unknown-entity',
+          severity: 'error',
+          message: `${label}: unknown entity "${entity}"; declare it in entities.yaml`,
+        });
+      }
+    }
+    if (fact.supersededBy !== undefined) {
+      if (!factFiles.has(fact.supersededBy)) {
+        errors.push({
+          ...at(record, ['supersededBy']),
+          code: 'dangling-superseded-by',
+          severity: 'error',
+          message: `${label}: supersededBy names "${fact.supersededBy}", which is not a fact`,
+        });
+      } else {
+        const chain = [fact.id];
+        let next: string | undefined = fact.supersededBy;
+        while (next !== undefined && !chain.includes(next)) {
+          chain.push(next);
+          next = factFiles.get(next)?.value.supersededBy;
+        }
+        if (next !== undefined) {
+          errors.push({
+            ...at(record, ['supersededBy']),
+            code: 'superseded-by-cycle',
+            severity: 'error',
+            message: `${label}: supersededBy forms a cycle: ${[...chain, next].join(' → ')}`,
+          });
+        }
+      }
+    }
+  }
+
+  const bySeverity = (a: Problem, b: Problem) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column;
+  return {
+    corpus: { version: files.version, facts: located.map((r) => r.value), sources, entities },
+    errors: errors.sort(bySeverity),
+    warnings: warnings.sort(bySeverity),
+  };
+}
+
+/** Reads a YAML text the way corpus files are read, for callers that only need the data. */
+export function readYaml(text: string): unknown {
+  return parseYaml(text.replace(/^\uFEFF/, ''));
+}

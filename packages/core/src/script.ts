@@ -1,0 +1,32 @@
+import { Converter } from 'opencc-js';
+
+/** Scripts a reader can ask to see Chinese text in. */
+export type DisplayScript = 'zh-Hans' | 'zh-Hant-HK' | 'zh-Hant-TW';
+
+// Converters build their dictionaries on first use, so importing core stays cheap.
+let toSimplified: ((text: string) => string) | undefined;
+const fromSimplified = new Map<DisplayScript, (text: string) => string>();
+
+/**
+ * Folds text for matching: NFKC (full-width digits and letters become ASCII),
+ * lower case, and Traditional (HK or TW) characters to Simplified.
+ * Searching folded text with a folded query makes search script-insensitive.
+ */
+export function foldText(text: string): string {
+  toSimplified ??= Converter({ from: 'hk', to: 'cn' });
+  return toSimplified(text.normalize('NFKC').toLowerCase());
+}
+
+/** Renders Chinese text in the given script (Simplified, or Traditional as written in Hong Kong or Taiwan). */
+export function convertScript(text: string, target: DisplayScript): string {
+  let convert = fromSimplified.get(target);
+  if (!convert) {
+    const to = target === 'zh-Hans' ? 'cn' : target === 'zh-Hant-HK' ? 'hk' : 'twp';
+    const simplify = target === 'zh-Hans' ? Converter({ from: 'hk', to: 'cn' }) : undefined;
+    const toTarget = to === 'cn' ? undefined : Converter({ from: 'cn', to });
+    const fromAny = Converter({ from: 'hk', to: 'cn' });
+    convert = simplify ?? ((t: string) => toTarget!(fromAny(t)));
+    fromSimplified.set(target, convert);
+  }
+  return convert(text);
+}
