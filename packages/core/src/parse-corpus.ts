@@ -113,7 +113,7 @@ function issueToProblem(issue: z.core.$ZodIssue, node: Node, file: string, lines
   let message = `${what}: ${field} ${issue.message}`;
   let offset = locate(node, path).offset;
   if (issue.code === 'invalid_type') {
-    const missing = !locate(node, path).found || (issue as { input?: unknown }).input === undefined;
+    const missing = !locate(node, path).found;
     code = missing ? 'missing-field' : 'invalid-type';
     message = missing
       ? `${what}: missing required field "${field}"`

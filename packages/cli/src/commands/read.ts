@@ -1,0 +1,81 @@
+import pc from 'picocolors';
+import { loadIndex } from '../corpus.js';
+import { EXIT } from '../errors.js';
+import { chineseStatement, describeFact, formatValue, pad, truncate } from '../format.js';
+
+interface CorpusOptions {
+  corpus?: string;
+  json?: boolean;
+}
+
+function json(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+/** `factcite list`: all facts, as schema records with --json. */
+export function listCommand(options: CorpusOptions): number {
+  const { index } = loadIndex(options.corpus);
+  if (options.json) {
+    json(index.all());
+    return EXIT.ok;
+  }
+  const width = Math.max(...index.all().map((f) => f.id.length));
+  for (const fact of index.all()) {
+    const status = fact.status === 'deprecated' ? pc.yellow(' deprecated') : '';
+    process.stdout.write(`${pad(fact.id, width)}  ${truncate(chineseStatement(fact), 60)}${status}\n`);
+  }
+  process.stdout.write(pc.dim(`${index.size} facts\n`));
+  return EXIT.ok;
+}
+
+/** `factcite sources`: all sources with their cleaned text (with --json). */
+export function sourcesCommand(options: CorpusOptions): number {
+  const { index } = loadIndex(options.corpus);
+  if (options.json) {
+    json(index.sources());
+    return EXIT.ok;
+  }
+  for (const source of index.sources()) {
+    const count = index.bySource(source.id).length;
+    process.stdout.write(`${pc.bold(source.id)}  ${pc.dim(`${count} facts`)}\n  ${source.publisher}, ${source.published}: ${source.title}\n`);
+  }
+  return EXIT.ok;
+}
+
+/** `factcite get ID`. */
+export function getCommand(id: string, options: CorpusOptions): number {
+  const { index } = loadIndex(options.corpus);
+  const fact = index.get(id);
+  if (!fact) {
+    const suggestions = index.suggest(id);
+    const message = `unknown fact "${id}"${suggestions.length ? `; did you mean ${suggestions.join(', ')}?` : ''}`;
+    if (options.json) json({ error: { code: 'unknown-fact', message, suggestions } });
+    else process.stderr.write(`factcite: ${message}\n`);
+    return EXIT.problems;
+  }
+  if (options.json) json(fact);
+  else process.stdout.write(`${describeFact(fact, index)}\n`);
+  return EXIT.ok;
+}
+
+/** `factcite search QUERY`: facts, best first. */
+export function searchCommand(query: string, options: CorpusOptions & { limit?: string }): number {
+  const { index } = loadIndex(options.corpus);
+  const limit = options.limit === undefined ? 10 : Number(options.limit);
+  const hits = index.search(query, { limit: Number.isFinite(limit) && limit > 0 ? limit : 10 });
+  if (options.json) {
+    json(hits.map((h) => ({ ...h.fact, score: Number(h.score.toFixed(3)) })));
+    return EXIT.ok;
+  }
+  if (hits.length === 0) {
+    process.stdout.write(`No facts match "${query}".\n`);
+    return EXIT.ok;
+  }
+  hits.forEach((hit, i) => {
+    const fact = hit.fact;
+    const value = formatValue(fact.value, fact.date);
+    process.stdout.write(`${pc.dim(`${String(i + 1).padStart(2)}.`)} ${pc.bold(fact.id)}${value ? pc.cyan(`  ${value}`) : ''}${fact.status === 'deprecated' ? pc.yellow('  deprecated') : ''}\n`);
+    process.stdout.write(`    ${chineseStatement(fact)}\n    ${pc.dim(fact.statement.en)}\n`);
+  });
+  return EXIT.ok;
+}

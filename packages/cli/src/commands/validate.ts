@@ -1,0 +1,29 @@
+import type { Problem } from '@factcite/core';
+import pc from 'picocolors';
+import { loadCorpus } from '../corpus.js';
+import { EXIT } from '../errors.js';
+
+export interface ValidateOptions {
+  corpus?: string;
+  json?: boolean;
+}
+
+function formatProblem(p: Problem): string {
+  const colour = p.severity === 'error' ? pc.red : pc.yellow;
+  return `${pc.bold(`${p.file}:${p.line}:${p.column}`)}  ${colour(p.severity)}  ${p.message}  ${pc.dim(p.code)}`;
+}
+
+/** `factcite validate`: every problem of the corpus at once, each located. */
+export function validateCommand(options: ValidateOptions): number {
+  const { corpus, errors, warnings, dir } = loadCorpus(options.corpus);
+  const ok = errors.length === 0;
+  if (options.json) {
+    process.stdout.write(`${JSON.stringify({ ok, errors, warnings }, null, 2)}\n`);
+  } else {
+    for (const p of [...errors, ...warnings]) process.stdout.write(`${formatProblem(p)}\n`);
+    const summary = `${corpus.facts.length} facts, ${corpus.sources.length} sources, ${corpus.entities.length} entities in ${dir}`;
+    if (ok) process.stdout.write(`${pc.green('✔')} ${summary}${warnings.length ? pc.yellow(`; ${warnings.length} warning(s)`) : ''}\n`);
+    else process.stdout.write(`${pc.red('✖')} ${errors.length} error(s), ${warnings.length} warning(s); ${summary}\n`);
+  }
+  return ok ? EXIT.ok : EXIT.problems;
+}

@@ -1,0 +1,40 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { createFactIndex, type FactIndex, type ParsedCorpus } from '@factcite/core';
+import { isCorpusDir, loadCorpusDir } from '@factcite/core/node';
+import { UsageError } from './errors.js';
+
+/**
+ * Finds the corpus a command works on: --corpus, then $FACTCITE_CORPUS, then
+ * a corpus/ directory in or above the working directory (a maintainer's
+ * checkout), then the release installed with the CLI (@factcite/corpus).
+ */
+export function resolveCorpusDir(option: string | undefined): string {
+  const explicit = option ?? process.env.FACTCITE_CORPUS;
+  if (explicit) {
+    const dir = path.resolve(explicit);
+    if (!existsSync(dir)) throw new UsageError(`corpus directory not found: ${explicit}`);
+    if (!isCorpusDir(dir)) throw new UsageError(`not a corpus directory (no facts/ inside): ${explicit}`);
+    return dir;
+  }
+  for (let dir = process.cwd(); ; dir = path.dirname(dir)) {
+    if (isCorpusDir(dir)) return dir;
+    if (isCorpusDir(path.join(dir, 'corpus'))) return path.join(dir, 'corpus');
+    if (path.dirname(dir) === dir) break;
+  }
+  const require = createRequire(import.meta.url);
+  return path.dirname(require.resolve('@factcite/corpus/package.json'));
+}
+
+/** Loads a corpus directory, validating it; the caller decides what errors mean. */
+export function loadCorpus(option: string | undefined): ParsedCorpus & { dir: string } {
+  const dir = resolveCorpusDir(option);
+  return { dir, ...loadCorpusDir(dir) };
+}
+
+/** Loads a corpus for reading commands; a corpus with errors is still usable, minus its broken records. */
+export function loadIndex(option: string | undefined): { index: FactIndex; parsed: ParsedCorpus; dir: string } {
+  const parsed = loadCorpus(option);
+  return { index: createFactIndex(parsed.corpus), parsed, dir: parsed.dir };
+}

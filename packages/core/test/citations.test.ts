@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { LineIndex, parseCitations } from '../src/index.js';
+
+/** The ids found, with the text each range slices back to. */
+function cites(text: string) {
+  return parseCitations(text).citations.map((c) => ({ id: c.id, key: text.slice(c.start, c.end), id2: text.slice(c.idStart, c.idEnd) }));
+}
+
+describe('parseCitations', () => {
+  it('finds a bracketed citation with exact ranges', () => {
+    const text = '政府预留10亿港元[@fact:hk-ai-rd-institute-funding]。';
+    const [c] = parseCitations(text).citations;
+    expect(c).toMatchObject({ id: 'hk-ai-rd-institute-funding', prefix: '', suffix: '', suppressAuthor: false });
+    expect(text.slice(c!.start, c!.end)).toBe('@fact:hk-ai-rd-institute-funding');
+    expect(text.slice(c!.idStart, c!.idEnd)).toBe('hk-ai-rd-institute-funding');
+    expect(text.slice(c!.group!.start, c!.group!.end)).toBe('[@fact:hk-ai-rd-institute-funding]');
+  });
+
+  it('reads groups with prefixes and suffixes as Pandoc does', () => {
+    const text = 'Both agree [see @fact:hkgai-v1-launch, p. 2; also -@fact:hk-ai-subsidy-scheme-3-billion].';
+    const { citations, malformed } = parseCitations(text);
+    expect(malformed).toEqual([]);
+    expect(citations.map((c) => [c.id, c.prefix, c.suffix, c.suppressAuthor])).toEqual([
+      ['hkgai-v1-launch', 'see', ', p. 2', false],
+      ['hk-ai-subsidy-scheme-3-billion', 'also', '', true],
+    ]);
+    expect(text.slice(citations[1]!.start, citations[1]!.end)).toBe('-@fact:hk-ai-subsidy-scheme-3-billion');
+    expect(citations[0]!.group).toEqual(citations[1]!.group);
+  });
+
+  it('finds in-text citations and drops sentence punctuation from the key', () => {
+    expect(cites('As @fact:hkgai-v1-launch. shows, and @fact:a-b, too')).toEqual([
+      { id: 'hkgai-v1-launch', key: '@fact:hkgai-v1-launch', id2: 'hkgai-v1-launch' },
+      { id: 'a-b', key: '@fact:a-b', id2: 'a-b' },
+    ]);
+  });
+
+  it('never matches e-mail addresses or escaped at-signs', () => {
+    expect(cites('write to editor@fact:desk.example or team.lead@fact:x and \\@fact:not-this')).toEqual([]);
+  });
+
+  it('skips code spans, fenced code and HTML comments', () => {
+    const text = [
+      'Cite `[@fact:in-code]` like this, or ``@fact:double `tick` span``.',
+      '```markdown',
+      '[@fact:in-fence]',
+      '```',
+      '~~~~',
+      '@fact:in-tilde-fence',
+      '~~~~',
+      '<!-- [@fact:in-comment] -->',
+      'Real: [@fact:outside-code].',
+    ].join('\n');
+    expect(cites(text).map((c) => c.id)).toEqual(['outside-code']);
+  });
+
+  it('treats an unclosed fence as code to the end', () => {
+    expect(cites('[@fact:before]\n```\n[@fact:after]\n').map((c) => c.id)).toEqual(['before']);
+  });
+
+  it('keeps ranges right with CRLF line endings', () => {
+    const text = 'Line one\r\n\r\nSee [@fact:hkgai-v1-launch]\r\n';
+    const [c] = parseCitations(text).citations;
+    expect(text.slice(c!.idStart, c!.idEnd)).toBe('hkgai-v1-launch');
+    expect(new LineIndex(text).humanPosition(c!.idStart)).toEqual({ line: 3, column: 12 });
+  });
+
+  it('counts UTF-16 offsets past astral characters and code points for humans', () => {
+    const text = '𠀋𠀋 數碼港 [@fact:cyberport-startups]';
+    const [c] = parseCitations(text).citations;
+    expect(text.slice(c!.idStart, c!.idEnd)).toBe('cyberport-startups');
+    // Two astral characters are four UTF-16 units but two columns.
+    expect(c!.idStart).toBe(16);
+    expect(new LineIndex(text).humanPosition(c!.idStart).column).toBe(15);
+  });
+
+  it('does not read link text or plain brackets as citation groups', () => {
+    const text = '[@fact:linked](https://example.org) and [a note] and [@fact:real]';
+    const parsed = parseCitations(text);
+    // The key inside link text is still an in-text citation, as in Pandoc.
+    expect(parsed.citations.map((c) => [c.id, c.group ? 'group' : 'in-text'])).toEqual([
+      ['linked', 'in-text'],
+      ['real', 'group'],
+    ]);
+  });
+
+  it('reports malformed citations with their ranges', () => {
+    const text = 'A [@fact:] B [@fact:Bad_Id] C [@fact:a @fact:b] D [fact:no-at; @fact:ok] E [@fact:open\n\nnext';
+    const { malformed, citations } = parseCitations(text);
+    const slices = malformed.map((m) => [text.slice(m.start, m.end), m.message.split(':')[0]]);
+    expect(slices).toEqual([
+      ['@fact:', 'fact citation has no id after "@fact'],
+      ['Bad_Id', '"Bad_Id" is not a valid fact id'],
+      ['@fact:b', 'separate cited facts with ";"'],
+      ['fact:no-at', 'citation key needs "@" before "fact'],
+      ['[@fact:open', 'citation group is not closed with "]"'],
+    ]);
+    expect(citations.map((c) => c.id)).toEqual(['a', 'ok']);
+  });
+
+  it('ignores other citation keys', () => {
+    expect(parseCitations('[@smith2020, p. 4] and @doe').citations).toEqual([]);
+  });
+});
