@@ -1,22 +1,13 @@
 // Builds the release of @factcite/corpus: validates the corpus, then writes
-// dist/ (the data as JSON and as ESM/CJS modules with a typed FactId union)
-// and schema/ (JSON Schemas that editors use to validate the YAML files).
+// dist/: the data as JSON and as ESM/CJS modules with a typed FactId union.
 // An invalid corpus fails the build and leaves the previous dist/ in place.
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { corpusJsonSchemas } from '@factcite/core';
 import { loadCorpusDir } from '@factcite/core/node';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
-
-// Schemas first: a maintainer fixing a broken corpus still gets editor validation.
-const schemas = corpusJsonSchemas();
-mkdirSync(path.join(root, 'schema'), { recursive: true });
-for (const [name, schema] of Object.entries(schemas)) {
-  writeFileSync(path.join(root, 'schema', `${name}.schema.json`), `${JSON.stringify(schema, null, 2)}\n`);
-}
 
 const { corpus, errors } = loadCorpusDir(root, root);
 if (errors.length) {
