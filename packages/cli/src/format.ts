@@ -62,3 +62,8 @@ export function describeFact(fact: Fact, index: FactIndex): string {
   }
   return lines.join('\n');
 }
+
+/** "1 error", "2 errors". */
+export function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}

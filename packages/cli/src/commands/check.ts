@@ -4,7 +4,7 @@ import { readTextFile } from '@factcite/core/node';
 import pc from 'picocolors';
 import { loadIndex } from '../corpus.js';
 import { EXIT } from '../errors.js';
-import { pad } from '../format.js';
+import { pad, plural } from '../format.js';
 
 export interface CheckOptions {
   corpus?: string;
@@ -76,12 +76,12 @@ export function checkCommand(files: string[], options: CheckOptions): number {
         process.stdout.write(`  ${pc.dim(pad(`${f.line}:${f.column}`, width))}  ${sev}  ${f.message}  ${pc.dim(f.code)}\n`);
       }
     }
-    const corpusNote = parsed.errors.length ? pc.yellow(` (the corpus itself has ${parsed.errors.length} error(s); run factcite validate)`) : '';
-    const checked = `${citationCount} citation(s) in ${files.length} file(s) checked against ${index.size} facts${index.version ? ` (corpus ${index.version})` : ''}`;
+    const corpusNote = parsed.errors.length ? pc.yellow(` (the corpus itself has ${plural(parsed.errors.length, 'error')}; run factcite validate)`) : '';
+    const checked = `${plural(citationCount, 'citation')} in ${plural(files.length, 'file')} checked against ${index.size} facts${index.version ? ` (corpus ${index.version})` : ''}`;
     if (findings.length === 0) process.stdout.write(`${pc.green('✔')} ${checked}${corpusNote}\n`);
     else
       process.stdout.write(
-        `\n${errors ? pc.red('✖') : pc.yellow('⚠')} ${findings.length} problem(s) (${errors} error(s), ${warnings} warning(s)); ${checked}${corpusNote}\n`,
+        `\n${errors ? pc.red('✖') : pc.yellow('⚠')} ${plural(findings.length, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}); ${checked}${corpusNote}\n`,
       );
   }
   return errors > 0 && !options.exitZero ? EXIT.problems : EXIT.ok;

@@ -2,6 +2,7 @@ import type { Problem } from '@factcite/core';
 import pc from 'picocolors';
 import { loadCorpus } from '../corpus.js';
 import { EXIT } from '../errors.js';
+import { plural } from '../format.js';
 
 export interface ValidateOptions {
   corpus?: string;
@@ -22,8 +23,8 @@ export function validateCommand(options: ValidateOptions): number {
   } else {
     for (const p of [...errors, ...warnings]) process.stdout.write(`${formatProblem(p)}\n`);
     const summary = `${corpus.facts.length} facts, ${corpus.sources.length} sources, ${corpus.entities.length} entities in ${dir}`;
-    if (ok) process.stdout.write(`${pc.green('✔')} ${summary}${warnings.length ? pc.yellow(`; ${warnings.length} warning(s)`) : ''}\n`);
-    else process.stdout.write(`${pc.red('✖')} ${errors.length} error(s), ${warnings.length} warning(s); ${summary}\n`);
+    if (ok) process.stdout.write(`${pc.green('✔')} ${summary}${warnings.length ? pc.yellow(`; ${plural(warnings.length, 'warning')}`) : ''}\n`);
+    else process.stdout.write(`${pc.red('✖')} ${plural(errors.length, 'error')}, ${plural(warnings.length, 'warning')}; ${summary}\n`);
   }
   return ok ? EXIT.ok : EXIT.problems;
 }
