@@ -14,7 +14,7 @@ describe('factcite list, sources, get, search', () => {
   it('lists sources with their cleaned text', () => {
     const sources = JSON.parse(factcite(['sources', '--json']).stdout);
     expect(sources.map((s: { id: string }) => s.id)).toContain('tkp-shenzhen-ai-plan-2023-06-01');
-    expect(sources.every((s: { text: string }) => s.text.length > 1000)).toBe(true);
+    expect(sources.every((s: { text: string }) => s.text.length > 500)).toBe(true);
   });
 
   it('gets one fact, and suggests ids for a typo', () => {
