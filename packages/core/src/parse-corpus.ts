@@ -85,7 +85,7 @@ function locate(node: Node, path: readonly PropertyKey[]): { offset: number; fou
       const pair = current.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === key);
       if (!pair) return { offset: current.range?.[0] ?? 0, found: false };
       const value = pair.value as Node | null;
-      if (!value || !value.range) return { offset: (pair.key as Node).range?.[0] ?? 0, found: true };
+      if (!value?.range) return { offset: (pair.key as Node).range?.[0] ?? 0, found: true };
       current = value;
     } else if (isSeq(current) && typeof key === 'number') {
       const item = current.items[key] as Node | undefined;
@@ -94,6 +94,17 @@ function locate(node: Node, path: readonly PropertyKey[]): { offset: number; fou
     } else break;
   }
   return { offset: current.range?.[0] ?? 0, found: true };
+}
+
+/** The node at a path, if every step exists. */
+function nodeAt(node: Node, path: readonly PropertyKey[]): Node | undefined {
+  let current: Node | undefined = node;
+  for (const key of path) {
+    if (isMap(current)) current = current.get(key as string, true) as Node | undefined;
+    else if (isSeq(current)) current = current.items[key as number] as Node | undefined;
+    else return undefined;
+  }
+  return current;
 }
 
 function keyOffset(node: Node, key: string): number | undefined {
@@ -122,18 +133,8 @@ function issueToProblem(issue: z.core.$ZodIssue, node: Node, file: string, lines
     code = 'unknown-field';
     const key = issue.keys[0]!;
     const target = locate(node, path);
-    const at = keyOffset(
-      (() => {
-        let n: Node = node;
-        for (const k of path) {
-          const next = isMap(n) ? (n.get(k as string, true) as Node | undefined) : isSeq(n) ? (n.items[k as number] as Node) : undefined;
-          if (!next) break;
-          n = next;
-        }
-        return n;
-      })(),
-      key,
-    );
+    const parent = nodeAt(node, path);
+    const at = parent ? keyOffset(parent, key) : undefined;
     offset = at ?? target.offset;
     message = `${what}: unknown field "${issue.keys.join('", "')}"${path.length ? ` in ${field}` : ''}`;
   } else if (issue.code === 'invalid_value') {

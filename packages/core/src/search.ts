@@ -44,14 +44,8 @@ export interface FactIndex {
 // How much a token found in each field counts; a hit on the id or the
 // statement says more about a fact than one in a long quote.
 const FIELD_WEIGHTS = [4, 3, 2.5, 2, 1.5, 1] as const;
-const enum Field {
-  Id = 0,
-  Statement = 1,
-  Entity = 2,
-  Value = 3,
-  Topic = 4,
-  Quote = 5,
-}
+const Field = { Id: 0, Statement: 1, Entity: 2, Value: 3, Topic: 4, Quote: 5 } as const;
+type Field = (typeof Field)[keyof typeof Field];
 
 const STOPWORDS = new Set(
   'a an and are as at be by did do does for from has have how in is it many much of on or the to was were what when where which who why with'.split(
