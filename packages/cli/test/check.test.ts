@@ -1,8 +1,7 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { factcite, repoRoot } from './run.js';
+import { factcite, repoRoot, tempDir } from './run.js';
 
 const report = readFileSync(path.join(repoRoot, 'examples', 'report.md'), 'utf8');
 
@@ -55,7 +54,7 @@ describe('factcite check', () => {
   });
 
   it('exits 0 when only warnings remain, and reports malformed citations', () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'factcite-check-'));
+    const dir = tempDir('check');
     const clean = path.join(dir, 'clean.md');
     writeFileSync(clean, '数码港[@fact:hk-ai-companies-800]\r\n\r\n`[@fact:in-code]` 𠀋 [@fact:]\r\n');
     const { code, stdout } = factcite(['check', clean, '--json']);

@@ -1,8 +1,7 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import os from 'node:os';
+import { cpSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { factcite, repoRoot } from './run.js';
+import { factcite, repoRoot, tempDir } from './run.js';
 
 describe('factcite ingest', () => {
   for (const raw of readdirSync(path.join(repoRoot, 'corpus', 'raw'))) {
@@ -14,7 +13,7 @@ describe('factcite ingest', () => {
   }
 
   it('creates a new source with front matter to complete, and keeps curated front matter on re-ingest', () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'factcite-ingest-'));
+    const dir = tempDir('ingest');
     cpSync(path.join(repoRoot, 'corpus', 'facts'), path.join(dir, 'facts'), { recursive: true });
     const raw = path.join(repoRoot, 'corpus', 'raw', '002_fb59a389fb07ccec.txt');
     const first = factcite(['ingest', raw, '--id', 'new-article', '--corpus', dir]);
@@ -31,7 +30,7 @@ describe('factcite ingest', () => {
   });
 
   it('asks for an id for a new source', () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'factcite-ingest-'));
+    const dir = tempDir('ingest');
     cpSync(path.join(repoRoot, 'corpus', 'facts'), path.join(dir, 'facts'), { recursive: true });
     const { code, stderr } = factcite(['ingest', path.join(repoRoot, 'corpus', 'raw', '000_73c3664704938c01.txt'), '--corpus', dir]);
     expect(code).toBe(2);

@@ -1,5 +1,8 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { afterAll } from 'vitest';
 
 export const repoRoot = path.resolve(__dirname, '../../..');
 const cli = path.resolve(__dirname, '../dist/cli.js');
@@ -12,4 +15,16 @@ export function factcite(args: string[], options: { cwd?: string; env?: Record<s
     env: { ...process.env, NO_COLOR: '1', FACTCITE_CORPUS: '', ...options.env },
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const temporary: string[] = [];
+afterAll(() => {
+  for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A temporary directory removed when the test file ends. */
+export function tempDir(prefix: string): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), `factcite-${prefix}-`));
+  temporary.push(dir);
+  return dir;
 }

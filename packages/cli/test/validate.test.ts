@@ -1,12 +1,12 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { factcite, repoRoot } from './run.js';
+import { factcite, repoRoot, tempDir } from './run.js';
 
 /** A copy of the real corpus in a temporary directory, to break on purpose. */
 function corpusCopy(): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'factcite-corpus-'));
+  const dir = tempDir('corpus');
   for (const part of ['facts', 'sources', 'raw', 'entities.yaml', 'package.json']) {
     cpSync(path.join(repoRoot, 'corpus', part), path.join(dir, part), { recursive: true });
   }
