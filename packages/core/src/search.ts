@@ -258,8 +258,7 @@ export function createFactIndex(corpus: Corpus): FactIndex {
     pool.sort((a, b) => b.matchedTerms - a.matchedTerms || b.score - a.score || a.fact.id.localeCompare(b.fact.id));
     if (exact) {
       const i = pool.findIndex((h) => h.fact === exact);
-      const [hit] = i >= 0 ? pool.splice(i, 1) : [{ fact: exact, score: 0, matchedTerms: useTerms.length }];
-      pool.unshift({ ...hit!, score: (pool[0]?.score ?? 0) + 1 });
+      pool.unshift(i >= 0 ? pool.splice(i, 1)[0]! : { fact: exact, score: 0, matchedTerms: useTerms.length });
     }
     return pool.slice(0, limit);
   }

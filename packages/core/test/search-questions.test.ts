@@ -1,0 +1,47 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createFactIndex } from '../src/index.js';
+import { loadCorpusDir } from '../src/node.js';
+
+const index = createFactIndex(loadCorpusDir(path.resolve(__dirname, '../../../corpus')).corpus);
+
+// Questions a report writer would type, in Simplified, Traditional and English,
+// with the fact that answers each. The answer must be in the top five.
+const QUESTIONS: [string, string][] = [
+  ['香港有多少人工智能企业', 'hk-ai-companies-at-science-park-and-cyberport'],
+  ['How many AI companies are in Science Park and Cyberport', 'hk-ai-companies-at-science-park-and-cyberport'],
+  ['政府为人工智能研发院预留多少钱', 'hk-ai-rd-institute-funding'],
+  ['AI R&D institute funding', 'hk-ai-rd-institute-funding'],
+  ['研發院 10億港元', 'hk-ai-rd-institute-funding'],
+  ['數碼港超算中心算力', 'cyberport-supercomputing-centre-compute-capacity'],
+  ['数码港超算中心算力', 'cyberport-supercomputing-centre-compute-capacity'],
+  ['Cyberport supercomputing compute capacity', 'cyberport-supercomputing-centre-compute-capacity'],
+  ['港投公司基金规模', 'hkic-fund-size-hkd'],
+  ['港投公司基金規模', 'hkic-fund-size-hkd'],
+  ['HKIC fund size', 'hkic-fund-size-hkd'],
+  ['Tortoise ranking Hong Kong', 'hk-tortoise-global-ai-index-2023-rank'],
+  ['香港 全球人工智能指數 排名', 'hk-tortoise-global-ai-index-2023-rank'],
+  ['思謀 估值', 'smartmore-valuation-over-1bn-usd'],
+  ['SmartMore valuation', 'smartmore-valuation-over-1bn-usd'],
+  ['how many startups has Cyberport incubated', 'cyberport-startups-incubated'],
+  ['數碼港 初創企業 孵化', 'cyberport-startups-incubated'],
+  ['知识型员工 生成式AI', 'hk-knowledge-workers-genai-use-88-percent'],
+  ['generative AI use knowledge workers Hong Kong', 'hk-knowledge-workers-genai-use-88-percent'],
+  ['30亿港元 资助计划', 'hk-ai-subsidy-scheme-3bn'],
+  ['AI subsidy scheme HK$3 billion', 'hk-ai-subsidy-scheme-3bn'],
+  ['HKGAI V1 发布', 'hkgai-v1-released'],
+  ['私隐专员公署 AI 指引', 'pcpd-ai-guidance-published'],
+  ['PCPD compliance checks organisations', 'pcpd-ai-compliance-checks-28-organisations'],
+  ['引進重點企業 66家', 'oase-key-enterprises-attracted-66'],
+  ['Hub71 memorandum', 'cyberport-hub71-mou'],
+];
+
+describe("a writer's question finds the right fact in the top five", () => {
+  for (const [question, expected] of QUESTIONS) {
+    it(question, () => {
+      expect(index.has(expected), `fixture names a fact that exists: ${expected}`).toBe(true);
+      const top = index.search(question, { limit: 5 }).map((h) => h.fact.id);
+      expect(top).toContain(expected);
+    });
+  }
+});
