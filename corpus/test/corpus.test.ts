@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { corpusJsonSchemas } from '@factcite/core';
 import { loadCorpusDir } from '@factcite/core/node';
@@ -47,8 +47,10 @@ describe('the corpus', () => {
     for (const e of corpus.entities) expect(Object.keys(e.names).sort(), e.id).toEqual(['en', 'zh-Hans', 'zh-Hant']);
   });
 
-  it('keeps every fact file referencing the JSON Schema', () => {
-    for (const file of ['entities.yaml']) {
+  it('keeps every YAML file pointing editors at its JSON Schema', () => {
+    const factFiles = readdirSync(path.join(root, 'facts')).filter((f) => f.endsWith('.yaml'));
+    expect(factFiles.length).toBeGreaterThan(0);
+    for (const file of ['entities.yaml', ...factFiles.map((f) => `facts/${f}`)]) {
       expect(readFileSync(path.join(root, file), 'utf8')).toMatch(/^# yaml-language-server: \$schema=/);
     }
   });
