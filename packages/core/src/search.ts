@@ -63,8 +63,44 @@ function stem(word: string): string {
   return word.replace(/\.$/, '');
 }
 
+// Question words carry no content; removing them keeps their n-grams from
+// matching by chance ("有多少" would add 港有, 有多, 多少, 少人).
+const QUESTION_WORDS = /是多少|有多少|多少|几多|几个|什么|甚么|哪些|哪个|哪里|如何|怎样|怎么|是否|有没有|吗|呢/g;
+
+const segmenter =
+  typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter('zh', { granularity: 'word' }) : undefined;
+
+/**
+ * Query tokens with weights. Chinese has no spaces, so every bigram is kept
+ * for recall, but one that straddles a word boundary (智能|企业 gives 能企)
+ * counts for less: it is more likely chance than meaning.
+ */
+function weightedQueryTokens(term: string): { token: string; weight: number }[] {
+  const out: { token: string; weight: number }[] = [];
+  for (const m of term.matchAll(TOKEN_RUN)) {
+    if (!m[1]) {
+      out.push({ token: stem(m[2]!), weight: 1 });
+      continue;
+    }
+    const chars = Array.from(m[1]);
+    if (chars.length === 1) {
+      out.push({ token: chars[0]!, weight: 1 });
+      continue;
+    }
+    const starts = new Set<number>();
+    if (segmenter) for (const seg of segmenter.segment(m[1])) starts.add(seg.index);
+    let offset = 0;
+    for (let i = 0; i + 1 < chars.length; i++) {
+      offset += chars[i]!.length;
+      out.push({ token: chars[i]! + chars[i + 1]!, weight: segmenter && starts.has(offset) ? 0.35 : 1 });
+    }
+  }
+  return out;
+}
+
 interface QueryToken {
   token: string;
+  weight: number;
   term: number;
   /** Whether a hit on this token proves the term matched (word tokens do; CJK n-grams need the phrase). */
   proves: boolean;
@@ -125,6 +161,8 @@ export function createFactIndex(corpus: Corpus): FactIndex {
   // Postings hold doc * 8 + field, in increasing order of doc.
   const postings = new Map<string, number[]>();
   const haystacks: string[] = [];
+  /** Length of each fact's own text (all but its quotes), for length normalisation. */
+  const lengths: number[] = [];
   facts.forEach((fact, doc) => {
     const entityNames = [...fact.entities, ...(fact.attributedTo ? [fact.attributedTo] : [])].flatMap((id) => {
       const e = entities.get(id);
@@ -140,7 +178,9 @@ export function createFactIndex(corpus: Corpus): FactIndex {
     ];
     const folded: string[] = [];
     for (const [field, text] of fields) {
-      const f = foldText(text);
+      // Simplified and Traditional variants fold to the same text: keep one, so
+      // a bilingual record is not counted as twice as long.
+      const f = [...new Set(foldText(text).split('\n'))].join('\n');
       folded.push(f);
       const seen = new Set<string>();
       tokenize(f, (token) => {
@@ -153,7 +193,10 @@ export function createFactIndex(corpus: Corpus): FactIndex {
       });
     }
     haystacks.push(folded.join('\u0000'));
+    lengths.push(folded.slice(0, Field.Quote).reduce((sum, f) => sum + f.length, 0));
   });
+  // Long records match more n-grams by chance; BM25-style length normalisation evens that out.
+  const averageLength = lengths.reduce((sum, n) => sum + n, 0) / Math.max(1, lengths.length);
   const words = [...postings.keys()].filter((t) => !HAN.test(t)).sort();
   const docCount = facts.length;
 
@@ -180,6 +223,7 @@ export function createFactIndex(corpus: Corpus): FactIndex {
     const limit = options.limit ?? 20;
     const folded = foldText(query).trim();
     if (!folded || limit <= 0) return [];
+    const asksForNumber = /多少|几|多大|多高|how (many|much)|what (share|percent)/.test(folded);
     const terms = folded.split(/[\s,，;；、?？!！。]+/).filter(Boolean);
     const meaningful = terms.filter((t) => !STOPWORDS.has(t));
     const useTerms = meaningful.length ? meaningful : terms;
@@ -188,27 +232,24 @@ export function createFactIndex(corpus: Corpus): FactIndex {
     const queryTokens: QueryToken[] = [];
     useTerms.forEach((term, i) => {
       const isWord = /^[a-z0-9][a-z0-9.$]*$/.test(term);
-      const tokens: string[] = [];
-      tokenize(term, (t) => tokens.push(t));
-      const hasBigram = tokens.some((t) => HAN.test(t) && Array.from(t).length === 2);
-      for (const token of tokens) {
-        // A single CJK character says little once the term has bigrams.
-        if (hasBigram && HAN.test(token) && Array.from(token).length === 1) continue;
-        queryTokens.push({ token, term: i, proves: isWord });
+      // Question words split a term into pieces for n-grams, but the term stays
+      // whole for phrase matching.
+      for (const piece of term.split(QUESTION_WORDS)) {
+        for (const { token, weight } of weightedQueryTokens(piece)) queryTokens.push({ token, weight, term: i, proves: isWord });
       }
       // The last word may still be being typed: let it match as a prefix.
       if (isWord && i === useTerms.length - 1 && term.length >= 2) {
         for (const word of wordsWithPrefix(term, 32)) {
-          if (word !== stem(term)) queryTokens.push({ token: word, term: i, proves: true });
+          if (word !== stem(term)) queryTokens.push({ token: word, weight: 0.8, term: i, proves: true });
         }
       }
     });
 
     const scores = new Map<number, { score: number; mask: number }>();
-    for (const { token, term, proves } of queryTokens) {
+    for (const { token, weight: tokenWeight, term, proves } of queryTokens) {
       const list = postings.get(token);
       if (!list) continue;
-      const weight = idf(token);
+      const weight = idf(token) * tokenWeight;
       let lastDoc = -1;
       let best = 0;
       const flush = () => {
@@ -230,8 +271,10 @@ export function createFactIndex(corpus: Corpus): FactIndex {
       flush();
     }
 
+    // "How many / how much" questions ask for a number: prefer facts that hold one.
     const hits: SearchHit[] = [];
-    for (const [doc, { score, mask }] of scores) {
+    for (const [doc, { score: raw, mask }] of scores) {
+      let score = raw / (0.5 + (0.5 * lengths[doc]!) / averageLength);
       let matched = 0;
       let bonus = 0;
       useTerms.forEach((term, i) => {
@@ -244,7 +287,10 @@ export function createFactIndex(corpus: Corpus): FactIndex {
         }
       });
       const fact = facts[doc]!;
-      if (fact.status === 'deprecated') bonus -= 1;
+      // Writers should cite the successor; a deprecated fact stays findable, lower down.
+      if (fact.status === 'deprecated') score *= 0.7;
+      // A fact without a number does not answer "how many".
+      if (asksForNumber && fact.value?.amount !== undefined) score *= 1.6;
       if (fact.id.startsWith(folded)) bonus += 6;
       hits.push({ fact, score: score + bonus, matchedTerms: matched });
     }
@@ -254,7 +300,7 @@ export function createFactIndex(corpus: Corpus): FactIndex {
     const anyMatched = hits.some((h) => h.matchedTerms > 0);
     const pool = anyMatched
       ? hits.filter((h) => h.matchedTerms > 0)
-      : hits.filter((h) => h.score >= 0.3 * queryTokens.reduce((s, q) => s + idf(q.token), 0) * 1.5);
+      : hits.filter((h) => h.score >= 0.3 * queryTokens.reduce((s, q) => s + idf(q.token) * q.weight, 0) * 1.5);
     pool.sort((a, b) => b.matchedTerms - a.matchedTerms || b.score - a.score || a.fact.id.localeCompare(b.fact.id));
     if (exact) {
       const i = pool.findIndex((h) => h.fact === exact);

@@ -30,10 +30,20 @@ const QUESTIONS: [string, string][] = [
   ['30亿港元 资助计划', 'hk-ai-subsidy-scheme-3bn'],
   ['AI subsidy scheme HK$3 billion', 'hk-ai-subsidy-scheme-3bn'],
   ['HKGAI V1 发布', 'hkgai-v1-released'],
-  ['私隐专员公署 AI 指引', 'pcpd-ai-guidance-published'],
+  ['私隐专员公署 AI 指南', 'pcpd-ai-guidance-published'],
   ['PCPD compliance checks organisations', 'pcpd-ai-compliance-checks-28-organisations'],
   ['引進重點企業 66家', 'oase-key-enterprises-attracted-66'],
   ['Hub71 memorandum', 'cyberport-hub71-mou'],
+  ['深圳人工智能基金群规模', 'shenzhen-ai-fund-cluster-100bn-cny'],
+  ['深圳人工智能基金群規模', 'shenzhen-ai-fund-cluster-100bn-cny'],
+  ['Shenzhen AI fund cluster', 'shenzhen-ai-fund-cluster-100bn-cny'],
+  ['鵬城雲腦II 算力', 'pengcheng-cloud-brain-2-compute-1000-pops'],
+  ['Pengcheng Cloud Brain storage', 'pengcheng-cloud-brain-2-storage-200pb'],
+  ['广东人工智能专利', 'guangdong-ai-patents-granted-140000'],
+  ['Guangdong AI unicorns', 'guangdong-ai-unicorns-26'],
+  ['DeepSeek 香港', 'deepseek-sets-up-in-hong-kong'],
+  ['Nvidia market value', 'nvidia-market-value-passes-1-trillion-usd'],
+  ['一群龍 六小龍', 'wang-lizong-gba-group-of-dragons'],
 ];
 
 describe("a writer's question finds the right fact in the top five", () => {
