@@ -37,7 +37,7 @@ const QUESTIONS: [string, string][] = [
   ['深圳人工智能基金群规模', 'shenzhen-ai-fund-cluster-100bn-cny'],
   ['深圳人工智能基金群規模', 'shenzhen-ai-fund-cluster-100bn-cny'],
   ['Shenzhen AI fund cluster', 'shenzhen-ai-fund-cluster-100bn-cny'],
-  ['鵬城雲腦II 算力', 'pengcheng-cloud-brain-2-compute-1000-pops'],
+  ['鵬城雲腦II 計算能力', 'pengcheng-cloud-brain-2-compute-1000-pops'],
   ['Pengcheng Cloud Brain storage', 'pengcheng-cloud-brain-2-storage-200pb'],
   ['广东人工智能专利', 'guangdong-ai-patents-granted-140000'],
   ['Guangdong AI unicorns', 'guangdong-ai-unicorns-26'],
