@@ -1,7 +1,7 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { createFactIndex, type FactIndex, type ParsedCorpus } from '@factcite/core';
+import { type Corpus, createFactIndex, type FactIndex, type ParsedCorpus } from '@factcite/core';
 import { isCorpusDir, loadCorpusDir } from '@factcite/core/node';
 import { UsageError } from './errors.js';
 
@@ -33,8 +33,32 @@ export function loadCorpus(option: string | undefined): ParsedCorpus & { dir: st
   return { dir, ...loadCorpusDir(dir) };
 }
 
+/**
+ * The built release (dist/corpus.json) when it is newer than every corpus
+ * file: it was validated when it was built, and JSON loads far faster than
+ * YAML. A maintainer's edit makes it stale, and the YAML is read instead.
+ */
+function readFreshBuild(dir: string): Corpus | undefined {
+  const built = path.join(dir, 'dist', 'corpus.json');
+  if (!existsSync(built)) return undefined;
+  const builtAt = statSync(built).mtimeMs;
+  const inputs = [path.join(dir, 'entities.yaml'), path.join(dir, 'package.json')];
+  for (const sub of ['facts', 'sources']) {
+    const subdir = path.join(dir, sub);
+    if (existsSync(subdir)) inputs.push(subdir, ...readdirSync(subdir).map((name) => path.join(subdir, name)));
+  }
+  if (inputs.some((file) => existsSync(file) && statSync(file).mtimeMs > builtAt)) return undefined;
+  try {
+    return JSON.parse(readFileSync(built, 'utf8')) as Corpus;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Loads a corpus for reading commands; a corpus with errors is still usable, minus its broken records. */
 export function loadIndex(option: string | undefined): { index: FactIndex; parsed: ParsedCorpus; dir: string } {
-  const parsed = loadCorpus(option);
-  return { index: createFactIndex(parsed.corpus), parsed, dir: parsed.dir };
+  const dir = resolveCorpusDir(option);
+  const built = readFreshBuild(dir);
+  const parsed: ParsedCorpus = built ? { corpus: built, errors: [], warnings: [] } : loadCorpusDir(dir);
+  return { index: createFactIndex(parsed.corpus), parsed, dir };
 }

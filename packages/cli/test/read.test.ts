@@ -1,5 +1,7 @@
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { factcite } from './run.js';
+import { factcite, repoRoot, tempDir } from './run.js';
 
 describe('factcite list, sources, get, search', () => {
   it('lists every fact as schema records', () => {
@@ -47,5 +49,22 @@ describe('factcite list, sources, get, search', () => {
     expect(code).toBe(2);
     expect(stderr).toContain("missing required argument 'query'");
     expect(stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('reading a corpus with a built release beside it', () => {
+  it('sees a maintainer’s edit made after the build', () => {
+    const dir = tempDir('fresh');
+    for (const part of ['facts', 'sources', 'dist', 'entities.yaml', 'package.json']) {
+      cpSync(path.join(repoRoot, 'corpus', part), path.join(dir, part), { recursive: true });
+    }
+    const before = JSON.parse(factcite(['get', 'hk-ai-rd-institute-funding', '--corpus', dir, '--json']).stdout);
+    expect(before.statement.en).toContain('HK$1 billion');
+
+    const file = path.join(dir, 'facts', 'city24-hk-ai-2025-02-27.yaml');
+    const edited = readFileSync(file, 'utf8').replace(before.statement.en, 'Edited after the build.');
+    writeFileSync(file, edited);
+    const after = JSON.parse(factcite(['get', 'hk-ai-rd-institute-funding', '--corpus', dir, '--json']).stdout);
+    expect(after.statement.en).toBe('Edited after the build.');
   });
 });

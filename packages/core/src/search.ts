@@ -148,20 +148,21 @@ function groupBy(facts: readonly Fact[], keys: (fact: Fact) => Iterable<string>)
   return map;
 }
 
-/** Builds the lookup and search index of a corpus. */
-export function createFactIndex(corpus: Corpus): FactIndex {
-  const facts = corpus.facts;
-  const byId = new Map(facts.map((f) => [f.id, f]));
-  const sources = new Map(corpus.sources.map((s) => [s.id, s]));
-  const entities = new Map(corpus.entities.map((e) => [e.id, e]));
-  const bySource = groupBy(facts, (f) => f.citations.map((c) => c.source));
-  const byEntity = groupBy(facts, (f) => (f.attributedTo ? [...f.entities, f.attributedTo] : f.entities));
-  const byTopic = groupBy(facts, (f) => f.topics);
+interface TextIndex {
+  /** Token → doc * 8 + field, in increasing order of doc. */
+  postings: Map<string, number[]>;
+  /** Each fact's folded fields joined by NUL, for phrase checks. */
+  haystacks: string[];
+  /** Length of each fact's own text (all but its quotes), for length normalisation. */
+  lengths: number[];
+  averageLength: number;
+  /** Sorted English vocabulary, for prefix matching. */
+  words: string[];
+}
 
-  // Postings hold doc * 8 + field, in increasing order of doc.
+function buildTextIndex(facts: readonly Fact[], entities: Map<string, Entity>): TextIndex {
   const postings = new Map<string, number[]>();
   const haystacks: string[] = [];
-  /** Length of each fact's own text (all but its quotes), for length normalisation. */
   const lengths: number[] = [];
   facts.forEach((fact, doc) => {
     const entityNames = [...fact.entities, ...(fact.attributedTo ? [fact.attributedTo] : [])].flatMap((id) => {
@@ -198,31 +199,48 @@ export function createFactIndex(corpus: Corpus): FactIndex {
   // Long records match more n-grams by chance; BM25-style length normalisation evens that out.
   const averageLength = lengths.reduce((sum, n) => sum + n, 0) / Math.max(1, lengths.length);
   const words = [...postings.keys()].filter((t) => !HAN.test(t)).sort();
+  return { postings, haystacks, lengths, averageLength, words };
+}
+
+/** Words of the vocabulary that start with a prefix, for a word still being typed. */
+function wordsWithPrefix(words: string[], prefix: string, max: number): string[] {
+  let lo = 0;
+  let hi = words.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (words[mid]! < prefix) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: string[] = [];
+  for (let i = lo; i < words.length && out.length < max && words[i]!.startsWith(prefix); i++) out.push(words[i]!);
+  return out;
+}
+
+/** Builds the lookup and search index of a corpus. */
+export function createFactIndex(corpus: Corpus): FactIndex {
+  const facts = corpus.facts;
+  const byId = new Map(facts.map((f) => [f.id, f]));
+  const sources = new Map(corpus.sources.map((s) => [s.id, s]));
+  const entities = new Map(corpus.entities.map((e) => [e.id, e]));
+  const bySource = groupBy(facts, (f) => f.citations.map((c) => c.source));
+  const byEntity = groupBy(facts, (f) => (f.attributedTo ? [...f.entities, f.attributedTo] : f.entities));
+  const byTopic = groupBy(facts, (f) => f.topics);
+
+  // The text index costs most of the build; lookups by id never need it, so
+  // it is built on the first search.
+  let text: TextIndex | undefined;
   const docCount = facts.length;
-
-  function idf(token: string): number {
-    const list = postings.get(token);
-    return list ? Math.log(1 + docCount / list.length) : 0;
-  }
-
-  /** Words of the vocabulary that start with a prefix, for a word still being typed. */
-  function wordsWithPrefix(prefix: string, max: number): string[] {
-    let lo = 0;
-    let hi = words.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (words[mid]! < prefix) lo = mid + 1;
-      else hi = mid;
-    }
-    const out: string[] = [];
-    for (let i = lo; i < words.length && out.length < max && words[i]!.startsWith(prefix); i++) out.push(words[i]!);
-    return out;
-  }
 
   function search(query: string, options: SearchOptions = {}): SearchHit[] {
     const limit = options.limit ?? 20;
     const folded = foldText(query).trim();
     if (!folded || limit <= 0) return [];
+    text ??= buildTextIndex(facts, entities);
+    const { postings, haystacks, lengths, averageLength, words } = text;
+    const idf = (token: string): number => {
+      const list = postings.get(token);
+      return list ? Math.log(1 + docCount / list.length) : 0;
+    };
     const asksForNumber = /多少|几|多大|多高|how (many|much)|what (share|percent)/.test(folded);
     const terms = folded.split(/[\s,，;；、?？!！。]+/).filter(Boolean);
     const meaningful = terms.filter((t) => !STOPWORDS.has(t));
@@ -239,7 +257,7 @@ export function createFactIndex(corpus: Corpus): FactIndex {
       }
       // The last word may still be being typed: let it match as a prefix.
       if (isWord && i === useTerms.length - 1 && term.length >= 2) {
-        for (const word of wordsWithPrefix(term, 32)) {
+        for (const word of wordsWithPrefix(words, term, 32)) {
           if (word !== stem(term)) queryTokens.push({ token: word, weight: 0.8, term: i, proves: true });
         }
       }
