@@ -65,20 +65,43 @@ export function findIgnoredRanges(text: string): [number, number][] {
   }
   if (fence) ranges.push([fence.start, text.length]);
 
-  const inRanges = (i: number) => ranges.some(([s, e]) => i >= s && i < e);
+  // Fence ranges are sorted and disjoint, so a binary search keeps long reports linear.
+  const inRanges = (i: number) => inSortedRanges(ranges, i);
   const extra: [number, number][] = [];
   // Code spans: a run of n backticks closed by the next run of exactly n.
   const runs = [...text.matchAll(/`+/g)].filter((m) => !inRanges(m.index));
+  // The next run of the same length after each run, found in one backward pass.
+  const nextSame: number[] = new Array(runs.length);
+  const lastByLength = new Map<number, number>();
+  for (let i = runs.length - 1; i >= 0; i--) {
+    const length = runs[i]![0].length;
+    nextSame[i] = lastByLength.get(length) ?? -1;
+    lastByLength.set(length, i);
+  }
   for (let i = 0; i < runs.length; i++) {
-    const open = runs[i]!;
-    const close = runs.slice(i + 1).findIndex((r) => r[0].length === open[0].length);
+    const close = nextSame[i]!;
     if (close < 0) continue;
-    const end = runs[i + 1 + close]!;
+    const open = runs[i]!;
+    const end = runs[close]!;
     extra.push([open.index, end.index + end[0].length]);
-    i += 1 + close;
+    i = close;
   }
   for (const m of text.matchAll(/<!--[\s\S]*?(?:-->|$)/g)) if (!inRanges(m.index)) extra.push([m.index, m.index + m[0].length]);
   return [...ranges, ...extra].sort((a, b) => a[0] - b[0]);
+}
+
+/** Whether `i` lies in one of a list of sorted, disjoint half-open ranges. */
+function inSortedRanges(ranges: readonly (readonly [number, number])[], i: number): boolean {
+  let lo = 0;
+  let hi = ranges.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const [s, e] = ranges[mid]!;
+    if (i < s) hi = mid - 1;
+    else if (i >= e) lo = mid + 1;
+    else return true;
+  }
+  return false;
 }
 
 function isEscaped(text: string, i: number): boolean {
@@ -227,7 +250,8 @@ export function parseCitations(text: string): ParsedCitations {
   }
 
   // In-text citations outside any group.
-  const inClaimed = (i: number) => claimed.some(([s, e]) => i >= s && i < e);
+  // Groups were claimed in order and never overlap.
+  const inClaimed = (i: number) => inSortedRanges(claimed, i);
   for (const m of text.matchAll(/@fact:/g)) {
     const at = m.index;
     if (ignored(at) || inClaimed(at) || !canStartCitation(text, at)) continue;

@@ -10,10 +10,25 @@ export * from './index.js';
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
+/** Larger files are refused unread: no corpus file or report comes near this, and parsing one would stall. */
+export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+
 /** Reads a UTF-8 file; a read failure or invalid UTF-8 becomes a located problem instead of an exception. */
 export function readTextFile(file: string, display: string, problems: Problem[]): string | undefined {
   let bytes: Buffer;
   try {
+    const size = statSync(file).size;
+    if (size > MAX_FILE_BYTES) {
+      problems.push({
+        file: display,
+        line: 1,
+        column: 1,
+        code: 'file-too-large',
+        severity: 'error',
+        message: `file is ${(size / 1024 / 1024).toFixed(1)} MB; corpus and report files are limited to ${MAX_FILE_BYTES / 1024 / 1024} MB`,
+      });
+      return undefined;
+    }
     bytes = readFileSync(file);
   } catch (error) {
     problems.push({
@@ -60,7 +75,11 @@ export function isCorpusDir(dir: string): boolean {
 /** Reads the files of a corpus directory; paths in problems are relative to `relativeTo` (default: the working directory). */
 export function readCorpusFiles(dir: string, relativeTo = process.cwd()): CorpusFiles {
   const readProblems: Problem[] = [];
-  const display = (file: string) => path.relative(relativeTo, file) || file;
+  // Paths inside the working directory read best relative; others stay absolute.
+  const display = (file: string) => {
+    const relative = path.relative(relativeTo, file);
+    return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
+  };
   const read = (file: string): CorpusFile | undefined => {
     const text = readTextFile(file, display(file), readProblems);
     return text === undefined ? undefined : { path: display(file), text };

@@ -24,7 +24,11 @@ export interface CorpusFiles {
 
 export type ProblemCode =
   | 'unreadable-file'
+  | 'file-too-large'
   | 'invalid-encoding'
+  | 'binary-file'
+  | 'empty-file'
+  | 'lone-surrogate'
   | 'yaml-syntax'
   | 'not-a-list'
   | 'missing-field'
@@ -123,12 +127,13 @@ function issueToProblem(issue: z.core.$ZodIssue, node: Node, file: string, lines
   let code: ProblemCode = 'invalid-value';
   let message = `${what}: ${field} ${issue.message}`;
   let offset = locate(node, path).offset;
-  if (issue.code === 'invalid_type') {
-    const missing = !locate(node, path).found;
-    code = missing ? 'missing-field' : 'invalid-type';
-    message = missing
-      ? `${what}: missing required field "${field}"`
-      : `${what}: ${field} must be ${issue.expected === 'array' ? 'a list' : `a ${issue.expected}`}`;
+  const missing = (issue.code === 'invalid_type' || issue.code === 'invalid_value') && !locate(node, path).found;
+  if (missing) {
+    code = 'missing-field';
+    message = `${what}: missing required field "${field}"`;
+  } else if (issue.code === 'invalid_type') {
+    code = 'invalid-type';
+    message = `${what}: ${field} must be ${issue.expected === 'array' ? 'a list' : `a ${issue.expected}`}`;
   } else if (issue.code === 'unrecognized_keys') {
     code = 'unknown-field';
     const key = issue.keys[0]!;
@@ -181,6 +186,54 @@ function parseYamlFile(
   return { items: doc.contents.items as Node[], lines };
 }
 
+/** Catches text that is not a YAML document at all before the parser sees it. */
+function checkText(file: CorpusFile, errors: Problem[]): boolean {
+  const at = (offset: number) => {
+    const before = file.text.slice(0, offset).split('\n');
+    return { line: before.length, column: Array.from(before[before.length - 1]!).length + 1 };
+  };
+  const control = file.text.search(/[\u0000-\u0008\u000e-\u001f]/);
+  if (control >= 0) {
+    errors.push({
+      file: file.path,
+      ...at(control),
+      code: 'binary-file',
+      severity: 'error',
+      message: `file holds a control character (U+${file.text.charCodeAt(control).toString(16).padStart(4, '0').toUpperCase()}); it looks binary, not YAML`,
+    });
+    return false;
+  }
+  if (file.text.replace(/^\uFEFF/, '').trim() === '') {
+    errors.push({
+      file: file.path,
+      line: 1,
+      column: 1,
+      code: 'empty-file',
+      severity: 'error',
+      message: 'file is empty; add records or delete the file',
+    });
+    return false;
+  }
+  return true;
+}
+
+/** A string holding half of a surrogate pair cannot be written as UTF-8: it is corrupt text. */
+function findLoneSurrogate(value: unknown, path: PropertyKey[] = []): PropertyKey[] | undefined {
+  if (typeof value === 'string') return /\p{Surrogate}/u.test(value) ? path : undefined;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = findLoneSurrogate(value[i], [...path, i]);
+      if (found) return found;
+    }
+  } else if (value && typeof value === 'object') {
+    for (const [key, v] of Object.entries(value)) {
+      const found = findLoneSurrogate(v, [...path, key]);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
 function readRecords<T>(
   file: CorpusFile,
   schema: z.ZodType<T>,
@@ -188,6 +241,7 @@ function readRecords<T>(
   errors: Problem[],
   warnings: Problem[],
 ): Located<T>[] {
+  if (!checkText(file, errors)) return [];
   const parsed = parseYamlFile(file, errors);
   if (!parsed) return [];
   const out: Located<T>[] = [];
@@ -225,6 +279,17 @@ function validateRecord<T>(
           message: `${label}: put "id" first so the record is easy to find`,
         });
       }
+    }
+    const surrogate = findLoneSurrogate(json);
+    if (surrogate) {
+      errors.push({
+        file: file.path,
+        ...position(parsed.lines, locate(node, surrogate).offset),
+        code: 'lone-surrogate',
+        severity: 'error',
+        message: `${label}: ${describePath(surrogate)} holds a lone surrogate (\\uD800–\\uDFFF without its pair), which is not valid Unicode`,
+      });
+      return undefined;
     }
     const result = schema.safeParse(json);
     if (!result.success) {

@@ -158,9 +158,9 @@ describe('parseCorpus', () => {
     expect(none.errors.find((e) => e.file === 'sources/x.md')).toMatchObject({ line: 1, code: 'missing-front-matter' });
   });
 
-  it('reports a file that is not a list, and an empty file as empty', () => {
+  it('reports a file that is not a list, and an empty file', () => {
     expect(run('id: x').errors[0]).toMatchObject({ code: 'not-a-list', line: 1 });
-    expect(run('').errors).toEqual([]);
+    expect(run('').errors[0]).toMatchObject({ code: 'empty-file', line: 1, column: 1 });
   });
 
   it('warns when id is not the first key', () => {

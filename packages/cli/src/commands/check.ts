@@ -34,7 +34,8 @@ export function checkCommand(files: string[], options: CheckOptions): number {
   const readProblems: Problem[] = [];
   let citationCount = 0;
   for (const file of files) {
-    const display = path.relative(process.cwd(), path.resolve(file)) || file;
+    const relative = path.relative(process.cwd(), path.resolve(file));
+    const display = relative && !relative.startsWith('..') ? relative : path.resolve(file);
     const text = readTextFile(file, display, readProblems);
     if (text === undefined) continue;
     const lines = new LineIndex(text);
