@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { corpusJsonSchemas } from '@factcite/core';
-import { loadCorpusDir } from '@factcite/core/node';
+import { loadCorpusDir, verifyRelease } from '@factcite/core/node';
 import { describe, expect, it } from 'vitest';
 import * as release from '../dist/index.js';
 
@@ -75,5 +75,12 @@ describe('the built release', () => {
     expect(release.getFact('hk-ai-rd-institute-funding').value?.amount).toBe(1e9);
     expect(release.isFactId('typo')).toBe(false);
     expect(() => release.getFact('typo' as release.FactId)).toThrow(RangeError);
+  });
+
+  it('ships a manifest whose hashes match every file and record', () => {
+    const result = verifyRelease(path.join(root, 'dist'));
+    expect(result.problems).toEqual([]);
+    expect(result.manifest?.version).toBe(release.version);
+    expect(result.checked.facts).toBe(release.facts.length);
   });
 });

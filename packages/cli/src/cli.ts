@@ -1,10 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
+import { buildCommand } from './commands/build.js';
+import { changesetCommand } from './commands/changeset.js';
 import { checkCommand } from './commands/check.js';
+import { diffCommand } from './commands/diff.js';
+import { exportCommand } from './commands/export.js';
 import { ingestCommand } from './commands/ingest.js';
+import { mineCommand } from './commands/mine.js';
 import { getCommand, listCommand, searchCommand, sourcesCommand } from './commands/read.js';
+import { releaseCheckCommand } from './commands/release-check.js';
+import { renderCommand } from './commands/render.js';
+import { snapshotCommand } from './commands/snapshot.js';
 import { validateCommand } from './commands/validate.js';
-import { EXIT, UsageError } from './errors.js';
+import { verifyCommand } from './commands/verify.js';
+import { EXIT, InputError, UsageError } from './errors.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -83,6 +92,82 @@ program
   .option(...corpusOption)
   .action((rawFile: string, options) => run(() => ingestCommand(rawFile, options)));
 
+program
+  .command('mine')
+  .description('propose candidate facts from a cleaned source: every sentence with an amount, percentage, rank or date')
+  .argument('<source>', 'source id, or a path to sources/<id>.md')
+  .option('--out <file>', 'where to write the stubs (default: corpus/candidates/<source>.yaml)')
+  .option('--stdout', 'print the stubs instead of writing them')
+  .option('--all', 'include sentences that facts already quote')
+  .option('--force', 'overwrite an existing candidates file')
+  .option(...corpusOption)
+  .action((source: string, options) => run(() => mineCommand(source, options)));
+
+program
+  .command('render')
+  .description('render a report with citations as numbered notes and a bibliography grouped by source')
+  .argument('<report>', 'Markdown report')
+  .option('--format <format>', 'md or html', 'md')
+  .option('--lang <lang>', 'language of notes and headings: en, zh-Hans or zh-Hant (default: the report\'s)')
+  .option('--out <file>', 'write to a file instead of standard output')
+  .option(...corpusOption)
+  .action((report: string, options) => run(() => renderCommand(report, options)));
+
+program
+  .command('export')
+  .description('export a bibliography with one entry per fact, keyed fact:<id>, for pandoc --citeproc')
+  .requiredOption('--format <format>', 'csl-json or bibtex')
+  .option('--out <file>', 'write to a file instead of standard output')
+  .option(...corpusOption)
+  .action((options) => run(() => exportCommand(options)));
+
+program
+  .command('build')
+  .description('validate the corpus and write its release: data, modules with a typed FactId, JSON Schemas, hash manifest (atomic)')
+  .option('--out <dir>', 'release directory (default: <corpus>/dist)')
+  .option(...corpusOption)
+  .action((options) => run(() => buildCommand(options)));
+
+program
+  .command('verify')
+  .description('recompute the hashes of a release against its manifest')
+  .argument('[dir]', 'a release directory, or a package holding one in dist/ (default: the corpus release)')
+  .option(...corpusOption)
+  .option('--json', 'print { ok, problems, checked } as JSON')
+  .action((dir: string | undefined, options) => run(() => verifyCommand(dir, options)));
+
+program
+  .command('diff')
+  .description('compare two releases: added, removed, deprecated and changed facts, and the semver bump required')
+  .argument('<old>', 'a corpus directory, a built release, or a JSON file from factcite list --json')
+  .argument('<new>', 'the same kinds')
+  .option('--json', 'print { bump, added, removed, deprecated, changed, ... } as JSON')
+  .action((oldSpec: string, newSpec: string, options) => run(() => diffCommand(oldSpec, newSpec, options)));
+
+program
+  .command('changeset')
+  .description('write a .changeset for the corpus package with the required bump and release notes since the last release')
+  .option('--name <name>', 'changeset file name, without .md', 'factcite-corpus')
+  .option('--dir <dir>', 'the .changeset directory (default: found above the corpus)')
+  .option(...corpusOption)
+  .action((options) => run(() => changesetCommand(options)));
+
+program
+  .command('release-check')
+  .description('fail when the corpus changed more than pending changesets declare, or a fact id vanished')
+  .option('--changesets <dir>', 'the .changeset directory (default: found above the corpus)')
+  .option('--allow-removal', 'allow removed fact ids (a deliberate major release)')
+  .option(...corpusOption)
+  .option('--json', 'print the check and the diff as JSON')
+  .action((options) => run(() => releaseCheckCommand(options)));
+
+program
+  .command('snapshot')
+  .description('record the corpus as released: corpus/releases/<version>.json, the baseline of the next release')
+  .option('--force', 'rewrite the snapshot of an unpublished version')
+  .option(...corpusOption)
+  .action((options) => run(() => snapshotCommand(options)));
+
 try {
   await program.parseAsync();
 } catch (error) {
@@ -91,6 +176,9 @@ try {
   } else if (error instanceof UsageError) {
     process.stderr.write(`factcite: ${error.message}\n`);
     process.exitCode = EXIT.usage;
+  } else if (error instanceof InputError) {
+    process.stderr.write(`factcite: ${error.message}\n`);
+    process.exitCode = EXIT.problems;
   } else {
     // An unexpected failure is still reported in one line; FACTCITE_DEBUG=1 shows the stack.
     process.stderr.write(`factcite: unexpected error: ${(error as Error).message ?? String(error)}\n`);

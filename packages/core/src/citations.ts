@@ -166,20 +166,15 @@ function findClose(text: string, open: number, ignored: (i: number) => boolean):
 
 /** Parses every fact citation in a Markdown text, with exact ranges, and reports malformed ones. */
 export function parseCitations(text: string): ParsedCitations {
-  const ignoredRanges = findIgnoredRanges(text);
-  const ignored = (i: number) => {
-    // Ranges are sorted; a binary search keeps long reports linear.
-    let lo = 0;
-    let hi = ignoredRanges.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const [s, e] = ignoredRanges[mid]!;
-      if (i < s) hi = mid - 1;
-      else if (i >= e) lo = mid + 1;
-      else return true;
-    }
-    return false;
-  };
+  // Code spans, comments and fences can overlap; merged, they can be binary
+  // searched, which keeps long reports linear.
+  const ignoredRanges: [number, number][] = [];
+  for (const [s, e] of findIgnoredRanges(text)) {
+    const last = ignoredRanges[ignoredRanges.length - 1];
+    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
+    else ignoredRanges.push([s, e]);
+  }
+  const ignored = (i: number) => inSortedRanges(ignoredRanges, i);
   const citations: CitationRef[] = [];
   const malformed: MalformedCitation[] = [];
   const claimed: [number, number][] = [];

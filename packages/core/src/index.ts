@@ -26,3 +26,12 @@ export {
 export { cleanArticle, detectScript, type IngestResult, type IngestedMeta } from './ingest.js';
 export { formatSourceFile, splitSourceFile } from './source-file.js';
 export { checkCitations, resolveSuccessor, type CitationDiagnostic, type CitationDiagnosticCode } from './check.js';
+export {
+  parseChineseNumber,
+  readNumber,
+  readNumbers,
+  type NumberKind,
+  type NumberMatch,
+  type ReadNumbersOptions,
+} from './numbers.js';
+export { canonicalJson } from './canonical.js';

@@ -113,3 +113,21 @@ export function readCorpusFiles(dir: string, relativeTo = process.cwd()): Corpus
 export function loadCorpusDir(dir: string, relativeTo?: string): ParsedCorpus {
   return parseCorpus(readCorpusFiles(dir, relativeTo));
 }
+
+export {
+  buildRelease,
+  recordHash,
+  releaseFiles,
+  releaseHash,
+  RELEASE_FORMAT,
+  sha256,
+  verifyRelease,
+  writeDirectoryAtomically,
+  type BuildReleaseOptions,
+  type BuildReleaseResult,
+  type ReleaseContent,
+  type ReleaseManifest,
+  type ReleaseVerification,
+  type VerifyProblem,
+  type VerifyProblemCode,
+} from './release.js';

@@ -54,6 +54,19 @@ describe('parseCitations', () => {
     expect(cites(text).map((c) => c.id)).toEqual(['outside-code']);
   });
 
+  it('skips a citation in any of several overlapping code ranges', () => {
+    // The code span opened by the lone backtick runs past the fence inside it.
+    const text = 'a lone ` tick\n```\nfenced\n```\n[@fact:in-span] `closing\n\n[@fact:after-span]';
+    expect(cites(text).map((c) => c.id)).toEqual(['after-span']);
+  });
+
+  it('stays linear on a long report with many groups and code spans', () => {
+    // Quadratic scans took minutes here; linear ones take well under a second.
+    const paragraph = 'See `code` and [@fact:hkgai-v1-launch; @fact:hk-ai-rd-institute-funding], then @fact:a-b.\n\n';
+    const text = paragraph.repeat(40_000);
+    expect(parseCitations(text).citations).toHaveLength(120_000);
+  });
+
   it('treats an unclosed fence as code to the end', () => {
     expect(cites('[@fact:before]\n```\n[@fact:after]\n').map((c) => c.id)).toEqual(['before']);
   });

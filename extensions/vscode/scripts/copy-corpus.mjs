@@ -1,0 +1,20 @@
+// Copies the built corpus release into dist/: corpus.json (what the extension
+// loads) and the facts/ and sources/ files that Go to Definition opens.
+import { cpSync, mkdirSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const require = createRequire(path.join(root, 'package.json'));
+const corpusRoot = path.dirname(require.resolve('@factcite/corpus/package.json'));
+const dist = path.join(root, 'dist');
+
+mkdirSync(path.join(dist, 'corpus'), { recursive: true });
+cpSync(path.join(corpusRoot, 'dist', 'corpus.json'), path.join(dist, 'corpus.json'));
+for (const dir of ['facts', 'sources']) {
+  const from = path.join(corpusRoot, dir);
+  const to = path.join(dist, 'corpus', dir);
+  mkdirSync(to, { recursive: true });
+  for (const name of readdirSync(from)) if (/\.(yaml|md)$/.test(name)) cpSync(path.join(from, name), path.join(to, name));
+}

@@ -1,0 +1,131 @@
+import path from 'node:path';
+import * as vscode from 'vscode';
+import { type CorpusLoadFailure, isFailure, type LoadedCorpus, loadBundledCorpus, loadWorkspaceCorpus } from './load.js';
+
+/**
+ * Holds the corpus every feature reads. It always has a usable corpus: the
+ * bundled release, or the workspace corpus of `factcite.corpusPath` when the
+ * workspace is trusted. A broken workspace corpus leaves the last good one
+ * in place and is reported once, not on every keystroke.
+ */
+export class CorpusStore implements vscode.Disposable {
+  private loaded: LoadedCorpus;
+  private failure: CorpusLoadFailure | undefined;
+  private readonly changed = new vscode.EventEmitter<LoadedCorpus>();
+  private readonly problems = vscode.languages.createDiagnosticCollection('factcite-corpus');
+  private watcher: vscode.Disposable | undefined;
+  private reloadTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  /** Fires when the corpus in use or its load error changes. */
+  readonly onDidChange = this.changed.event;
+
+  constructor(
+    private readonly distDir: string,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    this.loaded = loadBundledCorpus(distDir);
+    this.disposables.push(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('factcite.corpusPath')) this.reload();
+      }),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.reload()),
+    );
+    this.reload();
+  }
+
+  get current(): LoadedCorpus {
+    return this.loaded;
+  }
+
+  /** The last load error, while the workspace corpus is broken. */
+  get error(): string | undefined {
+    return this.failure?.message;
+  }
+
+  /** The workspace corpus directory the settings ask for, if any and if honoured. */
+  private configuredDir(): string | undefined {
+    if (!vscode.workspace.isTrusted) return undefined;
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    const setting = vscode.workspace.getConfiguration('factcite', folder).get<string>('corpusPath', '').trim();
+    if (!setting) return undefined;
+    const expanded = setting.replace(/^~(?=$|[\\/])/, process.env.HOME ?? '~');
+    if (path.isAbsolute(expanded)) return expanded;
+    return folder?.uri.scheme === 'file' ? path.join(folder.uri.fsPath, expanded) : undefined;
+  }
+
+  /** Loads the corpus the settings ask for now. */
+  reload(): void {
+    const dir = this.configuredDir();
+    this.watch(dir);
+    if (!dir) {
+      this.setFailure(undefined);
+      if (this.loaded.origin.kind !== 'bundled') this.set(loadBundledCorpus(this.distDir));
+      return;
+    }
+    const result = loadWorkspaceCorpus(dir, vscode.workspace.asRelativePath(dir, false));
+    if (isFailure(result)) {
+      this.log.error(result.message);
+      this.setFailure(result);
+      return;
+    }
+    this.log.info(`Loaded the corpus at ${dir}: ${result.index.size} facts (version ${result.index.version ?? 'unknown'}).`);
+    this.setFailure(undefined);
+    this.set(result);
+  }
+
+  private set(loaded: LoadedCorpus): void {
+    this.loaded = loaded;
+    this.changed.fire(loaded);
+  }
+
+  private setFailure(failure: CorpusLoadFailure | undefined): void {
+    const wasBroken = this.failure !== undefined;
+    this.failure = failure;
+    this.problems.clear();
+    if (!failure) return;
+    const dir = this.configuredDir();
+    if (dir) {
+      const byFile = new Map<string, vscode.Diagnostic[]>();
+      for (const p of failure.problems) {
+        const pos = new vscode.Position(Math.max(p.line - 1, 0), Math.max(p.column - 1, 0));
+        const d = new vscode.Diagnostic(new vscode.Range(pos, pos), p.message, vscode.DiagnosticSeverity.Error);
+        d.source = 'factcite corpus';
+        d.code = p.code;
+        const file = path.resolve(dir, p.file);
+        byFile.set(file, [...(byFile.get(file) ?? []), d]);
+      }
+      for (const [file, list] of byFile) this.problems.set(vscode.Uri.file(file), list);
+    }
+    // One notification per breakage: edits that keep the corpus broken stay quiet.
+    if (!wasBroken) {
+      const what = this.loaded.origin.kind === 'bundled' ? 'the bundled corpus' : 'the last good version';
+      void vscode.window.showErrorMessage(`${failure.message} factcite keeps using ${what}.`);
+    }
+    this.changed.fire(this.loaded);
+  }
+
+  private watch(dir: string | undefined): void {
+    this.watcher?.dispose();
+    this.watcher = undefined;
+    if (!dir) return;
+    const w = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(dir), '**/*'));
+    // Saving several files at once (a git checkout) should cost one reload.
+    const schedule = (uri: vscode.Uri) => {
+      const relative = path.relative(dir, uri.fsPath).split(path.sep).join('/');
+      if (!/^(facts\/[^/]+\.yaml|sources\/[^/]+\.md|raw\/[^/]+|entities\.yaml|package\.json)$/.test(relative)) return;
+      this.log.info(`${relative} changed; reloading the corpus.`);
+      clearTimeout(this.reloadTimer);
+      this.reloadTimer = setTimeout(() => this.reload(), 300);
+    };
+    this.watcher = vscode.Disposable.from(w, w.onDidChange(schedule), w.onDidCreate(schedule), w.onDidDelete(schedule));
+  }
+
+  dispose(): void {
+    clearTimeout(this.reloadTimer);
+    this.watcher?.dispose();
+    this.problems.dispose();
+    this.changed.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+}

@@ -1,0 +1,57 @@
+import { type ReferenceDocument, references } from '@factcite/language-service';
+import * as vscode from 'vscode';
+import { toLocation } from './convert.js';
+import type { DocumentCache } from './documents.js';
+import { isCiteable, settings } from './settings.js';
+
+// File extensions of the languages factcite knows; other languages are searched only in open documents.
+const EXTENSIONS: Record<string, string[]> = {
+  markdown: ['md', 'markdown', 'mdx', 'rmd'],
+  quarto: ['qmd'],
+  plaintext: ['txt'],
+};
+const MAX_FILES = 5000;
+const MAX_FILE_BYTES = 20 * 1024 * 1024;
+
+/**
+ * Every citation of the fact under the cursor in the workspace's reports:
+ * open documents as they are in the editor, other files as saved.
+ */
+export async function findReferences(
+  cache: DocumentCache,
+  document: vscode.TextDocument,
+  position: vscode.Position,
+  token: vscode.CancellationToken,
+): Promise<vscode.Location[]> {
+  const here = cache.get(document);
+  const id = here.citationAt(document.offsetAt(position))?.id;
+  if (!id) return [];
+  const docs: ReferenceDocument[] = [];
+  const seen = new Set<string>();
+  for (const open of vscode.workspace.textDocuments) {
+    if (!isCiteable(open)) continue;
+    seen.add(open.uri.toString());
+    docs.push({ uri: open.uri.toString(), text: cache.get(open) });
+  }
+  const extensions = [...new Set(settings.languages().flatMap((l) => EXTENSIONS[l] ?? []))];
+  if (extensions.length && vscode.workspace.workspaceFolders?.length) {
+    const files = await vscode.workspace.findFiles(`**/*.{${extensions.join(',')}}`, '**/{node_modules,.git}/**', MAX_FILES, token);
+    const needle = new TextEncoder().encode(`fact:${id}`);
+    for (const uri of files) {
+      if (token.isCancellationRequested) return [];
+      if (seen.has(uri.toString())) continue;
+      try {
+        const stat = await vscode.workspace.fs.stat(uri);
+        if (stat.size > MAX_FILE_BYTES) continue;
+        const bytes = await vscode.workspace.fs.readFile(uri);
+        // Most files never cite the fact: skip them without decoding.
+        if (Buffer.from(bytes).indexOf(needle) < 0) continue;
+        docs.push({ uri: uri.toString(), text: new TextDecoder().decode(bytes) });
+      } catch {
+        // A file that vanished or cannot be read has no references.
+      }
+    }
+  }
+  if (token.isCancellationRequested) return [];
+  return references(docs, id).map(toLocation);
+}

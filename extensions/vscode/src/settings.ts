@@ -1,0 +1,27 @@
+import * as vscode from 'vscode';
+import { type DisplaySetting, toDisplaySetting } from './display.js';
+
+/** Reads factcite.* settings; every read is fresh, so changes apply at once. */
+export const settings = {
+  display(): DisplaySetting {
+    return toDisplaySetting(vscode.workspace.getConfiguration('factcite').get('displayScript'));
+  },
+  languages(): string[] {
+    const value = vscode.workspace.getConfiguration('factcite').get<unknown>('languages');
+    return Array.isArray(value) && value.every((v) => typeof v === 'string') ? value : ['markdown', 'plaintext', 'quarto'];
+  },
+  inlineValues(): boolean {
+    return vscode.workspace.getConfiguration('factcite').get<boolean>('inlineValues', false);
+  },
+  definitionTarget(): 'source' | 'yaml' {
+    return vscode.workspace.getConfiguration('factcite').get('definitionTarget') === 'yaml' ? 'yaml' : 'source';
+  },
+  clickAction(): 'insert' | 'reveal' {
+    return vscode.workspace.getConfiguration('factcite').get('factsView.clickAction') === 'reveal' ? 'reveal' : 'insert';
+  },
+};
+
+/** Whether factcite works in a document, by the factcite.languages setting. */
+export function isCiteable(document: vscode.TextDocument): boolean {
+  return settings.languages().includes(document.languageId);
+}

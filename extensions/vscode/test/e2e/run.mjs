@@ -1,0 +1,400 @@
+// End-to-end test: the packaged .vsix in a real VS Code (code-server),
+// driven through Debian's Chromium as a writer would use it. Run by
+// `pnpm test:e2e` from the repository root, which packages the extension first.
+//
+// It opens a copy of examples/report.md, completes a citation after `[@fact:`
+// in Simplified, Traditional and English, reads a hover card, reads the
+// unknown-id error in Problems and applies the did-you-mean fix, and replaces
+// a deprecated fact with its successor. Screenshots go to media/screenshots/.
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { freePort, installExtension, startServer, stopServer, writeUserSettings } from './code-server.mjs';
+import { until, Workbench } from './workbench.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const extensionRoot = path.resolve(here, '..', '..');
+const repoRoot = path.resolve(extensionRoot, '..', '..');
+const shots = path.join(extensionRoot, 'media', 'screenshots');
+const started = Date.now();
+
+const { version } = JSON.parse(readFileSync(path.join(extensionRoot, 'package.json'), 'utf8'));
+const vsix = path.join(extensionRoot, `factcite-${version}.vsix`);
+if (!existsSync(vsix)) {
+  console.error(`${path.relative(repoRoot, vsix)} is missing: run \`pnpm package:vscode\` first (\`pnpm test:e2e\` does).`);
+  process.exit(1);
+}
+// Expectations come from the corpus the package ships, not from the extension's answers.
+const corpus = JSON.parse(readFileSync(path.join(extensionRoot, 'dist', 'corpus.json'), 'utf8'));
+const facts = new Map(corpus.facts.map((f) => [f.id, f]));
+const report = readFileSync(path.join(repoRoot, 'examples', 'report.md'), 'utf8');
+
+console.log('Setting up code-server (cached after the first run)…');
+const serverDir = execFileSync('bash', [path.join(extensionRoot, 'scripts', 'setup-code-server.sh')], {
+  encoding: 'utf8',
+  stdio: ['ignore', 'pipe', 'inherit'],
+})
+  .trim()
+  .split('\n')
+  .pop();
+
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'factcite-e2e-'));
+const dirs = {
+  userData: path.join(tmp, 'user-data'),
+  extensions: path.join(tmp, 'extensions'),
+  config: path.join(tmp, 'config.yaml'),
+  workspace: path.join(tmp, 'reports'),
+  browser: path.join(tmp, 'chromium'),
+};
+mkdirSync(dirs.workspace, { recursive: true });
+mkdirSync(shots, { recursive: true });
+writeFileSync(dirs.config, 'auth: none\n');
+const reportFile = path.join(dirs.workspace, 'report.md');
+writeFileSync(reportFile, report);
+// A second report, for Find All References across the workspace.
+writeFileSync(path.join(dirs.workspace, 'appendix.md'), '# 附录\n\n研发院的拨款见[@fact:hk-ai-rd-institute-funding]。\n');
+writeUserSettings(dirs, { 'factcite.inlineValues': true });
+
+/** One-based line and column of the first occurrence of `needle` in `text` (column in UTF-16 units). */
+function locate(text, needle, from = 0) {
+  const at = text.indexOf(needle, from);
+  if (at < 0) throw new Error(`"${needle}" is not in the report`);
+  const before = text.slice(0, at).split('\n');
+  return { line: before.length, column: before[before.length - 1].length + 1 };
+}
+
+/** Points the mouse at a citation in the report and returns its hover card's text. */
+async function showCard(id) {
+  await wb.openFile('report.md');
+  const { line, column } = locate(readFileSync(reportFile, 'utf8'), `@fact:${id}`);
+  await wb.goTo(line, column + 8);
+  await wb.hoverAtCursor();
+  return wb.hoverText();
+}
+
+function mentionsCyberport(fact) {
+  const text = JSON.stringify(fact.statement).toLowerCase();
+  return fact.entities.includes('cyberport') || fact.attributedTo === 'cyberport' || /数码港|數碼港|cyberport/.test(text);
+}
+
+function assert(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+const results = [];
+let server;
+let browser;
+let wb;
+
+// FACTCITE_E2E_ONLY=text runs only the steps whose names contain it (for debugging a step).
+const only = process.env.FACTCITE_E2E_ONLY;
+
+async function step(name, body) {
+  if (only && !name.includes(only)) return;
+  const t0 = Date.now();
+  try {
+    await body();
+    results.push({ name, ok: true });
+    console.log(`  ✓ ${name} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+  } catch (error) {
+    results.push({ name, ok: false });
+    console.log(`  ✗ ${name}\n      ${String(error?.message ?? error).split('\n').join('\n      ')}`);
+    if (wb) await wb.screenshot(path.join(tmp, `failed-${results.length}.png`)).catch(() => {});
+    await wb?.keyboard.press('Escape').catch(() => {});
+  }
+}
+
+try {
+  installExtension(serverDir, dirs, vsix);
+  const port = await freePort();
+  server = await startServer(serverDir, dirs, port, path.join(tmp, 'code-server.log'));
+  browser = await chromium.launchPersistentContext(dirs.browser, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    viewport: { width: 1360, height: 820 },
+  });
+  await browser.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: `http://127.0.0.1:${port}` });
+  const page = browser.pages()[0] ?? (await browser.newPage());
+  wb = new Workbench(page);
+  console.log(`code-server ${path.basename(path.dirname(path.dirname(serverDir)))} on 127.0.0.1:${port}; workspace ${dirs.workspace}`);
+  await wb.open(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(dirs.workspace)}`);
+  await wb.openFile('report.md');
+
+  await step('the status bar shows the corpus version and fact count', async () => {
+    const expected = `factcite ${corpus.version} · ${corpus.facts.length} facts`;
+    await until(`"${expected}" in the status bar`, async () => (await page.locator('#status\\.extensionMessage, .statusbar-item').allInnerTexts()).some((t) => t.includes(expected)), 30_000);
+  });
+
+  const queries = [
+    ['Simplified', '数码港'],
+    ['Traditional', '數碼港'],
+    ['English', 'cyberport'],
+  ];
+  const lists = {};
+  for (const [script, query] of queries) {
+    await step(`completion after [@fact: filters in ${script} (${query})`, async () => {
+      await page.keyboard.press('Control+End');
+      await wb.type('\n\n数码港的算力[@fact:');
+      const unfiltered = await wb.settledSuggestions('suggestions after [@fact:');
+      await wb.type(query);
+      const rows = await wb.settledSuggestions(`suggestions for ${query}`, unfiltered);
+      const ids = rows.map((r) => r.label);
+      const strangers = ids.filter((id) => !facts.has(id));
+      assert(strangers.length === 0, `offered ids that are not in the corpus: ${strangers.join(', ')}`);
+      const unrelated = ids.filter((id) => !mentionsCyberport(facts.get(id)));
+      assert(unrelated.length === 0, `${query} offered facts that do not mention Cyberport: ${unrelated.join(', ')}`);
+      lists[script] = ids;
+      if (script === 'Simplified') {
+        // Open the details pane (statement, value, source, quote) for the screenshot.
+        await until('the details pane', async () => {
+          if ((await page.locator('.suggest-widget.visible.shows-details').count()) > 0) return true;
+          await page.keyboard.press('Control+Space');
+          return false;
+        }, 10_000, 1000);
+        await page.waitForTimeout(500);
+        await wb.screenshot(path.join(shots, 'completion.png'));
+      }
+      if (script !== 'English') {
+        await page.keyboard.press('Escape');
+        await page.keyboard.press('Control+Shift+K');
+        await page.keyboard.press('Backspace');
+        await page.keyboard.press('Backspace');
+        return;
+      }
+      // Accept the first item: the id goes in and the bracket is closed.
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Control+S');
+      const saved = await until('the report saved with the accepted citation', () => readFileSync(reportFile, 'utf8').includes(`数码港的算力[@fact:${ids[0]}]`) && readFileSync(reportFile, 'utf8'));
+      assert(!saved.includes('[@fact:数码港') && !saved.includes(`${ids[0]}]]`), 'the accepted item left stray text behind');
+    });
+  }
+  await step('Simplified and Traditional queries list the same facts', async () => {
+    assert(lists.Simplified && lists.Traditional, 'a completion step failed');
+    assert(JSON.stringify(lists.Simplified) === JSON.stringify(lists.Traditional), `数码港 gave ${lists.Simplified.join(', ')}\n數碼港 gave ${lists.Traditional.join(', ')}`);
+    const shared = lists.English.filter((id) => lists.Simplified.includes(id));
+    assert(shared.length > 0, 'cyberport and 数码港 share no fact');
+  });
+
+  await step('hovering a citation shows its card with the verbatim quote', async () => {
+    const id = 'hk-ai-rd-institute-funding';
+    const fact = facts.get(id);
+    const card = await showCard(id);
+    const quote = fact.citations[0].quote;
+    assert(card.includes(quote), `the card lacks the quote "${quote}":\n${card}`);
+    assert(card.includes(fact.statement['zh-Hans'] ?? fact.statement['zh-Hant']), 'the card lacks the statement');
+    assert(card.includes(fact.statement.en), 'the card lacks the English statement');
+    const source = corpus.sources.find((s) => s.id === fact.citations[0].source);
+    assert(card.includes(source.publisher), `the card lacks the publisher ${source.publisher}`);
+    assert(/Open at quote/.test(card) && /Copy as footnote/.test(card), 'the card lacks its links');
+    const bold = await page.locator('.monaco-hover:not(.hidden) .monaco-hover-content strong').allInnerTexts();
+    assert(bold.some((b) => fact.value.text.includes(b) && b.length > 0), `the cited value is not emphasised (bold: ${bold.join(' | ')})`);
+    // Let the hover finish fading in.
+    await page.waitForTimeout(500);
+    await wb.screenshot(path.join(shots, 'hover.png'));
+    // The card alone (with the citation above it), for the README.
+    const box = await page.locator('.monaco-hover:not(.hidden)').first().boundingBox();
+    if (box) await page.screenshot({ path: path.join(shots, 'hover-card.png'), clip: { x: box.x - 24, y: box.y - 34, width: box.width + 48, height: box.height + 44 } });
+  });
+
+  await step('the card copies a footnote', async () => {
+    await showCard('hk-ai-rd-institute-funding');
+    await page.locator('.monaco-hover:not(.hidden) a', { hasText: 'Copy as footnote' }).first().click();
+    const fact = facts.get('hk-ai-rd-institute-funding');
+    const copied = await until('a footnote on the clipboard', async () => {
+      const text = await page.evaluate(() => navigator.clipboard.readText());
+      return text.startsWith('[^') && text;
+    });
+    assert(copied.startsWith(`[^${fact.id}]: `) && copied.includes(corpus.sources.find((s) => s.id === fact.citations[0].source).publisher), `not a footnote for ${fact.id}: ${copied}`);
+  });
+
+  await step('the card link opens the source at the quote', async () => {
+    await showCard('hk-ai-rd-institute-funding');
+    const fact = facts.get('hk-ai-rd-institute-funding');
+    await page.locator('.monaco-hover:not(.hidden) a', { hasText: 'Open at quote' }).first().click();
+    const source = fact.citations[0].source;
+    await until(`a tab for ${source}.md`, async () => (await page.locator('.tab.active').innerText()).includes(source));
+    const selected = await until('the quote selected', async () => {
+      const lines = await page.locator('.editor-instance .monaco-editor .view-line').allInnerTexts();
+      return lines.join('\n').includes(fact.citations[0].quote.slice(0, 12)) && (await page.locator('.editor-instance .selected-text').count()) > 0;
+    });
+    assert(selected, 'the quote is not shown selected');
+    await page.keyboard.press('Control+W');
+    await wb.openFile('report.md');
+  });
+
+  await step('Problems lists the unknown id with a did-you-mean', async () => {
+    await page.keyboard.press('Control+Shift+M');
+    const rows = await until('the unknown-fact problem', async () => {
+      const all = await wb.problems();
+      return all.some((r) => r.includes('Unknown fact "hk-ai-subsidy-scheme-3-billion"') && r.includes('hk-ai-subsidy-scheme-3bn')) && all;
+    });
+    assert(rows.some((r) => r.includes('"hk-ai-companies-800" is deprecated')), `no deprecated-fact warning in Problems:\n${rows.join('\n')}`);
+  });
+
+  await step('the did-you-mean quick fix replaces the unknown id', async () => {
+    await wb.openFile('report.md');
+    const { line, column } = locate(readFileSync(reportFile, 'utf8'), 'hk-ai-subsidy-scheme-3-billion');
+    await wb.goTo(line, column + 3);
+    await wb.quickFix('Replace with "hk-ai-subsidy-scheme-3bn"');
+    await wb.screenshot(path.join(shots, 'quick-fix.png'));
+    await wb.chooseAction('Replace with "hk-ai-subsidy-scheme-3bn"');
+    await page.keyboard.press('Control+S');
+    await until('the fixed report on disk', () => readFileSync(reportFile, 'utf8').includes('[@fact:hk-ai-subsidy-scheme-3bn]'));
+    assert(!readFileSync(reportFile, 'utf8').includes('hk-ai-subsidy-scheme-3-billion'), 'the unknown id is still there');
+    await until('the error gone from Problems', async () => !(await wb.problems()).some((r) => r.includes('hk-ai-subsidy-scheme-3-billion')));
+  });
+
+  await step('the deprecated fact is replaced with its successor', async () => {
+    await wb.openFile('report.md');
+    const successor = facts.get('hk-ai-companies-800').supersededBy;
+    const { line, column } = locate(readFileSync(reportFile, 'utf8'), 'hk-ai-companies-800');
+    await wb.goTo(line, column + 3);
+    await wb.quickFix(`with "${successor}"`);
+    await wb.chooseAction(`with "${successor}"`);
+    await page.keyboard.press('Control+S');
+    await until('the successor on disk', () => readFileSync(reportFile, 'utf8').includes(`[@fact:${successor}]`));
+    await until('Problems clear of factcite problems', async () => (await wb.problems()).every((r) => !/Unknown fact|deprecated/.test(r)));
+    await wb.screenshot(path.join(shots, 'problems-fixed.png'));
+  });
+
+  await step('Go to Definition opens the cleaned source at the quote', async () => {
+    await wb.openFile('report.md');
+    const fact = facts.get('hk-ai-rd-institute-funding');
+    const { line, column } = locate(readFileSync(reportFile, 'utf8'), '@fact:hk-ai-rd-institute-funding');
+    await wb.goTo(line, column + 8);
+    await page.keyboard.press('F12');
+    const source = fact.citations[0].source;
+    await until(`a tab for ${source}.md`, async () => (await page.locator('.tab.active').innerText()).includes(source));
+    // The cursor lands on the quote in the source as stored (front matter included).
+    const sourceText = readFileSync(path.join(extensionRoot, 'dist', 'corpus', 'sources', `${source}.md`), 'utf8');
+    const at = locate(sourceText, fact.citations[0].quote);
+    await until(`the cursor at Ln ${at.line}, Col ${at.column}`, async () =>
+      (await page.locator('.statusbar-item').allInnerTexts()).some((t) => t.includes(`Ln ${at.line}, Col ${at.column}`)),
+    );
+    const shown = (await page.locator('.editor-instance .monaco-editor .view-line').allInnerTexts()).join('\n');
+    assert(shown.includes(fact.citations[0].quote), 'the quote is not on screen');
+    await page.keyboard.press('Control+W');
+    await wb.openFile('report.md');
+  });
+
+  await step('Find All References lists the citations across the workspace', async () => {
+    await wb.openFile('report.md');
+    const { line, column } = locate(readFileSync(reportFile, 'utf8'), '@fact:hk-ai-rd-institute-funding');
+    await wb.goTo(line, column + 8);
+    await page.keyboard.press('Shift+F12');
+    const title = await until('the references peek', async () => {
+      const head = page.locator('.peekview-widget .peekview-title').first();
+      return (await head.count()) && (await head.innerText());
+    });
+    const files = await page.locator('.peekview-widget .monaco-list-row').allInnerTexts();
+    // VS Code's Markdown extension may add its own link-label reference for the same bracket; ours must both be there.
+    const ours = files.filter((f) => f.includes('[@fact:hk-ai-rd-institute-funding]'));
+    assert(files.some((f) => f.includes('appendix.md')) && files.some((f) => f.includes('report.md')), `references to ${title}:\n${files.join('\n')}`);
+    assert(ours.length >= 2, `expected citations in report.md and appendix.md:\n${files.join('\n')}`);
+    assert(files.some((f) => f.includes('appendix.md')) && files.some((f) => f.includes('report.md')), `reference files: ${files.join(', ')}`);
+    await page.keyboard.press('Escape');
+  });
+
+  await step('"Insert fact citation…" searches the corpus and inserts the pick', async () => {
+    await wb.openFile('report.md');
+    await page.keyboard.press('Control+End');
+    await wb.type('\n\n研发院预算');
+    await wb.command('factcite: Insert fact citation…');
+    const input = page.locator('.quick-input-widget input');
+    const firstId = async () => {
+      const row = page.locator('.quick-input-widget .monaco-list-row').first();
+      return (await row.count()) ? (await row.locator('.label-description').first().innerText()).trim() : '';
+    };
+    const unfiltered = await until('the unfiltered list', firstId);
+    await input.fill('10亿 研发院');
+    const first = await until('search results', async () => {
+      const id = await firstId();
+      return id !== unfiltered && facts.has(id) && id;
+    });
+    assert(facts.get(first).value?.text?.includes('10亿'), `the first result ${first} is not about 10亿`);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Control+S');
+    await until('the inserted citation on disk', () => readFileSync(reportFile, 'utf8').includes(`研发院预算[@fact:${first}]`));
+  });
+
+  await step('the Facts view lists the corpus by source and by topic', async () => {
+    await page.locator('.statusbar-item', { hasText: `factcite ${corpus.version}` }).first().click();
+    const view = page.locator('.pane', { hasText: 'By source' }).first();
+    await view.waitFor({ timeout: 10_000 });
+    const rows = await until('source rows', async () => {
+      const texts = await page.locator('.pane-body .monaco-list-row').allInnerTexts();
+      return texts.some((t) => t.includes('By topic')) && texts;
+    });
+    for (const source of corpus.sources) assert(rows.some((r) => r.includes(source.title)), `no row for ${source.title}`);
+    // Open the newest source to show its facts.
+    await page.locator('.pane-body .monaco-list-row', { hasText: corpus.sources.toSorted((a, b) => b.published.localeCompare(a.published))[0].title }).first().click();
+    await page.waitForTimeout(500);
+    await wb.screenshot(path.join(shots, 'facts-view.png'));
+  });
+
+  await step('a broken workspace corpus keeps the last good one and says so once', async () => {
+    const local = path.join(dirs.workspace, 'corpus');
+    for (const part of ['facts', 'sources', 'raw', 'entities.yaml']) cpSync(path.join(repoRoot, 'corpus', part), path.join(local, part), { recursive: true });
+    writeFileSync(path.join(local, 'package.json'), JSON.stringify({ name: 'local-corpus', version: '0.1.0-local' }));
+    mkdirSync(path.join(dirs.workspace, '.vscode'), { recursive: true });
+    writeFileSync(path.join(dirs.workspace, '.vscode', 'settings.json'), JSON.stringify({ 'factcite.corpusPath': 'corpus' }));
+    const status = page.locator('.statusbar-item', { hasText: 'factcite 0.1.0-local' }).first();
+    await status.waitFor({ timeout: 20_000 });
+
+    const broken = path.join(local, 'facts', 'hk-ai-ecosystem.yaml');
+    const good = readFileSync(broken, 'utf8');
+    const toast = page.locator('.notification-toast', { hasText: 'keeps using the last good version' });
+    // The file watcher starts a moment after the corpus loads; save the broken file again until it is seen.
+    let saves = 0;
+    await until('the corpus error notification', async () => {
+      if ((await toast.count()) > 0) return true;
+      writeFileSync(broken, good.replace(/^(- id: .*)$/m, `$1\n  kind: [unclosed${' '.repeat(saves++)}`));
+      return false;
+    }, 30_000, 2000);
+    const message = await toast.first().innerText();
+    assert(/\d+ errors?: facts\/hk-ai-ecosystem\.yaml:\d+:\d+/.test(message), `the error does not locate the problem: ${message}`);
+    await until('a warning in the status bar', async () => /warning/.test((await status.getAttribute('class')) ?? ''));
+    await wb.screenshot(path.join(shots, 'broken-corpus.png'));
+
+    // Still breaking it must not pile up notifications; citations still resolve with the last good corpus.
+    writeFileSync(broken, good.replace(/^(- id: .*)$/m, '$1\n  kind: [unclosed again'));
+    await page.waitForTimeout(1500);
+    assert((await toast.count()) === 1, `expected one notification, saw ${await toast.count()}`);
+    const card = await showCard('hk-ai-rd-institute-funding');
+    assert(card.includes(facts.get('hk-ai-rd-institute-funding').citations[0].quote), 'no card while the corpus is broken');
+    await page.keyboard.press('Escape');
+
+    writeFileSync(broken, good);
+    await until('the warning cleared', async () => !/warning/.test((await status.getAttribute('class')) ?? ''), 20_000);
+    // Clean up: back to the bundled corpus.
+    rmSync(path.join(dirs.workspace, '.vscode'), { recursive: true, force: true });
+    await page.locator('.statusbar-item', { hasText: `factcite ${corpus.version} ·` }).first().waitFor({ timeout: 20_000 });
+  });
+} catch (error) {
+  console.error(`e2e setup failed: ${error?.stack ?? error}`);
+  results.push({ name: 'setup', ok: false });
+} finally {
+  await browser?.close().catch(() => {});
+  await stopServer(server);
+}
+
+// The extension logs its own activation time; show it with the results.
+try {
+  const logs = execFileSync('find', [path.join(dirs.userData, 'logs'), '-name', 'factcite.log'], { encoding: 'utf8' }).trim().split('\n').filter(Boolean);
+  const activated = logs.flatMap((f) => readFileSync(f, 'utf8').split('\n')).find((l) => l.includes('Activated in'));
+  if (activated) console.log(`factcite log: ${activated.replace(/^.*\[info\] /, '')}`);
+} catch {
+  // no log, nothing to show
+}
+
+const failed = results.filter((r) => !r.ok).length;
+const seconds = ((Date.now() - started) / 1000).toFixed(0);
+if (failed) console.log(`Logs and failure screenshots kept in ${tmp}`);
+else rmSync(tmp, { recursive: true, force: true });
+console.log(`e2e finished in ${seconds} s; screenshots in ${path.relative(repoRoot, shots)}`);
+console.log(`${results.length - failed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,31 @@
+import { writeFileSync } from 'node:fs';
+import pc from 'picocolors';
+import { loadIndex } from '../corpus.js';
+import { EXIT, UsageError } from '../errors.js';
+import { bibtexEntries } from '../export/bibtex.js';
+import { cslItems } from '../export/csl.js';
+
+export interface ExportOptions {
+  corpus?: string;
+  format?: string;
+  out?: string;
+}
+
+/**
+ * `factcite export --format csl-json|bibtex`: a bibliography with one entry
+ * per fact, keyed fact:<id>, so `pandoc --citeproc --bibliography FILE`
+ * resolves `[@fact:ID]` in a writer's report.
+ */
+export function exportCommand(options: ExportOptions): number {
+  const format = options.format;
+  if (format !== 'csl-json' && format !== 'bibtex') throw new UsageError('--format must be csl-json or bibtex');
+  const { index } = loadIndex(options.corpus);
+  const output = format === 'csl-json' ? `${JSON.stringify(cslItems(index), null, 2)}\n` : bibtexEntries(index);
+  if (options.out) {
+    writeFileSync(options.out, output);
+    process.stderr.write(`${pc.green('✔')} wrote ${options.out}: ${index.size} entries (${format})\n`);
+  } else {
+    process.stdout.write(output);
+  }
+  return EXIT.ok;
+}

@@ -1,0 +1,49 @@
+import type { FactIndex } from '@factcite/core';
+import { dateParts, factKey, factNote, primarySource } from './csl.js';
+
+/** A BibTeX field value: TeX's special characters escaped, braces balanced. */
+export function escapeBibtex(text: string): string {
+  return text.replace(/[\\{}%&$#_^~]/g, (ch) => {
+    if (ch === '\\') return '\\textbackslash{}';
+    if (ch === '^') return '\\textasciicircum{}';
+    if (ch === '~') return '\\textasciitilde{}';
+    return `\\${ch}`;
+  });
+}
+
+/** A URL is verbatim in BibTeX; only braces would unbalance the entry. */
+function escapeUrl(url: string): string {
+  return url.replace(/[{}\\]/g, encodeURIComponent);
+}
+
+/**
+ * One @article per fact, keyed fact:<id>, with its source's metadata. The
+ * fields suit BibTeX and BibLaTeX both (journal and journaltitle, year and date).
+ */
+export function bibtexEntries(index: FactIndex): string {
+  const out: string[] = [];
+  for (const fact of index.all()) {
+    const source = primarySource(fact, index);
+    if (!source) continue;
+    const [year, month] = dateParts(source.published);
+    const fields: [string, string][] = [
+      // Double braces keep a style from re-casing the title.
+      ['title', `{${escapeBibtex(source.title)}}`],
+      // BibLaTeX's newspaper subtype; Pandoc reads it as article-newspaper, as in the CSL-JSON.
+      ['entrysubtype', 'newspaper'],
+      ['journal', escapeBibtex(source.publisher)],
+      ['journaltitle', escapeBibtex(source.publisher)],
+      ...(source.authors.length ? ([['author', source.authors.map((a) => `{${escapeBibtex(a)}}`).join(' and ')]] as [string, string][]) : []),
+      ['year', String(year)],
+      ...(month ? ([['month', String(month)]] as [string, string][]) : []),
+      ['date', source.published],
+      ...(source.url ? ([['url', escapeUrl(source.url)]] as [string, string][]) : []),
+      ...(source.page ? ([['pages', escapeBibtex(source.page)]] as [string, string][]) : []),
+      ['langid', source.script === 'Hant' ? 'chinese-traditional' : 'chinese-simplified'],
+      ['abstract', escapeBibtex(fact.statement.en)],
+      ['note', escapeBibtex(factNote(fact, index))],
+    ];
+    out.push(`@article{${factKey(fact)},\n${fields.map(([k, v]) => `  ${k} = {${v}},`).join('\n')}\n}\n`);
+  }
+  return out.join('\n');
+}

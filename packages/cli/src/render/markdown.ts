@@ -1,0 +1,44 @@
+import { inTextName, labels, notePartText, type RenderModel } from './model.js';
+
+/** Text that Markdown shows as written: its syntax characters escaped. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ').replace(/([\\`*_[\]<>|~@])/g, '\\$1');
+}
+
+/**
+ * The report as Markdown with each citation turned into a numbered footnote
+ * ([^1]) and a bibliography grouped by source appended.
+ */
+export function renderMarkdown(model: RenderModel): string {
+  const l = labels(model.language);
+  // Numeric labels read best, unless the report already uses footnotes of its own.
+  const label = /\[\^/.test(model.text) ? (n: number) => `[^fact-${n}]` : (n: number) => `[^${n}]`;
+  let out = '';
+  let at = 0;
+  for (const note of model.notes) {
+    out += model.text.slice(at, note.start);
+    out += note.inText ? `${escapeMarkdown(inTextName(note))}${label(note.n)}` : label(note.n);
+    at = note.end;
+  }
+  out += model.text.slice(at);
+  out = `${out.trimEnd()}\n`;
+  if (model.notes.length === 0) return out;
+
+  out += `\n## ${l.sources}\n\n`;
+  model.bibliography.forEach((entry, i) => {
+    const s = entry.source;
+    const authors = s.authors.length ? ` ${escapeMarkdown(s.authors.join(', '))}.` : '';
+    const where = `${escapeMarkdown(s.publisher)}, ${s.published}${s.page ? `, ${escapeMarkdown(s.page)}` : ''}.`;
+    const url = s.url ? ` <${s.url.replace(/[<>\s]/g, encodeURIComponent)}>` : '';
+    out += `${i + 1}. **${escapeMarkdown(s.title)}**. ${where}${authors}${url}\n`;
+    for (const f of entry.facts) {
+      const refs = f.notes.map((n) => label(n)).join(' ');
+      out += `    - “${escapeMarkdown(f.quote)}” \`${f.fact.id}\` ${l.notesRef} ${refs}\n`;
+    }
+  });
+  out += '\n';
+  for (const note of model.notes) {
+    out += `${label(note.n)}: ${note.parts.map((p) => escapeMarkdown(notePartText(p, model.language))).join(l.join)}\n`;
+  }
+  return out;
+}

@@ -1,0 +1,164 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { addFactLike, type CorpusCopy, copyCorpus, deprecateFact, editFact, factBlock, removeFact } from './fixtures.js';
+import { factcite } from './run.js';
+
+/** A corpus copy whose current state is recorded as release 0.1.0. */
+function released(prefix: string): CorpusCopy {
+  const copy = copyCorpus(prefix);
+  const snap = factcite(['snapshot', '--corpus', copy.corpus]);
+  expect(snap.code, snap.stderr).toBe(0);
+  return copy;
+}
+
+function check(copy: CorpusCopy) {
+  const result = factcite(['release-check', '--corpus', copy.corpus, '--json']);
+  return { code: result.code, report: JSON.parse(result.stdout), stderr: result.stderr };
+}
+
+function writeChangeset(copy: CorpusCopy, name: string, bump: string): void {
+  writeFileSync(path.join(copy.changesets, `${name}.md`), `---\n"@factcite/corpus": ${bump}\n---\n\nHand-written notes.\n`);
+}
+
+function addSuccessor(copy: CorpusCopy, since = '0.2.0'): void {
+  addFactLike(copy.corpus, 'hk-ai-rd-institute-funding', 'hk-ai-rd-institute-funding-2025', since, (b) =>
+    b.replace(/en: .*/, 'en: The 2025-26 Budget reserved HK$1 billion for the Hong Kong AI R&D Institute.'),
+  );
+  deprecateFact(copy.corpus, 'hk-ai-rd-institute-funding', 'hk-ai-rd-institute-funding-2025');
+}
+
+describe('factcite release-check', () => {
+  it('passes a corpus identical to its last release', () => {
+    const copy = released('rc-same');
+    const { code, report } = check(copy);
+    expect(report).toMatchObject({ ok: true, last: '0.1.0', required: 'none', declared: 'none', problems: [] });
+    expect(code).toBe(0);
+  });
+
+  it('fails when a fact id vanished without deprecation, even with a major changeset', () => {
+    const copy = released('rc-removed');
+    removeFact(copy.corpus, 'hk-ai-rd-institute-purpose');
+    writeChangeset(copy, 'drop', 'major');
+    const { code, report } = check(copy);
+    expect(code).toBe(1);
+    expect(report.problems).toEqual([
+      expect.objectContaining({ code: 'removed-id', id: 'hk-ai-rd-institute-purpose', message: expect.stringContaining('status: deprecated') }),
+    ]);
+    const human = factcite(['release-check', '--corpus', copy.corpus]);
+    expect(human.code).toBe(1);
+    expect(human.stdout).toContain('fact "hk-ai-rd-institute-purpose" is in 0.1.0 but gone from the corpus');
+  });
+
+  it('fails an added and deprecated fact with no changeset, and passes once factcite changeset declares it', () => {
+    const copy = released('rc-minor');
+    addSuccessor(copy);
+    const before = check(copy);
+    expect(before.code).toBe(1);
+    expect(before.report).toMatchObject({ required: 'minor', declared: 'none' });
+    expect(before.report.problems.map((p: { code: string }) => p.code)).toEqual(['undeclared-bump']);
+
+    const written = factcite(['changeset', '--corpus', copy.corpus]);
+    expect(written.code, written.stderr).toBe(0);
+    const changeset = readFileSync(path.join(copy.changesets, 'factcite-corpus.md'), 'utf8');
+    expect(changeset).toMatch(/^---\n"@factcite\/corpus": minor\n---\n/);
+    expect(changeset).toContain('**Added**');
+    expect(changeset).toContain('`hk-ai-rd-institute-funding-2025`: The 2025-26 Budget reserved HK$1 billion for the Hong Kong AI R&D Institute.');
+    expect(changeset).toContain('**Deprecated**');
+    expect(changeset).toContain('`hk-ai-rd-institute-funding`, superseded by `hk-ai-rd-institute-funding-2025`');
+
+    const after = check(copy);
+    expect(after.report).toMatchObject({ ok: true, required: 'minor', declared: 'minor', next: '0.2.0' });
+    expect(after.code).toBe(0);
+  });
+
+  it('fails a minor change declared as patch', () => {
+    const copy = released('rc-underdeclared');
+    addSuccessor(copy);
+    writeChangeset(copy, 'small', 'patch');
+    const { code, report } = check(copy);
+    expect(code).toBe(1);
+    expect(report.problems[0]).toMatchObject({ code: 'undeclared-bump', message: expect.stringContaining('need a minor release') });
+  });
+
+  it('accepts a corrected value under a patch changeset, with corrected notes', () => {
+    const copy = released('rc-patch');
+    editFact(copy.corpus, 'hk-ai-rd-institute-funding', (b) => b.replace('amount: 1000000000', 'amount: 1000000001'));
+    expect(factcite(['changeset', '--corpus', copy.corpus]).code).toBe(0);
+    const changeset = readFileSync(path.join(copy.changesets, 'factcite-corpus.md'), 'utf8');
+    expect(changeset).toMatch(/"@factcite\/corpus": patch/);
+    expect(changeset).toContain('**Corrected**');
+    expect(changeset).toContain('`hk-ai-rd-institute-funding` (value.amount)');
+    expect(check(copy).code).toBe(0);
+  });
+
+  it('counts a version already bumped by `changeset version` as declared', () => {
+    const copy = released('rc-versioned');
+    addSuccessor(copy);
+    const pkgFile = path.join(copy.corpus, 'package.json');
+    writeFileSync(pkgFile, readFileSync(pkgFile, 'utf8').replace('"version": "0.1.0"', '"version": "0.2.0"'));
+    const { code, report } = check(copy);
+    expect(report).toMatchObject({ ok: true, version: '0.2.0', declared: 'minor', next: '0.2.0' });
+    expect(code).toBe(0);
+    // And factcite changeset does not declare it a second time.
+    const again = factcite(['changeset', '--corpus', copy.corpus]);
+    expect(again.stdout).toContain('already at 0.2.0');
+    expect(existsSync(path.join(copy.changesets, 'factcite-corpus.md'))).toBe(false);
+  });
+
+  it('fails a new fact whose since is not the release it first ships in', () => {
+    const copy = released('rc-since');
+    addSuccessor(copy, '0.1.0');
+    expect(factcite(['changeset', '--corpus', copy.corpus]).code).toBe(0);
+    const { code, report } = check(copy);
+    expect(code).toBe(1);
+    expect(report.problems).toEqual([
+      expect.objectContaining({ code: 'wrong-since', id: 'hk-ai-rd-institute-funding-2025', message: expect.stringContaining('first ships in 0.2.0') }),
+    ]);
+  });
+
+  it('explains a missing baseline in one line', () => {
+    const copy = copyCorpus('rc-no-snapshot');
+    const { code, stderr } = factcite(['release-check', '--corpus', copy.corpus]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^factcite: no release snapshot at or below 0\.1\.0 .*factcite snapshot/);
+  });
+
+  it('refuses a changeset file it cannot read', () => {
+    const copy = released('rc-bad-changeset');
+    writeFileSync(path.join(copy.changesets, 'broken.md'), '---\n"@factcite/corpus": huge\n---\n');
+    const { code, stderr } = factcite(['release-check', '--corpus', copy.corpus]);
+    expect(code).toBe(1);
+    expect(stderr).toContain('broken.md: "@factcite/corpus: huge" is not major, minor or patch');
+  });
+});
+
+describe('factcite changeset and snapshot', () => {
+  it('writes nothing when nothing changed', () => {
+    const copy = released('cs-none');
+    const { code, stdout } = factcite(['changeset', '--corpus', copy.corpus]);
+    expect(code).toBe(0);
+    expect(stdout).toContain('Nothing changed since 0.1.0');
+    expect(existsSync(path.join(copy.changesets, 'factcite-corpus.md'))).toBe(false);
+  });
+
+  it('records each record of the release, and never rewrites a released snapshot silently', () => {
+    const copy = released('snap');
+    const file = path.join(copy.corpus, 'releases', '0.1.0.json');
+    const snapshot = JSON.parse(readFileSync(file, 'utf8'));
+    expect(snapshot).toMatchObject({ format: 'factcite-release-snapshot/1', name: '@factcite/corpus', version: '0.1.0' });
+    expect(snapshot.facts.map((f: { id: string }) => f.id)).toContain('hk-ai-rd-institute-funding');
+    expect(snapshot.sources[0]).toHaveProperty('textSha256');
+    expect(snapshot.sources[0]).not.toHaveProperty('text');
+    expect(factBlock(copy.corpus, 'hk-ai-rd-institute-purpose')).toContain('since: 0.1.0');
+
+    expect(factcite(['snapshot', '--corpus', copy.corpus]).stdout).toContain('already records this corpus');
+    editFact(copy.corpus, 'hk-ai-rd-institute-funding', (b) => b.replace('amount: 1000000000', 'amount: 1000000001'));
+    const refused = factcite(['snapshot', '--corpus', copy.corpus]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('A released snapshot never changes');
+    expect(readFileSync(file, 'utf8')).toBe(`${JSON.stringify(snapshot, null, 2)}\n`);
+    expect(factcite(['snapshot', '--corpus', copy.corpus, '--force']).code).toBe(0);
+    expect(readFileSync(file, 'utf8')).toContain('1000000001');
+  });
+});

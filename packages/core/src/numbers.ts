@@ -1,0 +1,333 @@
+/**
+ * Reads the numbers of Chinese news text: Arabic and Chinese numerals with
+ * their magnitudes (三千萬億, 六百二十億, 10亿), percentages (88%, 百分之八十八,
+ * 三成), fractions (十分之一), ranks (第32位, 全國第一, 排名前100), dates
+ * (2023年5月31日) and the hedges around them (800多家, 逾200家, 近300家,
+ * 5家以上). Browser-safe and dependency-free.
+ */
+import type { Qualifier } from './schema.js';
+
+/** What a number in a text measures. */
+export type NumberKind = 'quantity' | 'percentage' | 'rank' | 'date';
+
+/** One number found in a text, read into the shape of a fact's `value`. */
+export interface NumberMatch {
+  kind: NumberKind;
+  /** The expression as written, including its hedges and unit (超14萬件). */
+  text: string;
+  /** UTF-16 offsets of `text` in the searched string. */
+  start: number;
+  end: number;
+  /** The number read exactly (140000); absent for dates. */
+  amount?: number;
+  /** Upper bound of a range (10至15人). */
+  upTo?: number;
+  /** ISO 4217 code, `percent`, `ratio`, `rank`, or a counted noun in kebab-case. */
+  unit?: string;
+  qualifier: Qualifier;
+  /** For dates: YYYY, YYYY-MM or YYYY-MM-DD. */
+  date?: string;
+  /** The date's year was not written and came from `ReadNumbersOptions.year`. */
+  yearInferred?: boolean;
+}
+
+export interface ReadNumbersOptions {
+  /** Year for dates written without one (5月31日), such as the article's year. */
+  year?: number;
+}
+
+const DIGIT: Record<string, number> = {
+  零: 0, 〇: 0, 一: 1, 壹: 1, 二: 2, 贰: 2, 貳: 2, 两: 2, 兩: 2, 三: 3, 叁: 3, 參: 3, 四: 4, 肆: 4,
+  五: 5, 伍: 5, 六: 6, 陆: 6, 陸: 6, 七: 7, 柒: 7, 八: 8, 捌: 8, 九: 9, 玖: 9,
+};
+const SMALL_UNIT: Record<string, number> = { 十: 10, 拾: 10, 百: 100, 佰: 100, 千: 1000, 仟: 1000 };
+// 兆 is 10^12 as it is used for money in current Chinese (万亿), not 10^6.
+const BIG_UNIT: Record<string, number> = { 万: 1e4, 萬: 1e4, 亿: 1e8, 億: 1e8, 兆: 1e12 };
+
+const CN_CHARS = `${Object.keys(DIGIT).join('')}${Object.keys(SMALL_UNIT).join('')}${Object.keys(BIG_UNIT).join('')}`;
+const ARABIC = String.raw`\d+(?:,\d{3})*(?:\.\d+)?`;
+// A space may sit between digits and their magnitude (80 亿美元).
+const NUM = `(?:${ARABIC}(?:\\s?[${CN_CHARS}]+)?|[${CN_CHARS}]+)`;
+
+/** Rounds away binary noise such as 1.4 × 10^4 = 14000.000000000002. */
+function clean(value: number): number {
+  return Number(value.toPrecision(15));
+}
+
+/**
+ * Reads one numeral: Arabic (1,000 or 1.5), Chinese (六百二十), or both with
+ * magnitudes (10亿, 1000億, 三千萬億 = 3 × 10^15). Undefined when it is not one.
+ */
+export function parseChineseNumber(numeral: string): number | undefined {
+  const text = numeral.trim().replace(/\s+/g, '');
+  if (!text || !new RegExp(`^${NUM}$`, 'u').test(text)) return undefined;
+  // Digits alone are positional in a year written out (二〇二五); two digits
+  // side by side are otherwise a rough range (兩三年), read by approximateRange.
+  if (/^[〇零一二两兩三四五六七八九]{2,}$/u.test(text)) {
+    return /[〇零]/u.test(text) || text.length === 4 ? Number(Array.from(text, (ch) => DIGIT[ch]).join('')) : undefined;
+  }
+  if (/[一二两兩三四五六七八九][一二两兩三四五六七八九]/u.test(text)) return undefined;
+  let total = 0;
+  // The part below the current big unit (三千 in 三千萬), and the digit awaiting its unit.
+  let section = 0;
+  let digit: number | undefined;
+  let lastBig: number | undefined;
+  let i = 0;
+  while (i < text.length) {
+    const arabic = /^\d+(?:,\d{3})*(?:\.\d+)?/.exec(text.slice(i));
+    if (arabic) {
+      digit = Number(arabic[0].replace(/,/g, ''));
+      i += arabic[0].length;
+      continue;
+    }
+    const ch = text[i]!;
+    i += 1;
+    if (ch in DIGIT) {
+      digit = DIGIT[ch]!;
+    } else if (ch in SMALL_UNIT) {
+      section += (digit ?? 1) * SMALL_UNIT[ch]!;
+      digit = undefined;
+    } else {
+      const unit = BIG_UNIT[ch]!;
+      let current = section + (digit ?? 0);
+      if (current === 0 && total === 0) current = 1; // 萬億美元: a bare magnitude counts one
+      // A bigger unit scales all that came before it (三千萬億 = 3000 × 10^4 × 10^8);
+      // a smaller one adds a lower group (一億二千萬).
+      if (lastBig === undefined || unit > lastBig) total = (total + current) * unit;
+      else total += current * unit;
+      lastBig = unit;
+      section = 0;
+      digit = undefined;
+    }
+  }
+  return clean(total + section + (digit ?? 0));
+}
+
+const HEDGE_BEFORE: [RegExp, Qualifier][] = [
+  [/^(?:不低於|不低于|不少於|不少于)$/u, 'at-least'],
+  [/^(?:不超過|不超过|不多於|不多于|不高於|不高于)$/u, 'up-to'],
+  [/^(?:超過|超过|超|逾|突破|多於|多于|大於|大于|高於|高于)$/u, 'more-than'],
+  [/^(?:至少|最少|上|數|数|幾|几)$/u, 'at-least'],
+  [/^(?:近|接近|將近|将近|約|约|大約|大约|約為|约为)$/u, 'approx'],
+  [/^(?:不足|不到|少於|少于|低於|低于)$/u, 'less-than'],
+  [/^(?:最多|至多)$/u, 'up-to'],
+];
+// 上, 數 and 幾 hedge only a round magnitude (上百家, 數百名); elsewhere they are other words.
+const HEDGE_BEFORE_PATTERN =
+  '不低於|不低于|不少於|不少于|不超過|不超过|不多於|不多于|不高於|不高于|超過|超过|超|逾|突破|多於|多于|大於|大于|高於|高于|至少|最少|(?:上|數|数|幾|几)(?=[十百千万萬亿億])|將近|将近|接近|近|大約|大约|約為|约为|約|约|不足|不到|少於|少于|低於|低于|最多|至多';
+const HEDGE_AFTER: Record<string, Qualifier> = {
+  多: 'more-than', 餘: 'more-than', 余: 'more-than', 以上: 'at-least', 以下: 'up-to', 以內: 'up-to', 以内: 'up-to',
+  左右: 'approx', 上下: 'approx', 級: 'approx', 级: 'approx',
+};
+// When hedges disagree, the one that says most about the bound wins.
+const QUALIFIER_ORDER: Qualifier[] = ['more-than', 'at-least', 'less-than', 'up-to', 'approx', 'exact'];
+
+const CURRENCY: Record<string, string> = {
+  港元: 'HKD', 港幣: 'HKD', 港币: 'HKD', 美元: 'USD', 人民幣: 'CNY', 人民币: 'CNY', 元: 'CNY',
+  歐元: 'EUR', 欧元: 'EUR', 日元: 'JPY', 英鎊: 'GBP', 英镑: 'GBP',
+};
+/** Counted nouns a maintainer refines (家 could be companies, enterprises or labs). */
+const MEASURE: Record<string, string> = {
+  家: 'companies', 間: 'organisations', 间: 'organisations', 所: 'institutions', 個月: 'months', 个月: 'months',
+  個: 'items', 个: 'items', 件: 'items', 項: 'items', 项: 'items', 名: 'people', 人: 'people', 位: 'people',
+  倍: 'times', 年: 'years', 天: 'days', 次: 'times', 座: 'sites', 款: 'products', 台: 'units', 部: 'units',
+  條: 'items', 条: 'items', 宗: 'cases', 份: 'copies', 種: 'kinds', 种: 'kinds', 隻: 'items', 只: 'items',
+};
+/** Units written in Latin letters, with the factor their prefix stands for. */
+const LATIN_UNIT: Record<string, [string, number]> = {
+  EFLOPS: ['flops', 1e18], PFLOPS: ['flops', 1e15], TFLOPS: ['flops', 1e12],
+  Pops: ['ops-per-second', 1e15], POPS: ['ops-per-second', 1e15], TOPS: ['ops-per-second', 1e12],
+  EB: ['exabytes', 1], PB: ['petabytes', 1], TB: ['terabytes', 1], GB: ['gigabytes', 1],
+};
+const UNIT_PATTERN = [...Object.keys(LATIN_UNIT), ...Object.keys(CURRENCY), ...Object.keys(MEASURE)]
+  .sort((a, b) => b.length - a.length)
+  .join('|');
+
+function strongest(qualifiers: (Qualifier | undefined)[]): Qualifier {
+  const present = qualifiers.filter((q): q is Qualifier => q !== undefined);
+  return QUALIFIER_ORDER.find((q) => present.includes(q)) ?? 'exact';
+}
+
+function hedgeBefore(text: string | undefined): Qualifier | undefined {
+  if (!text) return undefined;
+  return HEDGE_BEFORE.find(([pattern]) => pattern.test(text))?.[1];
+}
+
+function isRealDate(y: number, m?: number, d?: number): boolean {
+  if (m === undefined) return y >= 1000;
+  if (m < 1 || m > 12) return false;
+  if (d === undefined) return true;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+function isoDate(y: number, m?: number, d?: number): string {
+  return [String(y).padStart(4, '0'), m && String(m).padStart(2, '0'), d && String(d).padStart(2, '0')].filter(Boolean).join('-');
+}
+
+type Reader = (m: RegExpExecArray, options: ReadNumbersOptions) => Omit<NumberMatch, 'text' | 'start' | 'end'> | undefined;
+
+/** Patterns tried at every position; the longest match wins, then the earliest listed. */
+const READERS: [RegExp, Reader][] = [
+  // 2023年5月31日, 2023年5月, 2023年年底
+  [
+    /(?<y>\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*(?:(?<m>\d{1,2})\s*月(?:份)?\s*(?:(?<d>\d{1,2})\s*[日号號])?|(?<end>年底|年末|底|末))?/uy,
+    (m) => {
+      const y = parseChineseNumber(m.groups!.y!)!;
+      const month = m.groups!.m ? Number(m.groups!.m) : m.groups!.end ? 12 : undefined;
+      const day = m.groups!.d ? Number(m.groups!.d) : undefined;
+      return isRealDate(y, month, day) ? { kind: 'date', date: isoDate(y, month, day), qualifier: 'exact' } : undefined;
+    },
+  ],
+  // 2023-2024年: the span's first year
+  [
+    /(?<y>\d{4})\s*[-–—至到]\s*(?<y2>\d{4})\s*年/uy,
+    (m) => ({ kind: 'date', date: isoDate(Number(m.groups!.y)), qualifier: 'exact' }),
+  ],
+  // 2025-02-25
+  [
+    /(?<![\d-])(?<y>\d{4})-(?<m>\d{2})-(?<d>\d{2})(?![\d-])/uy,
+    (m) => {
+      const [y, mo, d] = [m.groups!.y, m.groups!.m, m.groups!.d].map(Number) as [number, number, number];
+      return isRealDate(y, mo, d) ? { kind: 'date', date: isoDate(y, mo, d), qualifier: 'exact' } : undefined;
+    },
+  ],
+  // 5月31日: the year comes from the caller, when it knows it
+  [
+    /(?<!\d)(?<m>\d{1,2})\s*月\s*(?<d>\d{1,2})\s*[日号號]/uy,
+    (m, options) => {
+      const [mo, d] = [Number(m.groups!.m), Number(m.groups!.d)];
+      if (options.year === undefined) return isRealDate(2000, mo, d) ? { kind: 'date', qualifier: 'exact' } : undefined;
+      return isRealDate(options.year, mo, d) ? { kind: 'date', date: isoDate(options.year, mo, d), qualifier: 'exact', yearInferred: true } : undefined;
+    },
+  ],
+  // 88%, 超過75%
+  [
+    new RegExp(`(?:(?<pre>${HEDGE_BEFORE_PATTERN}))?(?<num>${NUM})\\s*[%％]`, 'uy'),
+    (m) => percentage(m.groups!.num!, hedgeBefore(m.groups!.pre)),
+  ],
+  // 百分之八十八
+  [
+    new RegExp(`(?:(?<pre>${HEDGE_BEFORE_PATTERN}))?百分之(?<num>${NUM})`, 'uy'),
+    (m) => percentage(m.groups!.num!, hedgeBefore(m.groups!.pre)),
+  ],
+  // 超過三成: tenths; the lookahead keeps out words such as 一成不變 and 三成立
+  [
+    new RegExp(`(?:(?<pre>${HEDGE_BEFORE_PATTERN}))?(?<num>[一二三四五六七八九十]|\\d(?:\\.\\d)?)成(?![立為为功員员本果就熟長长績绩交品都年不份分])`, 'uy'),
+    (m) => {
+      const tenths = parseChineseNumber(m.groups!.num!);
+      return tenths === undefined ? undefined : { kind: 'percentage', amount: clean(tenths * 10), unit: 'percent', qualifier: hedgeBefore(m.groups!.pre) ?? 'exact' };
+    },
+  ],
+  // 十分之一
+  [
+    new RegExp(`(?:(?<pre>${HEDGE_BEFORE_PATTERN}))?(?<den>${NUM})分之(?<num>${NUM})`, 'uy'),
+    (m) => {
+      const den = parseChineseNumber(m.groups!.den!);
+      const num = parseChineseNumber(m.groups!.num!);
+      if (!den || num === undefined) return undefined;
+      return { kind: 'quantity', amount: clean(num / den), unit: 'ratio', qualifier: hedgeBefore(m.groups!.pre) ?? 'exact' };
+    },
+  ],
+  // 排名第32位, 全國第一: a rank needs its context or 位/名, or it is just an ordinal (第一次)
+  [
+    new RegExp(`(?<ctx>排名|排行|位居|位列|名列|位於|位于|全國|全国|全球|全世界|世界|全港|全市|全省|居)?第(?<num>${NUM})(?<w>位|名)?`, 'uy'),
+    (m) => {
+      if (!m.groups!.ctx && !m.groups!.w) return undefined;
+      const amount = parseChineseNumber(m.groups!.num!);
+      return amount === undefined ? undefined : { kind: 'rank', amount, unit: 'rank', qualifier: 'exact' };
+    },
+  ],
+  // 排名前100
+  [
+    new RegExp(`(?:排名|排行|位列|位居|躋身|跻身|名列)前(?<num>${NUM})(?:位|名|強|强)?`, 'uy'),
+    (m) => {
+      const amount = parseChineseNumber(m.groups!.num!);
+      return amount === undefined ? undefined : { kind: 'rank', amount, unit: 'rank', qualifier: 'up-to' };
+    },
+  ],
+  // 超14萬件, 800多家, 約10至15人, 10亿美元以上, 1000Pops, 上百家
+  [
+    new RegExp(
+      `(?:(?<pre>${HEDGE_BEFORE_PATTERN}))?(?<![A-Za-z0-9.])(?<num>${NUM})(?:\\s*(?:至|到|-|－|~|～)\\s*(?<num2>${NUM}))?(?<more>多|餘|余)?\\s?(?<unit>${UNIT_PATTERN})?(?<post>以上|以下|以內|以内|左右|上下|級|级)?`,
+      'uy',
+    ),
+    (m) => quantity(m),
+  ],
+];
+
+function percentage(numeral: string, qualifier: Qualifier | undefined): Omit<NumberMatch, 'text' | 'start' | 'end'> | undefined {
+  const amount = parseChineseNumber(numeral);
+  return amount === undefined ? undefined : { kind: 'percentage', amount, unit: 'percent', qualifier: qualifier ?? 'exact' };
+}
+
+/** Two neighbouring digits are a rough range: 兩三年 is 2 to 3 years, 八九十年 80 to 90. */
+function approximateRange(numeral: string): { amount: number; upTo: number } | undefined {
+  const m = /^([一二两兩三四五六七八九])([一二两兩三四五六七八九])([十百千万萬亿億]*)$/u.exec(numeral);
+  if (!m || DIGIT[m[2]!]! !== DIGIT[m[1]!]! + 1) return undefined;
+  const scale = m[3] ? parseChineseNumber(`一${m[3]}`)! : 1;
+  return { amount: clean(DIGIT[m[1]!]! * scale), upTo: clean(DIGIT[m[2]!]! * scale) };
+}
+
+function quantity(m: RegExpExecArray): Omit<NumberMatch, 'text' | 'start' | 'end'> | undefined {
+  const g = m.groups!;
+  const numeral = g.num!;
+  const rough = approximateRange(numeral);
+  let amount = rough?.amount ?? parseChineseNumber(numeral);
+  if (amount === undefined) return undefined;
+  const hasMagnitude = /[万萬亿億兆]/u.test(numeral);
+  const chineseOnly = !/\d/.test(numeral);
+  // Without a unit or a magnitude a number is too often not a quantity (版本2, 一些).
+  if (!g.unit && !hasMagnitude) return undefined;
+  // 一家, 一個: "a", not a count.
+  if (chineseOnly && amount === 1 && !hasMagnitude && !rough) return undefined;
+  // A four-digit number of years is a date (2019年), read by the date pattern.
+  if (g.unit === '年' && /^(?:\d{4}|[〇零一二三四五六七八九]{4})$/u.test(numeral)) return undefined;
+  let unit: string | undefined;
+  if (g.unit && g.unit in LATIN_UNIT) {
+    const [name, factor] = LATIN_UNIT[g.unit]!;
+    unit = name;
+    amount = clean(amount * factor);
+  } else if (g.unit) {
+    unit = CURRENCY[g.unit] ?? MEASURE[g.unit];
+  }
+  const upTo = rough?.upTo ?? (g.num2 === undefined ? undefined : parseChineseNumber(g.num2));
+  const qualifier = strongest([rough ? 'approx' : undefined, hedgeBefore(g.pre), g.more ? HEDGE_AFTER[g.more] : undefined, g.post ? HEDGE_AFTER[g.post] : undefined]);
+  return { kind: 'quantity', amount, ...(upTo !== undefined ? { upTo } : {}), ...(unit ? { unit } : {}), qualifier };
+}
+
+/** Full-width digits count as digits; the swap keeps every offset. */
+function halfWidthDigits(text: string): string {
+  return text.replace(/[０-９．％]/gu, (ch) => (ch === '．' ? '.' : ch === '％' ? '%' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0)));
+}
+
+/** Every number in a text, left to right, none overlapping. */
+export function readNumbers(text: string, options: ReadNumbersOptions = {}): NumberMatch[] {
+  const searchable = halfWidthDigits(text);
+  const out: NumberMatch[] = [];
+  let i = 0;
+  while (i < searchable.length) {
+    let best: NumberMatch | undefined;
+    for (const [pattern, read] of READERS) {
+      pattern.lastIndex = i;
+      const m = pattern.exec(searchable);
+      if (!m || m[0].length === 0) continue;
+      const value = read(m, options);
+      if (!value) continue;
+      const end = i + m[0].trimEnd().length;
+      if (!best || end > best.end) best = { text: text.slice(i, end), start: i, end, ...value };
+    }
+    if (best) {
+      out.push(best);
+      i = best.end;
+    } else {
+      i += 1;
+    }
+  }
+  return out;
+}
+
+/** The first number in a text, such as the value text of a fact (超14萬件). */
+export function readNumber(text: string, options?: ReadNumbersOptions): NumberMatch | undefined {
+  return readNumbers(text, options)[0];
+}

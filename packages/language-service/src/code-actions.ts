@@ -1,0 +1,96 @@
+import { type FactIndex, resolveSuccessor } from '@factcite/core';
+import type { CodeAction, Diagnostic, Range, TextEdit } from 'vscode-languageserver-types';
+import { DIAGNOSTIC_SOURCE } from './diagnostics.js';
+import { type DocumentInput, type FactDocument, toDocument } from './document.js';
+import { CodeActionKind, toRange } from './lsp.js';
+
+/** Options of {@link codeActions}. */
+export interface CodeActionOptions {
+  /** The document's URI, which the actions' workspace edits address. */
+  uri: string;
+}
+
+function sameRange(a: Range, b: Range): boolean {
+  return (
+    a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character
+  );
+}
+
+/** The diagnostics the client sent that a fix at `range` resolves. */
+function matching(diagnostics: readonly Diagnostic[], code: string, range: Range): Diagnostic[] {
+  return diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE && d.code === code && sameRange(d.range, range));
+}
+
+function action(title: string, uri: string, edits: TextEdit[], fixes: Diagnostic[], preferred: boolean): CodeAction {
+  const out: CodeAction = { title, kind: CodeActionKind.QuickFix, edit: { changes: { [uri]: edits } } };
+  if (fixes.length) out.diagnostics = fixes;
+  if (preferred) out.isPreferred = true;
+  return out;
+}
+
+function replaceAllDeprecated(doc: FactDocument, index: FactIndex, uri: string): CodeAction | undefined {
+  const edits: TextEdit[] = [];
+  for (const c of doc.citations()) {
+    if (index.get(c.id)?.status !== 'deprecated') continue;
+    const successor = resolveSuccessor(index, c.id);
+    if (successor) edits.push({ range: toRange(doc, c.idStart, c.idEnd), newText: successor });
+  }
+  return edits.length > 1 ? action(`Replace all ${edits.length} deprecated citations with their successors`, uri, edits, [], false) : undefined;
+}
+
+/**
+ * Quick fixes for the citations in `range`: an unknown id is replaced by each
+ * of the closest ids, a deprecated one by its successor (and, when there are
+ * several, every deprecated citation in the document at once); `fact:` without
+ * `@` gets its `@`, and an unclosed group its `]`. Fixes are computed from the
+ * text, so they work whether or not the client sends the diagnostics back;
+ * the diagnostics it does send are attached to the fixes that resolve them.
+ */
+export function codeActions(
+  input: DocumentInput,
+  range: Range,
+  diagnostics: readonly Diagnostic[],
+  index: FactIndex,
+  options: CodeActionOptions,
+): CodeAction[] {
+  const doc = toDocument(input);
+  const { uri } = options;
+  const start = doc.lines.offset(range.start);
+  const end = doc.lines.offset(range.end);
+  const out: CodeAction[] = [];
+  let deprecatedHere = false;
+
+  for (const c of doc.citationsIn(start, end)) {
+    const idRange = toRange(doc, c.idStart, c.idEnd);
+    const fact = index.get(c.id);
+    if (!fact) {
+      const fixes = matching(diagnostics, 'unknown-fact', idRange);
+      index.suggest(c.id).forEach((id, i) => {
+        out.push(action(`Replace with "${id}"`, uri, [{ range: idRange, newText: id }], fixes, i === 0));
+      });
+    } else if (fact.status === 'deprecated') {
+      const successor = resolveSuccessor(index, c.id);
+      if (!successor) continue;
+      deprecatedHere = true;
+      const fixes = matching(diagnostics, 'deprecated-fact', idRange);
+      out.push(action(`Replace deprecated "${c.id}" with "${successor}"`, uri, [{ range: idRange, newText: successor }], fixes, true));
+    }
+  }
+  if (deprecatedHere) {
+    const all = replaceAllDeprecated(doc, index, uri);
+    if (all) out.push(all);
+  }
+
+  for (const m of doc.malformedIn(start, end)) {
+    const mRange = toRange(doc, m.start, m.end);
+    const fixes = matching(diagnostics, 'malformed-citation', mRange);
+    const text = doc.text.slice(m.start, m.end);
+    if (text.startsWith('fact:')) {
+      out.push(action('Add "@" before "fact:"', uri, [{ range: toRange(doc, m.start, m.start), newText: '@' }], fixes, true));
+    } else if (text.startsWith('[') && !text.includes(']')) {
+      const close = m.start + text.trimEnd().length;
+      out.push(action('Close the citation group with "]"', uri, [{ range: toRange(doc, close, close), newText: ']' }], fixes, true));
+    }
+  }
+  return out;
+}

@@ -1,0 +1,51 @@
+import type { CitationDiagnosticCode, FactIndex } from '@factcite/core';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { type DocumentInput, toDocument } from './document.js';
+import { DiagnosticSeverity, DiagnosticTag, toRange } from './lsp.js';
+
+/** The `source` of every diagnostic this service reports. */
+export const DIAGNOSTIC_SOURCE = 'factcite';
+
+/** What a diagnostic carries for its quick fixes, in `Diagnostic.data`. */
+export interface FactDiagnosticData {
+  /** The cited id, when there is one. */
+  factId?: string;
+  /** For unknown-fact: the closest existing ids, closest first. */
+  suggestions?: string[];
+  /** For deprecated-fact: the active fact that replaces it. */
+  successor?: string;
+}
+
+/** A diagnostic of this service: `code` is a core CitationDiagnosticCode. */
+export interface FactDiagnostic extends Diagnostic {
+  code: CitationDiagnosticCode;
+  source: typeof DIAGNOSTIC_SOURCE;
+  data: FactDiagnosticData;
+}
+
+/**
+ * Unknown ids (errors, with the closest ids), deprecated facts (warnings,
+ * with the successor) and malformed citations (errors), from core's
+ * checkCitations. Linear in the text; with a FactDocument built from the
+ * previous version, only the blocks an edit touched are checked again.
+ */
+export function diagnostics(input: DocumentInput, index: FactIndex): FactDiagnostic[] {
+  const doc = toDocument(input);
+  return doc.check(index).map((d) => {
+    const data: FactDiagnosticData = {};
+    if (d.factId !== undefined) data.factId = d.factId;
+    if (d.suggestions) data.suggestions = d.suggestions;
+    if (d.successor) data.successor = d.successor;
+    const out: FactDiagnostic = {
+      range: toRange(doc, d.start, d.end),
+      severity: d.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+      code: d.code,
+      source: DIAGNOSTIC_SOURCE,
+      message: d.message,
+      data,
+    };
+    // Editors strike deprecated citations through.
+    if (d.code === 'deprecated-fact') out.tags = [DiagnosticTag.Deprecated];
+    return out;
+  });
+}

@@ -1,0 +1,35 @@
+import type { FactIndex } from '@factcite/core';
+import type { Hover } from 'vscode-languageserver-types';
+import { type CardOptions, factCard } from './card.js';
+import { type DocumentInput, toDocument } from './document.js';
+import { toRange } from './lsp.js';
+import { codeId, escapeInline } from './markdown.js';
+import { statementIn } from './present.js';
+
+/** Options of {@link hover}. */
+export type HoverOptions = CardOptions;
+
+/**
+ * The card for the citation at `offset` (a UTF-16 offset into the text), or
+ * null when there is no citation there. An unknown id gets the closest ids.
+ */
+export function hover(input: DocumentInput, offset: number, index: FactIndex, options: HoverOptions = {}): Hover | null {
+  const doc = toDocument(input);
+  const citation = doc.citationAt(offset);
+  if (!citation) return null;
+  const range = toRange(doc, citation.start, citation.end);
+  const fact = index.get(citation.id);
+  if (fact) return { contents: { kind: 'markdown', value: factCard(fact, index, options) }, range };
+
+  const script = options.displayScript ?? 'original';
+  const suggestions = index.suggest(citation.id);
+  const lines = [`**Unknown fact** ${codeId(citation.id)}: no fact in the corpus${index.version ? ` (${escapeInline(index.version)})` : ''} has this id.`];
+  if (suggestions.length) {
+    lines.push(
+      `Did you mean:\n\n${suggestions
+        .map((id) => `- ${codeId(id)}: ${escapeInline(statementIn(index.get(id)!, script, index))}`)
+        .join('\n')}`,
+    );
+  }
+  return { contents: { kind: 'markdown', value: lines.join('\n\n') }, range };
+}

@@ -1,0 +1,35 @@
+/**
+ * @factcite/language-service: factcite's editor features as pure functions
+ * over a fact index (core's createFactIndex) and a document's text. Results
+ * are LSP-shaped (vscode-languageserver-types), with zero-based lines and
+ * UTF-16 characters; offsets are UTF-16 indices into the text. No I/O and no
+ * Node built-ins: editors read files and pass their text in.
+ */
+export { FactDocument, type DocumentInput } from './document.js';
+export { completions, completionContext, type CompletionOptions, type CitationCompletionContext } from './completion.js';
+export { hover, type HoverOptions } from './hover.js';
+export { diagnostics, DIAGNOSTIC_SOURCE, type FactDiagnostic, type FactDiagnosticData } from './diagnostics.js';
+export { codeActions, type CodeActionOptions } from './code-actions.js';
+export {
+  definition,
+  locateQuote,
+  factRecordLocations,
+  type CorpusFileText,
+  type DefinitionOptions,
+  type DefinitionTarget,
+} from './definition.js';
+export { references, type ReferenceDocument, type ReferenceTarget } from './references.js';
+export { factCard, factSummary, COMMANDS, type CardOptions, type OpenSourceArgs, type CopyFootnoteArgs } from './card.js';
+export {
+  statementIn,
+  entityName,
+  resolveScript,
+  describeValue,
+  valueLine,
+  factDate,
+  sourceLine,
+  footnote,
+  type StatementScript,
+} from './present.js';
+export { escapeMarkdown, escapeInline } from './markdown.js';
+export { citationAt } from './citation-at.js';

@@ -1,0 +1,102 @@
+import { convertScript, type Entity, type Fact, type FactIndex, type Source, type Value } from '@factcite/core';
+
+/**
+ * The script a writer reads statements in. `original` is the script of the
+ * fact's first source, as the reporter wrote it; quotes are always verbatim.
+ */
+export type StatementScript = 'original' | 'zh-Hans' | 'zh-Hant-HK' | 'zh-Hant-TW' | 'en';
+
+/** The script `original` stands for with this fact: that of its first source (Simplified when unknown). */
+export function resolveScript(fact: Fact, script: StatementScript, index?: FactIndex): Exclude<StatementScript, 'original'> {
+  if (script !== 'original') return script;
+  const first = fact.citations[0] && index?.source(fact.citations[0].source);
+  return first?.script === 'Hant' ? 'zh-Hant-HK' : 'zh-Hans';
+}
+
+/** The fact's statement in a script; curated text is preferred, converted text fills gaps. */
+export function statementIn(fact: Fact, script: StatementScript, index?: FactIndex): string {
+  const { statement } = fact;
+  const hans = statement['zh-Hans'];
+  const hant = statement['zh-Hant'];
+  switch (resolveScript(fact, script, index)) {
+    case 'en':
+      return statement.en;
+    case 'zh-Hans':
+      return hans ?? convertScript(hant!, 'zh-Hans');
+    case 'zh-Hant-HK':
+      // Curated Traditional text is written for Hong Kong readers.
+      return hant ?? convertScript(hans!, 'zh-Hant-HK');
+    case 'zh-Hant-TW':
+      return convertScript(hant ?? hans!, 'zh-Hant-TW');
+  }
+}
+
+/** An entity's name in a script (`original` reads as Simplified; resolve it per fact with resolveScript). */
+export function entityName(entity: Entity, script: StatementScript): string {
+  switch (script) {
+    case 'en':
+      return entity.names.en;
+    case 'zh-Hant-HK':
+      return entity.names['zh-Hant'];
+    case 'zh-Hant-TW':
+      return convertScript(entity.names['zh-Hant'], 'zh-Hant-TW');
+    default:
+      return entity.names['zh-Hans'];
+  }
+}
+
+const QUALIFIER_WORDS: Record<Value['qualifier'], string> = {
+  exact: '',
+  approx: 'about ',
+  'at-least': 'at least ',
+  'more-than': 'more than ',
+  'less-than': 'less than ',
+  'up-to': 'up to ',
+};
+
+const NUMBER = new Intl.NumberFormat('en', { maximumFractionDigits: 6 });
+
+/** A value read out in English: "more than 800 companies", "HKD 1,000,000,000", "#32 of 62". */
+export function describeValue(value: Value): string {
+  if (value.amount === undefined) return value.date ?? '';
+  const amount = NUMBER.format(value.amount) + (value.upTo === undefined ? '' : `–${NUMBER.format(value.upTo)}`);
+  const unit = value.unit;
+  let text: string;
+  if (unit === undefined) text = amount;
+  else if (unit === 'percent') text = `${amount}%`;
+  else if (unit === 'rank') text = `#${amount}${value.of ? ` of ${NUMBER.format(value.of)}` : ''}`;
+  else if (/^[A-Z]{3}$/.test(unit)) text = `${unit} ${amount}`;
+  else text = `${amount} ${unit.replace(/-/g, ' ')}`;
+  return QUALIFIER_WORDS[value.qualifier] + text;
+}
+
+/** The date a fact's value holds for: the fact's date, or the date the value is. */
+export function factDate(fact: Fact): string | undefined {
+  return fact.date ?? fact.value?.date;
+}
+
+/** One line for a value: "800多家 (more than 800 companies), 2024-09". Empty when the fact has no value. */
+export function valueLine(fact: Fact): string {
+  if (!fact.value) return factDate(fact) ?? '';
+  const reading = describeValue(fact.value);
+  const date = factDate(fact);
+  const main = reading && reading !== fact.value.text ? `${fact.value.text} (${reading})` : fact.value.text;
+  return date && date !== reading ? `${main}, ${date}` : main;
+}
+
+/** "publisher · title · date", plain text. */
+export function sourceLine(source: Source): string {
+  return [source.publisher, source.title, source.published].join(' · ');
+}
+
+/**
+ * A Markdown footnote definition citing a fact, for pasting into a report:
+ * `[^id]: statement. publisher, “title”, date. url`.
+ */
+export function footnote(fact: Fact, index: FactIndex, script: StatementScript = 'original'): string {
+  const source = fact.citations[0] && index.source(fact.citations[0].source);
+  const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
+  const statement = oneLine(statementIn(fact, script, index));
+  const where = source ? ` ${oneLine(source.publisher)}, “${oneLine(source.title)}”, ${source.published}.${source.url ? ` ${source.url}` : ''}` : '';
+  return `[^${fact.id}]: ${statement}${/[.。!！?？]$/.test(statement) ? '' : '.'}${where}`;
+}

@@ -1,0 +1,166 @@
+import { describe, expect, it } from 'vitest';
+import { completionContext, completions } from '../src/index.js';
+import { applyEdits, realIndex, textAt } from './fixtures.js';
+
+const index = realIndex();
+
+/** Completion at the end of `before`, with `after` following the cursor. */
+function complete(before: string, after = '', options = {}) {
+  return completions(before + after, before.length, index, options);
+}
+
+function ids(before: string, after = ''): string[] {
+  return complete(before, after)?.items.map((i) => i.label) ?? [];
+}
+
+describe('completion context', () => {
+  it.each([
+    ['after "[@"', '政府预留10亿港元[@'],
+    ['after "[@fact:"', '政府预留10亿港元[@fact:'],
+    ['after "; @" in a group', '见[@fact:hkgai-v1-released; @'],
+    ['after "[-@"', '见[-@'],
+    ['after a prefix in a group', '见[see @'],
+    ['after an in-text "@fact:"', 'As @fact:'],
+    ['while "fact:" is half typed', '见[@fa'],
+  ])('opens %s', (_, before) => {
+    expect(completionContext(before, before.length)).toBeDefined();
+  });
+
+  it.each([
+    ['a bare @ in running text', 'Ask @'],
+    ['an e-mail address', 'mail editor@fact:'],
+    ['a code span', 'Write `[@'],
+    ['a suffix after the key', '[@fact:hkgai-v1-released, p. 2'],
+    ['a closed group', '[@fact:hkgai-v1-released] and @'],
+    ['an escaped at-sign', '[\\@'],
+  ])('stays closed in %s', (_, before) => {
+    expect(completionContext(before, before.length)).toBeUndefined();
+    expect(completions(before, before.length, index)).toBeNull();
+  });
+
+  it('stays closed in a fenced code block', () => {
+    const text = '```\n[@';
+    expect(completions(text, text.length, index)).toBeNull();
+  });
+});
+
+describe('completions', () => {
+  it('narrows 数码港, 數碼港 and cyberport to the same facts', () => {
+    const simplified = ids('[@数码港');
+    const traditional = ids('[@數碼港');
+    const english = ids('[@cyberport');
+    expect(simplified.length).toBeGreaterThan(3);
+    expect(new Set(traditional)).toEqual(new Set(simplified));
+    expect(new Set(english)).toEqual(new Set(simplified));
+    for (const id of simplified) {
+      const fact = index.get(id)!;
+      const text = JSON.stringify(fact);
+      expect(text.includes('cyberport') || text.includes('数码港') || text.includes('數碼港'), id).toBe(true);
+    }
+  });
+
+  it('filters on a number as written', () => {
+    expect(ids('[@fact:10亿')).toContain('hk-ai-rd-institute-funding');
+    expect(ids('[@fact:800多家')).toContain('hk-ai-companies-at-science-park-and-cyberport');
+  });
+
+  it('filters on a partial id, even a single letter, ids that start with it first', () => {
+    const found = ids('[@fact:hk-ai-rd');
+    expect(found.length).toBeGreaterThan(1);
+    expect(found.every((id) => id.startsWith('hk-ai-rd'))).toBe(true);
+    const one = ids('[@fact:h');
+    expect(one.length).toBeGreaterThan(0);
+    expect(one.every((id) => id.startsWith('h'))).toBe(true);
+  });
+
+  it('filters on an entity alias', () => {
+    const found = ids('[@HKSTP');
+    expect(found.length).toBeGreaterThan(0);
+    const hkstpFacts = new Set(index.byEntity('hkstp').map((f) => f.id));
+    expect(found.filter((id) => hkstpFacts.has(id)).length).toBeGreaterThan(0);
+  });
+
+  it('filters on an English statement', () => {
+    expect(ids('[@supercomputing')).toContain('cyberport-supercomputing-centre-compute-capacity');
+  });
+
+  it('offers every fact right after "[@", active ones first', () => {
+    const list = complete('[@')!;
+    expect(list.isIncomplete).toBe(true);
+    const active = index.all().filter((f) => f.status === 'active').length;
+    expect(list.items.length).toBe(Math.min(100, index.size));
+    expect(list.items.slice(0, Math.min(active, 100)).every((i) => !i.tags)).toBe(true);
+  });
+
+  it('inserts fact:ID and closes the bracket after "[@"', () => {
+    const before = '政府预留10亿港元[@10亿';
+    const item = complete(before)!.items.find((i) => i.label === 'hk-ai-rd-institute-funding')!;
+    const edit = item.textEdit as { range: Parameters<typeof textAt>[1]; newText: string };
+    expect(textAt(before, edit.range)).toBe('10亿');
+    expect(applyEdits(before, [edit])).toBe('政府预留10亿港元[@fact:hk-ai-rd-institute-funding]');
+  });
+
+  it('inserts only the id after "@fact:" and does not close a closed group', () => {
+    const before = '见[@fact:hkgai-v1-rel';
+    const after = 'eased; @fact:hk-ai-companies-800]。';
+    const item = complete(before, after)!.items.find((i) => i.label === 'hkgai-v1-released')!;
+    const edit = item.textEdit as { range: Parameters<typeof textAt>[1]; newText: string };
+    // The rest of the old key after the cursor is replaced too.
+    expect(textAt(before + after, edit.range)).toBe('hkgai-v1-released');
+    expect(applyEdits(before + after, [edit])).toBe('见[@fact:hkgai-v1-released; @fact:hk-ai-companies-800]。');
+  });
+
+  it('adds no bracket to an in-text citation', () => {
+    const before = 'As @fact:hkgai-v1';
+    const item = complete(before, ' says')!.items.find((i) => i.label === 'hkgai-v1-released')!;
+    expect(applyEdits(`${before} says`, [item.textEdit as never])).toBe('As @fact:hkgai-v1-released says');
+  });
+
+  it('closes a group opened after a semicolon', () => {
+    const before = '见[@fact:hkgai-v1-released; @800多';
+    const item = complete(before)!.items.find((i) => i.label === 'hk-ai-companies-at-science-park-and-cyberport')!;
+    expect(applyEdits(before, [item.textEdit as never])).toBe(
+      '见[@fact:hkgai-v1-released; @fact:hk-ai-companies-at-science-park-and-cyberport]',
+    );
+  });
+
+  it('counts UTF-16 characters in its ranges past astral characters', () => {
+    const before = '𠀀𠀀 line\n𝒳 [@fact:hkgai';
+    const item = complete(before)!.items[0]!;
+    const edit = item.textEdit as { range: Parameters<typeof textAt>[1] };
+    expect(edit.range.start).toEqual({ line: 1, character: 10 });
+    expect(textAt(before, edit.range)).toBe('hkgai');
+  });
+
+  it('describes each item with statement, value and source', () => {
+    const item = complete('[@fact:hk-ai-rd-institute-funding')!.items.find((i) => i.label === 'hk-ai-rd-institute-funding')!;
+    const fact = index.get('hk-ai-rd-institute-funding')!;
+    expect(item.detail).toContain(fact.statement['zh-Hans']!);
+    expect(item.detail).toContain(fact.value!.text);
+    const doc = (item.documentation as { kind: string; value: string }).value;
+    expect(doc).toContain(index.source(fact.citations[0]!.source)!.publisher);
+    expect(doc).toContain(index.source(fact.citations[0]!.source)!.published);
+    expect(doc).toContain(`**${fact.value!.text}**`);
+  });
+
+  it('shows statements in the chosen script', () => {
+    const item = complete('[@fact:hk-ai-rd-institute-funding', '', { displayScript: 'en' })!.items[0]!;
+    expect(item.detail).toContain(index.get(item.label)!.statement.en);
+  });
+
+  it('marks deprecated facts and lists them after active ones', () => {
+    const items = complete('[@fact:800多家')!.items;
+    const old = items.findIndex((i) => i.label === 'hk-ai-companies-800');
+    const current = items.findIndex((i) => i.label === 'hk-ai-companies-at-science-park-and-cyberport');
+    expect(old).toBeGreaterThan(current);
+    expect(items[old]!.tags).toEqual([1]);
+    expect(items[current]!.tags).toBeUndefined();
+  });
+
+  it('keeps every item when the editor filters by what was typed', () => {
+    const list = complete('[@數碼港')!;
+    expect(list.items.every((i) => i.filterText === '數碼港')).toBe(true);
+    const order = [...list.items].sort((a, b) => a.sortText!.localeCompare(b.sortText!));
+    expect(order.map((i) => i.label)).toEqual(list.items.map((i) => i.label));
+  });
+});

@@ -1,0 +1,55 @@
+import { checkCitations, LineIndex } from '@factcite/core';
+import { describe, expect, it } from 'vitest';
+import { DIAGNOSTIC_SOURCE, diagnostics, FactDocument } from '../src/index.js';
+import { exampleReport, realIndex, textAt } from './fixtures.js';
+
+const index = realIndex();
+
+describe('diagnostics', () => {
+  const report = exampleReport();
+
+  it('flags the unknown and deprecated ids of the sample report, with their fixes in data', () => {
+    const found = diagnostics(report, index);
+    const unknown = found.find((d) => d.code === 'unknown-fact')!;
+    expect(textAt(report, unknown.range)).toBe('hk-ai-subsidy-scheme-3-billion');
+    expect(unknown.severity).toBe(1);
+    expect(unknown.source).toBe(DIAGNOSTIC_SOURCE);
+    expect(unknown.data.suggestions).toContain('hk-ai-subsidy-scheme-3bn');
+    const deprecated = found.find((d) => d.code === 'deprecated-fact')!;
+    expect(textAt(report, deprecated.range)).toBe('hk-ai-companies-800');
+    expect(deprecated.severity).toBe(2);
+    expect(deprecated.tags).toEqual([2]);
+    expect(deprecated.data).toEqual({ factId: 'hk-ai-companies-800', successor: 'hk-ai-companies-at-science-park-and-cyberport' });
+  });
+
+  it('says what core checkCitations says, at the same places', () => {
+    const text = `${report}\n\n[@fact:Bad_Id] and [@fact:hkgai-v1-released\n\nsee [@fact:hkgai-v1-released; fact:hk-ai-rd-institute-funding]`;
+    const ours = diagnostics(text, index);
+    const core = checkCitations(text, index);
+    const lines = new LineIndex(text);
+    expect(ours.map((d) => [d.code, d.message, d.range])).toEqual(
+      core.map((d) => [d.code, d.message, { start: lines.position(d.start), end: lines.position(d.end) }]),
+    );
+    expect(ours.filter((d) => d.code === 'malformed-citation').length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('locates problems in UTF-16 characters after astral characters and CRLF', () => {
+    const text = '𠀀𠀀 intro\r\n\r\n𝒳 [@fact:hkgai-v1-relased]\r\n';
+    const [d] = diagnostics(text, index);
+    expect(d!.range.start).toEqual({ line: 2, character: 10 });
+    expect(textAt(text, d!.range)).toBe('hkgai-v1-relased');
+  });
+
+  it('finds nothing wrong in a report citing only active facts', () => {
+    expect(diagnostics('[@fact:hk-ai-rd-institute-funding; @fact:hkgai-v1-released]', index)).toEqual([]);
+  });
+
+  it('updates a previous document in place of a fresh check', () => {
+    const doc = FactDocument.create(report);
+    diagnostics(doc, index);
+    const edited = report.replace('hk-ai-companies-800', 'hk-ai-companies-at-science-park-and-cyberport');
+    const next = FactDocument.create(edited, doc);
+    expect(diagnostics(next, index)).toEqual(diagnostics(edited, index));
+    expect(diagnostics(next, index).some((d) => d.code === 'deprecated-fact')).toBe(false);
+  });
+});

@@ -1,0 +1,166 @@
+import { type Corpus, convertScript, createFactIndex, type Fact } from '@factcite/core';
+import { marked } from 'marked';
+import { describe, expect, it } from 'vitest';
+import { hover } from '../src/index.js';
+import { exampleReport, offsetOf, realCorpus, realIndex, textAt } from './fixtures.js';
+
+const index = realIndex();
+
+function card(text: string, offset: number, options = {}, on = index): string {
+  const result = hover(text, offset, on, options);
+  expect(result, 'a hover').not.toBeNull();
+  return (result!.contents as { value: string }).value;
+}
+
+/** Renders Markdown as VS Code's hover does (marked, GFM on) and lists what a reader could act on. */
+function rendered(markdown: string) {
+  const html = marked.parse(markdown, { async: false, gfm: true }) as string;
+  const links = [...html.matchAll(/<a [^>]*href="([^"]*)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&'));
+  const tags = [...html.matchAll(/<([a-z][a-z0-9]*)\b/g)].map((m) => m[1]!);
+  const text = html
+    .replace(/<[^>]+>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
+  return { html, links, tags, text };
+}
+
+const cite = (id: string) => `正文[@fact:${id}]。`;
+
+describe('hover', () => {
+  it('shows the statement, value, date, source and the quote with the value in bold', () => {
+    const text = cite('hk-ai-rd-institute-funding');
+    const fact = index.get('hk-ai-rd-institute-funding')!;
+    const source = index.source(fact.citations[0]!.source)!;
+    const result = hover(text, offsetOf(text, 'rd-institute'), index)!;
+    expect(textAt(text, result.range!)).toBe('@fact:hk-ai-rd-institute-funding');
+    const { html, text: plain } = rendered((result.contents as { value: string }).value);
+    expect(plain).toContain(fact.statement['zh-Hans']);
+    expect(plain).toContain(fact.statement.en);
+    expect(plain).toContain(fact.value!.text);
+    expect(plain).toContain(fact.date ?? fact.value!.date);
+    expect(plain).toContain(source.publisher);
+    expect(plain).toContain(source.title);
+    expect(plain).toContain(source.published);
+    expect(plain).toContain('Status: active');
+    // The quote, verbatim, with the cited number emphasised.
+    const quote = fact.citations[0]!.quote;
+    const [before, after] = quote.split(fact.value!.text);
+    expect(html).toContain(`<blockquote>\n<p>${before}<strong>${fact.value!.text}</strong>${after}</p>`);
+  });
+
+  it('bolds the digits of a value that ends in punctuation, so the emphasis still renders', () => {
+    const fact = index.all().find((f) => f.value?.text === '88%');
+    expect(fact, 'a fact valued 88%').toBeDefined();
+    const { html } = rendered(card(cite(fact!.id), 5));
+    expect(html).toContain('<strong>88</strong>%');
+  });
+
+  it('writes the statement in the chosen script and keeps quotes verbatim', () => {
+    const fact = index.get('hk-ai-rd-institute-funding')!;
+    const text = cite(fact.id);
+    const hans = fact.statement['zh-Hans']!;
+    expect(card(text, 5, { displayScript: 'zh-Hans' })).toContain(hans);
+    const hk = card(text, 5, { displayScript: 'zh-Hant-HK' });
+    expect(hk).toContain(fact.statement['zh-Hant'] ?? convertScript(hans, 'zh-Hant-HK'));
+    const tw = card(text, 5, { displayScript: 'zh-Hant-TW' });
+    expect(tw).toContain(convertScript(hans, 'zh-Hant-TW'));
+    const en = card(text, 5, { displayScript: 'en' });
+    expect(rendered(en).html).toContain(`<strong>${fact.statement.en.replace(/&/g, '&amp;')}</strong>`);
+    expect(en).not.toContain(hans);
+    for (const shown of [hk, tw, en]) expect(rendered(shown).text).toContain(fact.citations[0]!.quote);
+  });
+
+  it('lists the other sources that corroborate a fact', () => {
+    const fact = index.all().find((f) => new Set(f.citations.map((c) => c.source)).size > 1)!;
+    const { text } = rendered(card(cite(fact.id), 5));
+    expect(text).toContain('Corroborated by');
+    for (const c of fact.citations) expect(text).toContain(index.source(c.source)!.publisher);
+  });
+
+  it('names the successor of a deprecated fact', () => {
+    const { text } = rendered(card(cite('hk-ai-companies-800'), 5));
+    expect(text).toContain('deprecated');
+    expect(text).toContain('hk-ai-companies-at-science-park-and-cyberport');
+  });
+
+  it('links to open the source at the quote and to copy a footnote, with decodable arguments', () => {
+    const fact = index.get('cyberport-supercomputing-centre-compute-capacity')!;
+    const { links } = rendered(card(cite(fact.id), 5));
+    const commands = links.filter((l) => l.startsWith('command:'));
+    const open = commands.filter((l) => l.startsWith('command:factcite.openSource?'));
+    expect(open).toHaveLength(fact.citations.length);
+    expect(JSON.parse(decodeURIComponent(open[0]!.split('?')[1]!))).toEqual([{ factId: fact.id, sourceId: fact.citations[0]!.source, citation: 0 }]);
+    const copy = commands.find((l) => l.startsWith('command:factcite.copyFootnote?'))!;
+    expect(JSON.parse(decodeURIComponent(copy.split('?')[1]!))).toEqual([{ factId: fact.id }]);
+  });
+
+  it('leaves command links out when asked (editors that cannot run them)', () => {
+    const { links } = rendered(card(cite('hkgai-v1-released'), 5, { commandLinks: false }));
+    expect(links.some((l) => l.startsWith('command:'))).toBe(false);
+  });
+
+  it('offers the closest ids for an unknown one', () => {
+    const report = exampleReport();
+    const value = card(report, offsetOf(report, 'hk-ai-subsidy-scheme-3-billion'));
+    expect(value).toContain('Unknown fact');
+    expect(value).toContain('`hk-ai-subsidy-scheme-3bn`');
+  });
+
+  it('is null away from a citation and inside code', () => {
+    const text = '香港 `[@fact:hkgai-v1-released]` 数码港';
+    expect(hover(text, 1, index)).toBeNull();
+    expect(hover(text, offsetOf(text, 'hkgai'), index)).toBeNull();
+  });
+
+  describe('with hostile corpus text', () => {
+    const HOSTILE = [
+      '[x](command:workbench.action.files.delete)',
+      '<img src=x onerror=alert(1)>',
+      '[click](javascript:alert(1))',
+      '<javascript:alert(1)>',
+      '<command:workbench.action.files.delete>',
+      '![img](https://evil.example/x.png)',
+      '[ref][1]\n\n[1]: command:workbench.action.files.delete',
+      '*bold* _it_ `code` # heading | table | ~~strike~~ &lt;b&gt;',
+      'https://evil.example/autolink www.evil.example',
+      '\u202Eevil',
+    ].join(' ');
+
+    function hostileIndex() {
+      const { corpus } = realCorpus();
+      const copy = structuredClone(corpus) as Corpus;
+      const fact = copy.facts.find((f) => f.id === 'hk-ai-rd-institute-funding')! as Fact;
+      fact.statement = { 'zh-Hans': HOSTILE, 'zh-Hant': HOSTILE, en: HOSTILE };
+      fact.citations[0]!.quote = `${HOSTILE} ${fact.value!.text} ${HOSTILE}`;
+      const source = copy.sources.find((s) => s.id === fact.citations[0]!.source)!;
+      source.title = HOSTILE;
+      source.publisher = HOSTILE;
+      source.url = 'javascript:alert(1)';
+      const entity = copy.entities.find((e) => e.id === fact.entities[0])!;
+      entity.names = { 'zh-Hans': HOSTILE, 'zh-Hant': HOSTILE, en: HOSTILE };
+      return createFactIndex(copy);
+    }
+
+    it.each(['original', 'en', 'zh-Hant-TW'] as const)('renders it inert (%s)', (displayScript) => {
+      const markdown = card(cite('hk-ai-rd-institute-funding'), 5, { displayScript }, hostileIndex());
+      const { links, tags, text } = rendered(markdown);
+      // Only the card's own commands are links; nothing from the data.
+      expect(links.every((l) => /^command:factcite\.(openSource|copyFootnote)\?/.test(l)), links.join('\n')).toBe(true);
+      expect(tags.filter((t) => !['p', 'strong', 'em', 'ul', 'li', 'blockquote', 'code', 'a'].includes(t))).toEqual([]);
+      // And it reads exactly as written.
+      expect(text).toContain(HOSTILE.split('\n')[0]!.replace('\u202E', ''));
+      expect(text).not.toContain('\u202E');
+    });
+
+    it('keeps a source link only for http(s) URLs', () => {
+      const { links } = rendered(card(cite('hk-ai-rd-institute-funding'), 5, { commandLinks: false }, hostileIndex()));
+      expect(links).toEqual([]);
+      const real = index.all().find((f) => index.source(f.citations[0]!.source)?.url)!;
+      const url = index.source(real.citations[0]!.source)!.url!;
+      expect(rendered(card(cite(real.id), 5, { commandLinks: false })).links).toContain(new URL(url).href);
+    });
+  });
+});
