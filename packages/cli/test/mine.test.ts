@@ -27,7 +27,8 @@ describe('factcite mine', () => {
     const { code, stdout } = factcite(['mine', source, '--all', '--corpus', corpus]);
     expect(code).toBe(0);
     const file = path.join(corpus, 'candidates', `${source}.yaml`);
-    expect(stdout).toContain(`wrote ${path.relative(repoRoot, file)}`);
+    // Outside the working directory the path is shown absolute, not as ../../.
+    expect(stdout).toContain(`wrote ${file}:`);
     const text = readFileSync(file, 'utf8');
     const stubs = parse(text) as Stub[];
     expect(stubs.length).toBeGreaterThanOrEqual(6);

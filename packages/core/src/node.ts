@@ -60,6 +60,17 @@ export function readTextFile(file: string, display: string, problems: Problem[])
   }
 }
 
+/**
+ * How a path is shown to a person: relative to `base` (the working directory)
+ * when it lies inside it, absolute otherwise, never as a climb of "../..".
+ */
+export function displayPath(file: string, base = process.cwd()): string {
+  const absolute = path.resolve(base, file);
+  const relative = path.relative(base, absolute);
+  if (relative === '') return '.';
+  return relative.startsWith('..') || path.isAbsolute(relative) ? absolute : relative;
+}
+
 function listFiles(dir: string, extension: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
@@ -75,11 +86,7 @@ export function isCorpusDir(dir: string): boolean {
 /** Reads the files of a corpus directory; paths in problems are relative to `relativeTo` (default: the working directory). */
 export function readCorpusFiles(dir: string, relativeTo = process.cwd()): CorpusFiles {
   const readProblems: Problem[] = [];
-  // Paths inside the working directory read best relative; others stay absolute.
-  const display = (file: string) => {
-    const relative = path.relative(relativeTo, file);
-    return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
-  };
+  const display = (file: string) => displayPath(file, relativeTo);
   const read = (file: string): CorpusFile | undefined => {
     const text = readTextFile(file, display(file), readProblems);
     return text === undefined ? undefined : { path: display(file), text };

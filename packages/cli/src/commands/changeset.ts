@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { displayPath } from '@factcite/core/node';
 import pc from 'picocolors';
 import { EXIT, InputError, UsageError } from '../errors.js';
 import { findChangesetDir, formatChangeset } from '../release/changesets.js';
@@ -40,7 +41,7 @@ export function changesetCommand(options: ChangesetOptions): number {
   const text = formatChangeset(working.name, diff.bump as Exclude<typeof diff.bump, 'none'>, releaseNotes(diff, last.data, working.data));
   const previous = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
   writeFileSync(file, text);
-  const rel = path.relative(process.cwd(), file) || file;
+  const rel = displayPath(file);
   process.stdout.write(
     `${pc.green('✔')} ${previous === undefined ? 'wrote' : previous === text ? 'unchanged' : 'updated'} ${rel}: ${working.name} ${pc.bold(diff.bump)} after ${last.version} (${summarize(diff)})\n`,
   );

@@ -1,6 +1,5 @@
-import path from 'node:path';
-import { checkCitations, LineIndex, parseCitations, type Problem } from '@factcite/core';
-import { readTextFile } from '@factcite/core/node';
+import { checkCitations, LineIndex, type Problem, parseCitations } from '@factcite/core';
+import { displayPath, readTextFile } from '@factcite/core/node';
 import pc from 'picocolors';
 import { loadIndex } from '../corpus.js';
 import { EXIT } from '../errors.js';
@@ -34,8 +33,7 @@ export function checkCommand(files: string[], options: CheckOptions): number {
   const readProblems: Problem[] = [];
   let citationCount = 0;
   for (const file of files) {
-    const relative = path.relative(process.cwd(), path.resolve(file));
-    const display = relative && !relative.startsWith('..') ? relative : path.resolve(file);
+    const display = displayPath(file);
     const text = readTextFile(file, display, readProblems);
     if (text === undefined) continue;
     const lines = new LineIndex(text);

@@ -1,7 +1,7 @@
 import pc from 'picocolors';
+import { EXIT } from '../errors.js';
 import { loadReleaseData } from '../release/data.js';
 import { diffReleases, type ReleaseDiff } from '../release/diff.js';
-import { EXIT } from '../errors.js';
 
 export interface DiffOptions {
   json?: boolean;

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { cleanArticle, formatSourceFile, type Problem, readYaml, splitSourceFile } from '@factcite/core';
-import { readTextFile } from '@factcite/core/node';
+import { displayPath, readTextFile } from '@factcite/core/node';
 import pc from 'picocolors';
 import { resolveCorpusDir } from '../corpus.js';
 import { EXIT, UsageError } from '../errors.js';
@@ -79,7 +79,7 @@ export function ingestCommand(rawFile: string, options: IngestOptions): number {
       result.body,
     );
   }
-  const rel = path.relative(process.cwd(), target);
+  const rel = displayPath(target);
   const current = existsSync(target) ? readFileSync(target, 'utf8') : undefined;
   if (options.check) {
     if (current === output) {

@@ -1,13 +1,13 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { type Problem, readYaml, splitSourceFile } from '@factcite/core';
-import { loadCorpusDir, readTextFile } from '@factcite/core/node';
+import { displayPath, loadCorpusDir, readTextFile } from '@factcite/core/node';
 import pc from 'picocolors';
 import { resolveCorpusDir } from '../corpus.js';
 import { EXIT, InputError, UsageError } from '../errors.js';
 import { formatCandidates, mineCandidates } from '../mine/stubs.js';
-import { lastSnapshot } from '../release/snapshot.js';
 import { bumpVersion, compareVersions, parseVersion } from '../release/semver.js';
+import { lastSnapshot } from '../release/snapshot.js';
 
 export interface MineOptions {
   corpus?: string;
@@ -34,7 +34,7 @@ export function mineCommand(sourceArg: string, options: MineOptions): number {
   const byPath = sourceArg.endsWith('.md') || sourceArg.includes('/') || sourceArg.includes(path.sep);
   const file = byPath ? path.resolve(sourceArg) : path.join(corpusDir, 'sources', `${sourceArg}.md`);
   if (!existsSync(file)) throw new UsageError(`no source ${byPath ? `file ${sourceArg}` : `"${sourceArg}" in ${path.join(corpusDir, 'sources')}`}`);
-  const shown = path.relative(process.cwd(), file) || file;
+  const shown = displayPath(file);
   const problems: Problem[] = [];
   const text = readTextFile(file, shown, problems);
   if (text === undefined) throw new InputError(problems.map((p) => `${p.file}: ${p.message}`).join('; '));
@@ -67,7 +67,7 @@ export function mineCommand(sourceArg: string, options: MineOptions): number {
     return EXIT.ok;
   }
   const target = options.out ? path.resolve(options.out) : path.join(corpusDir, 'candidates', `${sourceId}.yaml`);
-  const rel = path.relative(process.cwd(), target) || target;
+  const rel = displayPath(target);
   if (existsSync(target) && !options.force) {
     throw new UsageError(`${rel} exists and may hold your review; pass --force to overwrite it`);
   }

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { displayPath } from '@factcite/core/node';
 import pc from 'picocolors';
 import { EXIT } from '../errors.js';
 import { declaredBump, findChangesetDir, type PendingChange, readPendingChanges } from '../release/changesets.js';
@@ -67,7 +68,7 @@ export function releaseCheckCommand(options: ReleaseCheckOptions): number {
 
   const ok = problems.length === 0;
   if (options.json) {
-    const changesets = pending.map((p) => ({ file: path.relative(process.cwd(), p.file), bump: p.bump }));
+    const changesets = pending.map((p) => ({ file: displayPath(p.file), bump: p.bump }));
     process.stdout.write(
       `${JSON.stringify({ ok, last: last.version, version: working.version, next, required: diff.bump, declared, changesets, problems, diff }, null, 2)}\n`,
     );

@@ -2,8 +2,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import pc from 'picocolors';
 import { EXIT, InputError } from '../errors.js';
-import { formatSnapshot, listSnapshots, makeSnapshot, snapshotsDir } from '../release/snapshot.js';
 import { compareVersions } from '../release/semver.js';
+import { formatSnapshot, listSnapshots, makeSnapshot, snapshotsDir } from '../release/snapshot.js';
 import { loadWorkingCorpus } from '../release/working.js';
 
 export interface SnapshotOptions {

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { verifyRelease } from '@factcite/core/node';
+import { displayPath, verifyRelease } from '@factcite/core/node';
 import pc from 'picocolors';
 import { resolveCorpusDir } from '../corpus.js';
 import { EXIT, UsageError } from '../errors.js';
@@ -44,7 +44,7 @@ export function verifyCommand(dir: string | undefined, options: VerifyOptions): 
       // A release directory without a package beside it is verified on its own.
     }
   }
-  const shown = path.relative(process.cwd(), release) || '.';
+  const shown = displayPath(release);
   if (options.json) {
     const { manifest, ...rest } = result;
     process.stdout.write(

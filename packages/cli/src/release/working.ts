@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { type Corpus, corpusJsonSchemas } from '@factcite/core';
+import { displayPath } from '@factcite/core/node';
 import { resolveCorpusDir } from '../corpus.js';
 import { InputError } from '../errors.js';
 import { fromCorpus, loadValidCorpus, type ReleaseData } from './data.js';
 import { diffReleases, type ReleaseDiff } from './diff.js';
-import { lastSnapshot, readSnapshot, snapshotsDir } from './snapshot.js';
 import { parseVersion } from './semver.js';
+import { lastSnapshot, readSnapshot, snapshotsDir } from './snapshot.js';
 
 /** The maintainer's working corpus: a directory with a package.json naming and versioning it. */
 export interface WorkingCorpus {
@@ -43,7 +44,7 @@ export function compareWithLastRelease(option: string | undefined): WorkingCompa
   const working = loadWorkingCorpus(option);
   const found = lastSnapshot(working.dir, working.version);
   if (!found) {
-    const where = path.relative(process.cwd(), snapshotsDir(working.dir)) || snapshotsDir(working.dir);
+    const where = displayPath(snapshotsDir(working.dir));
     throw new InputError(
       `no release snapshot at or below ${working.version} in ${where}; the first release writes one with factcite snapshot (see corpus/RELEASING.md)`,
     );
