@@ -1,4 +1,4 @@
 import { defineConfig } from 'vitest/config';
 
 // The CLI is tested as users run it: the built dist/cli.js in a child process.
-export default defineConfig({ test: { include: ['test/**/*.test.ts'], testTimeout: 30_000 } });
+export default defineConfig({ test: { include: ['test/**/*.test.ts'], testTimeout: 120_000 } });
