@@ -60,5 +60,7 @@ export function loadIndex(option: string | undefined): { index: FactIndex; parse
   const dir = resolveCorpusDir(option);
   const built = readFreshBuild(dir);
   const parsed: ParsedCorpus = built ? { corpus: built, errors: [], warnings: [] } : loadCorpusDir(dir);
-  return { index: createFactIndex(parsed.corpus), parsed, dir };
+  // Validated already, by the build or by loadCorpusDir, whose errors the caller reports;
+  // records with broken links stay searchable, so the index must not refuse them.
+  return { index: createFactIndex(parsed.corpus, { validate: false }), parsed, dir };
 }

@@ -3,7 +3,18 @@
  * citation parsing. Browser-safe: file loading lives in `@factcite/core/node`.
  */
 export * from './schema.js';
-export { createFactIndex, type FactIndex, type SearchHit, type SearchOptions } from './search.js';
+export { createFactIndex, type CreateFactIndexOptions } from './fact-index.js';
+export type { FactIndex, SearchHit, SearchOptions } from './search.js';
+export {
+  validateCorpus,
+  CorpusSchema,
+  SourceSchema,
+  CorpusValidationError,
+  type CorpusInput,
+  type CorpusIssue,
+  type CorpusValidation,
+} from './validate-corpus.js';
+export { FactciteError, InvalidArgumentError, type InputIssue } from './errors.js';
 export { foldText, convertScript, type DisplayScript } from './script.js';
 export {
   parseCitations,

@@ -1,8 +1,11 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument, parse as parseYaml } from 'yaml';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { EntitySchema, FactSchema, SourceMetaSchema } from './schema.js';
-import type { Corpus, Entity, Fact, Source } from './schema.js';
+import type { Corpus, Source } from './schema.js';
 import { splitSourceFile } from './source-file.js';
+import { checkLinks } from './corpus-links.js';
+import { expectArgument, TextArgument } from './errors.js';
+import { describeIssue, describePath } from './zod-issues.js';
 
 /** A corpus file's path (as it should appear in messages) and its text. */
 export interface CorpusFile {
@@ -21,6 +24,18 @@ export interface CorpusFiles {
   rawFileNames?: string[];
   version?: string;
 }
+
+const CorpusFileSchema = z.object({ path: z.string(), text: z.string() });
+
+// Checked at parseCorpus's door: a caller's wrong shape gets a named field, not a TypeError.
+const CorpusFilesSchema = z.object({
+  facts: z.array(CorpusFileSchema),
+  entities: CorpusFileSchema.optional(),
+  sources: z.array(CorpusFileSchema),
+  readProblems: z.array(z.object({ file: z.string(), message: z.string() })).optional(),
+  rawFileNames: z.array(z.string()).optional(),
+  version: z.string().optional(),
+});
 
 export type ProblemCode =
   | 'unreadable-file'
@@ -117,35 +132,14 @@ function keyOffset(node: Node, key: string): number | undefined {
   return (pair?.key as Node | undefined)?.range?.[0];
 }
 
-function describePath(path: readonly PropertyKey[]): string {
-  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join('') || 'record';
-}
-
 function issueToProblem(issue: z.core.$ZodIssue, node: Node, file: string, lines: LineCounter, what: string): Problem {
-  const path = issue.path;
-  const field = describePath(path);
-  let code: ProblemCode = 'invalid-value';
-  let message = `${what}: ${field} ${issue.message}`;
-  let offset = locate(node, path).offset;
-  const missing = (issue.code === 'invalid_type' || issue.code === 'invalid_value') && !locate(node, path).found;
-  if (missing) {
-    code = 'missing-field';
-    message = `${what}: missing required field "${field}"`;
-  } else if (issue.code === 'invalid_type') {
-    code = 'invalid-type';
-    message = `${what}: ${field} must be ${issue.expected === 'array' ? 'a list' : `a ${issue.expected}`}`;
-  } else if (issue.code === 'unrecognized_keys') {
-    code = 'unknown-field';
-    const key = issue.keys[0]!;
-    const target = locate(node, path);
-    const parent = nodeAt(node, path);
-    const at = parent ? keyOffset(parent, key) : undefined;
-    offset = at ?? target.offset;
-    message = `${what}: unknown field "${issue.keys.join('", "')}"${path.length ? ` in ${field}` : ''}`;
-  } else if (issue.code === 'invalid_value') {
-    message = `${what}: ${field} must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
-  } else if (/date/.test(issue.message)) {
-    code = 'invalid-date';
+  const target = locate(node, issue.path);
+  const { code, message } = describeIssue(issue, what, target.found);
+  let offset = target.offset;
+  // Point at the unknown key itself, not at the record that holds it.
+  if (issue.code === 'unrecognized_keys') {
+    const parent = nodeAt(node, issue.path);
+    offset = (parent ? keyOffset(parent, issue.keys[0]!) : undefined) ?? offset;
   }
   return { file, ...position(lines, offset), code, severity: 'error', message };
 }
@@ -312,23 +306,12 @@ function at<T>(record: Located<T>, path: PropertyKey[]): { file: string; line: n
   return { file: record.file, ...position(record.lines, locate(record.node, path).offset) };
 }
 
-/** Where a quote stops matching its source: the longest prefix found, for a precise hint. */
-function matchedPrefixLength(body: string, quote: string): number {
-  let lo = 0;
-  let hi = quote.length;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (body.includes(quote.slice(0, mid))) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
 /**
  * Parses and validates a whole corpus, collecting every problem at once with
  * its file, line and column. Never throws on bad input.
  */
 export function parseCorpus(files: CorpusFiles): ParsedCorpus {
+  expectArgument(CorpusFilesSchema, files, 'parseCorpus', 'files');
   const errors: Problem[] = [...(files.readProblems ?? [])];
   const warnings: Problem[] = [];
 
@@ -412,131 +395,16 @@ export function parseCorpus(files: CorpusFiles): ParsedCorpus {
     }
     sources.push({ ...meta, text: split.body });
   }
-  const sourceById = new Map(sources.map((s) => [s.id, s]));
-
-  // Entities.
-  const entities: Entity[] = [];
-  const entityIds = new Set<string>();
-  if (files.entities) {
-    for (const record of readRecords(files.entities, EntitySchema, 'entity', errors, warnings)) {
-      if (entityIds.has(record.value.id)) {
-        errors.push({
-          ...at(record, ['id']),
-          code: 'duplicate-id',
-          severity: 'error',
-          message: `entity id "${record.value.id}" is declared twice`,
-        });
-        continue;
-      }
-      entityIds.add(record.value.id);
-      entities.push(record.value);
-    }
-  }
-
-  // Facts.
-  const located: Located<Fact>[] = [];
-  const factFiles = new Map<string, Located<Fact>>();
-  for (const file of files.facts) {
-    for (const record of readRecords(file, FactSchema, 'fact', errors, warnings)) {
-      const first = factFiles.get(record.value.id);
-      if (first) {
-        const where = at(first, ['id']);
-        errors.push({
-          ...at(record, ['id']),
-          code: 'duplicate-id',
-          severity: 'error',
-          message: `fact id "${record.value.id}" is already used at ${where.file}:${where.line}`,
-        });
-        continue;
-      }
-      factFiles.set(record.value.id, record);
-      located.push(record);
-    }
-  }
-
-  for (const record of located) {
-    const fact = record.value;
-    const label = `fact "${fact.id}"`;
-    fact.citations.forEach((citation, i) => {
-      const source = sourceById.get(citation.source);
-      if (!source) {
-        errors.push({
-          ...at(record, ['citations', i, 'source']),
-          code: 'unknown-source',
-          severity: 'error',
-          message: `${label}: unknown source "${citation.source}"`,
-        });
-        return;
-      }
-      const offset = source.text.indexOf(citation.quote);
-      if (offset < 0) {
-        const matched = matchedPrefixLength(source.text, citation.quote);
-        errors.push({
-          ...at(record, ['citations', i, 'quote']),
-          code: 'quote-not-found',
-          severity: 'error',
-          message:
-            matched > 0
-              ? `${label}: quote is not verbatim in source "${source.id}": it matches for ${matched} characters, then differs at "${citation.quote.slice(matched, matched + 12)}"`
-              : `${label}: quote is not verbatim in source "${source.id}"`,
-        });
-        return;
-      }
-      for (const defect of source.defects) {
-        for (let d = source.text.indexOf(defect); d >= 0; d = source.text.indexOf(defect, d + 1)) {
-          if (d < offset + citation.quote.length && d + defect.length > offset) {
-            errors.push({
-              ...at(record, ['citations', i, 'quote']),
-              code: 'quote-in-defect',
-              severity: 'error',
-              message: `${label}: quote includes the garbled span "${defect}"; quote around it`,
-            });
-          }
-        }
-      }
-    });
-    const named: [string, PropertyKey[]][] = fact.entities.map((e, i) => [e, ['entities', i]]);
-    if (fact.attributedTo) named.push([fact.attributedTo, ['attributedTo']]);
-    for (const [entity, path] of named) {
-      if (!entityIds.has(entity)) {
-        errors.push({
-          ...at(record, path),
-          code: 'unknown-entity',
-          severity: 'error',
-          message: `${label}: unknown entity "${entity}"; declare it in entities.yaml`,
-        });
-      }
-    }
-    if (fact.supersededBy !== undefined) {
-      if (!factFiles.has(fact.supersededBy)) {
-        errors.push({
-          ...at(record, ['supersededBy']),
-          code: 'dangling-superseded-by',
-          severity: 'error',
-          message: `${label}: supersededBy names "${fact.supersededBy}", which is not a fact`,
-        });
-      } else {
-        const chain = [fact.id];
-        let next: string | undefined = fact.supersededBy;
-        while (next !== undefined && !chain.includes(next)) {
-          chain.push(next);
-          next = factFiles.get(next)?.value.supersededBy;
-        }
-        if (next !== undefined) {
-          errors.push({
-            ...at(record, ['supersededBy']),
-            code: 'superseded-by-cycle',
-            severity: 'error',
-            message: `${label}: supersededBy forms a cycle: ${[...chain, next].join(' → ')}`,
-          });
-        }
-      }
-    }
-  }
+  // Entities and facts, then the links between them and to the sources.
+  const entityRecords = files.entities ? readRecords(files.entities, EntitySchema, 'entity', errors, warnings) : [];
+  const factRecords = files.facts.flatMap((file) => readRecords(file, FactSchema, 'fact', errors, warnings));
+  const place = <T>(record: Located<T>) => ({ value: record.value, at: (path: PropertyKey[]) => at(record, path) });
+  const linked = checkLinks(sources, entityRecords.map(place), factRecords.map(place), (w) => `${w.file}:${w.line}`);
+  for (const p of linked.problems) (p.severity === 'error' ? errors : warnings).push({ ...p.where, code: p.code, severity: p.severity, message: p.message });
 
   const bySeverity = (a: Problem, b: Problem) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column;
   return {
-    corpus: { version: files.version, facts: located.map((r) => r.value), sources, entities },
+    corpus: { version: files.version, facts: linked.facts, sources, entities: linked.entities },
     errors: errors.sort(bySeverity),
     warnings: warnings.sort(bySeverity),
   };
@@ -544,5 +412,6 @@ export function parseCorpus(files: CorpusFiles): ParsedCorpus {
 
 /** Reads a YAML text the way corpus files are read, for callers that only need the data. */
 export function readYaml(text: string): unknown {
+  expectArgument(TextArgument, text, 'readYaml', 'text');
   return parseYaml(text.replace(/^\uFEFF/, ''));
 }

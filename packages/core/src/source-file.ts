@@ -1,4 +1,6 @@
 import { stringify } from 'yaml';
+import { z } from 'zod';
+import { expectArgument, TextArgument } from './errors.js';
 import type { SourceMeta } from './schema.js';
 
 /** Key order of a source's front matter, so that files diff cleanly. */
@@ -18,6 +20,7 @@ const KEY_ORDER: (keyof SourceMeta)[] = [
 
 /** Splits a source file into its raw front matter text and its body. */
 export function splitSourceFile(text: string): { frontMatter: string; body: string; bodyLine: number } | undefined {
+  expectArgument(TextArgument, text, 'splitSourceFile', 'text');
   const normalised = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const match = /^---\n([\s\S]*?\n)?---\n\n?/.exec(normalised);
   if (!match) return undefined;
@@ -27,6 +30,8 @@ export function splitSourceFile(text: string): { frontMatter: string; body: stri
 
 /** Writes a source file: YAML front matter in a fixed key order, a blank line, the body. */
 export function formatSourceFile(meta: Partial<SourceMeta> & Record<string, unknown>, body: string): string {
+  expectArgument(z.record(z.string(), z.unknown()), meta, 'formatSourceFile', 'meta');
+  expectArgument(TextArgument, body, 'formatSourceFile', 'body');
   const ordered: Record<string, unknown> = {};
   for (const key of KEY_ORDER) if (meta[key] !== undefined) ordered[key] = meta[key];
   for (const [key, value] of Object.entries(meta)) if (!(key in ordered) && value !== undefined) ordered[key] = value;

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { canonicalJson } from '../src/index.js';
+import { canonicalJson, InvalidArgumentError } from '../src/index.js';
 import { buildRelease, recordHash, releaseFiles, verifyRelease } from '../src/node.js';
 
 const corpusDir = path.resolve(__dirname, '../../../corpus');
@@ -18,7 +18,7 @@ describe('canonicalJson', () => {
   });
 
   it('refuses numbers JSON cannot hold', () => {
-    expect(() => canonicalJson({ amount: Number.NaN })).toThrow(TypeError);
+    expect(() => canonicalJson({ amount: Number.NaN })).toThrow(InvalidArgumentError);
   });
 });
 

@@ -26,7 +26,7 @@ describe('createFactIndex lookups', () => {
   it('gets, groups and lists facts', () => {
     expect(index.size).toBe(corpus.facts.length);
     const first = corpus.facts[0]!;
-    expect(index.get(first.id)).toBe(first);
+    expect(index.get(first.id)).toEqual(first);
     expect(index.has('no-such-fact')).toBe(false);
     expect(index.get('no-such-fact')).toBeUndefined();
     for (const source of corpus.sources) {

@@ -57,7 +57,8 @@ export function loadCorpus(dir: string): LoadedCorpus | CorpusFailure {
       problems: [...parsed.errors, ...parsed.warnings],
     };
   }
-  return withFiles(dir, createFactIndex(parsed.corpus), parsed.warnings);
+  // loadCorpusDir validated it, and any error returned above.
+  return withFiles(dir, createFactIndex(parsed.corpus, { validate: false }), parsed.warnings);
 }
 
 /**
@@ -70,7 +71,7 @@ export function loadBundledCorpus(): LoadedCorpus | CorpusFailure {
   try {
     const require = createRequire(import.meta.url);
     const { corpus } = require('@factcite/corpus') as { corpus: Corpus };
-    return withFiles(dir, createFactIndex(corpus), []);
+    return withFiles(dir, createFactIndex(corpus, { validate: false }), []);
   } catch {
     // An installation without its built release: read the files instead.
     return loadCorpus(dir);

@@ -136,6 +136,8 @@ describe('hover', () => {
       fact.statement = { 'zh-Hans': HOSTILE, 'zh-Hant': HOSTILE, en: HOSTILE };
       fact.citations[0]!.quote = `${HOSTILE} ${fact.value!.text} ${HOSTILE}`;
       const source = copy.sources.find((s) => s.id === fact.citations[0]!.source)!;
+      // A valid corpus can hold all of this: the quote is in the source, and z.url() admits javascript:.
+      source.text += `\n\n${fact.citations[0]!.quote}`;
       source.title = HOSTILE;
       source.publisher = HOSTILE;
       source.url = 'javascript:alert(1)';

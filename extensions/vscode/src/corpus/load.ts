@@ -28,7 +28,8 @@ export interface CorpusLoadFailure {
 /** Loads the release shipped in the extension: `corpus.json` beside the `corpus/` directory of its files. */
 export function loadBundledCorpus(distDir: string): LoadedCorpus {
   const corpus = JSON.parse(readFileSync(path.join(distDir, 'corpus.json'), 'utf8')) as Corpus;
-  return { corpus, index: createFactIndex(corpus), origin: { kind: 'bundled', dir: path.join(distDir, 'corpus') } };
+  // The release build validated it; activation should not pay for that twice.
+  return { corpus, index: createFactIndex(corpus, { validate: false }), origin: { kind: 'bundled', dir: path.join(distDir, 'corpus') } };
 }
 
 /**
@@ -54,7 +55,8 @@ export function loadWorkspaceCorpus(dir: string, display = dir): LoadedCorpus | 
       problems: errors,
     };
   }
-  return { corpus, index: createFactIndex(corpus), origin: { kind: 'workspace', dir } };
+  // loadCorpusDir validated it, and any error returned above.
+  return { corpus, index: createFactIndex(corpus, { validate: false }), origin: { kind: 'workspace', dir } };
 }
 
 /** Whether a load result is a failure. */
