@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { copyCorpus } from './fixtures.js';
-import { factcite, repoRoot } from './run.js';
+import { factcite } from './run.js';
 
 interface Stub {
   id: string;
