@@ -14,6 +14,10 @@ export function createStatusBar(store: CorpusStore): vscode.Disposable {
       item.text = `$(warning) factcite${version} · ${index.size} facts`;
       item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
       item.tooltip = `${store.error}\nStill using: ${where}. Click to open the Facts view.`;
+    } else if (store.ignoredCorpusPath) {
+      item.text = `$(shield) factcite${version} · ${index.size} facts`;
+      item.backgroundColor = undefined;
+      item.tooltip = `Restricted Mode: this workspace's corpus (${store.ignoredCorpusPath}) is not loaded until you trust the workspace. Using: ${where}, ${index.size} facts. Click to open the Facts view.`;
     } else {
       item.text = `$(checklist) factcite${version} · ${index.size} facts`;
       item.backgroundColor = undefined;

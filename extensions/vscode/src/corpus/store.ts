@@ -1,6 +1,30 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { parse } from 'jsonc-parser';
 import * as vscode from 'vscode';
 import { type CorpusLoadFailure, isFailure, type LoadedCorpus, loadBundledCorpus, loadWorkspaceCorpus } from './load.js';
+
+/**
+ * The corpusPath an untrusted workspace's own settings file asks for. VS Code
+ * hides restricted settings' workspace values in Restricted Mode, so the file
+ * is read (never acted on) only to tell the writer what is being held back.
+ */
+function untrustedCorpusPath(): string | undefined {
+  const files = [vscode.workspace.workspaceFile, vscode.workspace.workspaceFolders?.[0]?.uri]
+    .filter((uri): uri is vscode.Uri => uri?.scheme === 'file')
+    .map((uri) => (uri === vscode.workspace.workspaceFile ? uri.fsPath : path.join(uri.fsPath, '.vscode', 'settings.json')));
+  for (const file of files) {
+    try {
+      const json = parse(readFileSync(file, 'utf8')) as Record<string, unknown> | undefined;
+      const settings = file.endsWith('.code-workspace') ? (json?.settings as Record<string, unknown> | undefined) : json;
+      const value = settings?.['factcite.corpusPath'];
+      if (typeof value === 'string' && value.trim()) return value.trim();
+    } catch {
+      // No settings file, or one VS Code cannot read either: nothing to report.
+    }
+  }
+  return undefined;
+}
 
 /**
  * Holds the corpus every feature reads. It always has a usable corpus: the
@@ -16,6 +40,8 @@ export class CorpusStore implements vscode.Disposable {
   private watcher: vscode.Disposable | undefined;
   private reloadTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly disposables: vscode.Disposable[] = [];
+  private restrictedNoticeShown = false;
+  private ignored: string | undefined;
 
   /** Fires when the corpus in use or its load error changes. */
   readonly onDidChange = this.changed.event;
@@ -43,6 +69,14 @@ export class CorpusStore implements vscode.Disposable {
     return this.failure?.message;
   }
 
+  /**
+   * The corpusPath a workspace sets while Restricted Mode keeps it from being
+   * honoured: a corpus from an untrusted folder is data a stranger wrote.
+   */
+  get ignoredCorpusPath(): string | undefined {
+    return this.ignored;
+  }
+
   /** The workspace corpus directory the settings ask for, if any and if honoured. */
   private configuredDir(): string | undefined {
     if (!vscode.workspace.isTrusted) return undefined;
@@ -58,9 +92,13 @@ export class CorpusStore implements vscode.Disposable {
   reload(): void {
     const dir = this.configuredDir();
     this.watch(dir);
+    this.ignored = vscode.workspace.isTrusted ? undefined : untrustedCorpusPath();
     if (!dir) {
       this.setFailure(undefined);
       if (this.loaded.origin.kind !== 'bundled') this.set(loadBundledCorpus(this.distDir));
+      // The status bar shows whether a workspace corpus is being held back.
+      else this.changed.fire(this.loaded);
+      this.noticeRestricted();
       return;
     }
     const result = loadWorkspaceCorpus(dir, vscode.workspace.asRelativePath(dir, false));
@@ -72,6 +110,19 @@ export class CorpusStore implements vscode.Disposable {
     this.log.info(`Loaded the corpus at ${dir}: ${result.index.size} facts (version ${result.index.version ?? 'unknown'}).`);
     this.setFailure(undefined);
     this.set(result);
+  }
+
+  /** Says once per window why the workspace's corpus is not in use. */
+  private noticeRestricted(): void {
+    const ignored = this.ignoredCorpusPath;
+    if (!ignored || this.restrictedNoticeShown) return;
+    this.restrictedNoticeShown = true;
+    const { index } = this.loaded;
+    const message = `This workspace is not trusted, so factcite ignores its corpus (factcite.corpusPath: ${ignored}) and uses the bundled release ${index.version ?? ''} (${index.size} facts). Trust the workspace to use its corpus.`;
+    this.log.warn(message);
+    void vscode.window.showInformationMessage(message, 'Manage Workspace Trust').then((choice) => {
+      if (choice) void vscode.commands.executeCommand('workbench.trust.manage');
+    });
   }
 
   private set(loaded: LoadedCorpus): void {

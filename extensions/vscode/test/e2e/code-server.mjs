@@ -56,8 +56,8 @@ export function writeUserSettings(dirs, extra = {}) {
   writeFileSync(path.join(user, 'settings.json'), `${JSON.stringify(settings, null, 2)}\n`);
 }
 
-/** Starts code-server on a loopback port; resolves once it answers HTTP. */
-export async function startServer(serverDir, dirs, port, logFile) {
+/** Starts code-server on a loopback port; resolves once it answers HTTP. Workspace Trust is disabled unless asked for. */
+export async function startServer(serverDir, dirs, port, logFile, { workspaceTrust = false } = {}) {
   const { createWriteStream } = await import('node:fs');
   const log = createWriteStream(logFile);
   const child = spawn(
@@ -76,7 +76,8 @@ export async function startServer(serverDir, dirs, port, logFile) {
       dirs.extensions,
       '--disable-telemetry',
       '--disable-update-check',
-      '--disable-workspace-trust',
+      // Trust is off for the writer's session and on for the Restricted Mode one.
+      ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
       '--disable-getting-started-override',
       '--disable-proxy',
     ],

@@ -5,7 +5,9 @@
 // It opens a copy of examples/report.md, completes a citation after `[@fact:`
 // in Simplified, Traditional and English, reads a hover card, reads the
 // unknown-id error in Problems and applies the did-you-mean fix, and replaces
-// a deprecated fact with its successor. Screenshots go to media/screenshots/.
+// a deprecated fact with its successor. Then, with Workspace Trust on, it opens
+// an untrusted folder whose settings name a corpus of its own, checks that the
+// corpus is not loaded until the folder is trusted. Screenshots go to media/screenshots/.
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -373,6 +375,56 @@ try {
     // Clean up: back to the bundled corpus.
     rmSync(path.join(dirs.workspace, '.vscode'), { recursive: true, force: true });
     await page.locator('.statusbar-item', { hasText: `factcite ${corpus.version} ·` }).first().waitFor({ timeout: 20_000 });
+  });
+
+  // Restricted Mode: the writer opens a stranger's folder whose settings point at a corpus of
+  // its own, holding a fact the bundled release lacks. A second code-server, with Workspace
+  // Trust on, serves it.
+  const strangers = path.join(tmp, 'strangers');
+  const strangersCorpus = path.join(strangers, 'corpus');
+  for (const part of ['facts', 'sources', 'raw', 'entities.yaml']) cpSync(path.join(repoRoot, 'corpus', part), path.join(strangersCorpus, part), { recursive: true });
+  writeFileSync(path.join(strangersCorpus, 'package.json'), JSON.stringify({ name: 'strangers-corpus', version: '0.1.0-strangers' }));
+  const borrowed = facts.get('hk-ai-rd-institute-funding');
+  // YAML reads JSON; the record is valid, so a trusted workspace loads it.
+  writeFileSync(path.join(strangersCorpus, 'facts', 'strangers.yaml'), `- ${JSON.stringify({ ...borrowed, id: 'strangers-only-fact' })}\n`);
+  mkdirSync(path.join(strangers, '.vscode'), { recursive: true });
+  writeFileSync(path.join(strangers, '.vscode', 'settings.json'), JSON.stringify({ 'factcite.corpusPath': 'corpus' }));
+  writeFileSync(path.join(strangers, 'notes.md'), '# Notes\n\n研发院获拨款[@fact:strangers-only-fact]。\n');
+  const restrictedStatus = () => page.locator('.statusbar-item', { hasText: `factcite ${corpus.version} · ${corpus.facts.length} facts` }).first();
+
+  await step('Restricted Mode: an untrusted workspace corpus is not loaded, and a notice says so', async () => {
+    await stopServer(server);
+    const port2 = await freePort();
+    server = await startServer(serverDir, dirs, port2, path.join(tmp, 'code-server-trust.log'), { workspaceTrust: true });
+    await page.goto(`http://127.0.0.1:${port2}/?folder=${encodeURIComponent(strangers)}`);
+    // VS Code asks whether to trust the folder's authors; the writer says no.
+    const refuse = page.locator('.monaco-dialog-box .monaco-button', { hasText: "No, I don't trust the authors" });
+    await refuse.waitFor({ timeout: 60_000 });
+    await refuse.click();
+    await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
+    await wb.openFile('notes.md');
+    const toast = page.locator('.notification-toast', { hasText: 'This workspace is not trusted' });
+    await toast.first().waitFor({ timeout: 30_000 });
+    const message = await toast.first().innerText();
+    assert(message.includes('factcite.corpusPath: corpus') && message.includes(`${corpus.facts.length} facts`), `the notice does not say what was ignored: ${message}`);
+    await restrictedStatus().waitFor({ timeout: 20_000 });
+    assert((await restrictedStatus().locator('.codicon-shield').count()) === 1, 'the status bar does not show the Restricted Mode shield');
+    await page.keyboard.press('Control+Shift+M');
+    await until('the stranger\'s fact reported unknown', async () => (await wb.problems()).some((r) => r.includes('Unknown fact "strangers-only-fact"')));
+    const statuses = await page.locator('.statusbar-item').allInnerTexts();
+    assert(!statuses.some((t) => t.includes('0.1.0-strangers')), 'the untrusted corpus was loaded');
+    await wb.screenshot(path.join(shots, 'restricted-mode.png'));
+  });
+
+  await step('Restricted Mode: trusting the workspace loads its corpus', async () => {
+    await page.keyboard.press('Escape');
+    await wb.command('Workspaces: Manage Workspace Trust');
+    const trust = page.locator('.workspace-trust-editor .monaco-button', { hasText: /^Trust( Folder)?$/ }).first();
+    await trust.waitFor({ timeout: 20_000 });
+    await trust.click();
+    await page.locator('.statusbar-item', { hasText: 'factcite 0.1.0-strangers' }).first().waitFor({ timeout: 30_000 });
+    await wb.openFile('notes.md');
+    await until('the stranger\'s fact resolved', async () => !(await wb.problems()).some((r) => r.includes('strangers-only-fact')), 20_000);
   });
 } catch (error) {
   console.error(`e2e setup failed: ${error?.stack ?? error}`);
