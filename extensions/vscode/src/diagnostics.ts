@@ -1,4 +1,4 @@
-import { diagnostics } from '@factcite/language-service';
+import { diagnosticsInSlices } from '@factcite/language-service';
 import * as vscode from 'vscode';
 import { toDiagnostic } from './convert.js';
 import type { CorpusStore } from './corpus/store.js';
@@ -7,8 +7,9 @@ import { isCiteable } from './settings.js';
 import { debounceDelay } from './timing.js';
 
 /**
- * Checks citations while the writer types: debounced per document, and a
- * newer edit cancels a pending or running check of an older version.
+ * Checks citations while the writer types: debounced per document, run in
+ * slices so completion and hover stay answered during a long first check,
+ * and a newer edit cancels a pending or running check of an older version.
  */
 export class DiagnosticsScheduler implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('factcite');
@@ -50,24 +51,27 @@ export class DiagnosticsScheduler implements vscode.Disposable {
     const cancel = new vscode.CancellationTokenSource();
     const version = document.version;
     const timer = setTimeout(() => {
-      this.pending.delete(key);
-      try {
-        this.run(document, version, cancel.token);
-      } catch (error) {
-        this.log.error(`checking ${vscode.workspace.asRelativePath(document.uri)} failed: ${error instanceof Error ? error.message : String(error)}`);
-      }
-      cancel.dispose();
+      // The check stays cancellable while it runs: the entry is removed only once it is over.
+      this.run(document, version, cancel.token)
+        .catch((error: unknown) => {
+          this.log.error(`checking ${vscode.workspace.asRelativePath(document.uri)} failed: ${error instanceof Error ? error.message : String(error)}`);
+        })
+        .finally(() => {
+          if (this.pending.get(key)?.cancel === cancel) this.pending.delete(key);
+          cancel.dispose();
+        });
     }, delay);
     this.pending.set(key, { timer, cancel });
   }
 
-  private run(document: vscode.TextDocument, version: number, token: vscode.CancellationToken): void {
-    if (token.isCancellationRequested || document.isClosed || document.version !== version) return;
+  private async run(document: vscode.TextDocument, version: number, token: vscode.CancellationToken): Promise<void> {
+    const outdated = () => token.isCancellationRequested || document.isClosed || document.version !== version;
+    if (outdated()) return;
     const doc = this.cache.get(document);
-    if (token.isCancellationRequested || document.version !== version) return;
-    const found = diagnostics(doc, this.store.current.index);
+    const index = this.store.current.index;
+    const found = await diagnosticsInSlices(doc, index, { isCancelled: () => outdated() || this.store.current.index !== index });
     // A result for an outdated version would put squiggles in the wrong places.
-    if (token.isCancellationRequested || document.version !== version) return;
+    if (!found || outdated()) return;
     this.collection.set(document.uri, found.map(toDiagnostic));
   }
 

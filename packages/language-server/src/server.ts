@@ -6,7 +6,7 @@ import {
   codeActions,
   completions,
   definition,
-  diagnostics,
+  diagnosticsInSlices,
   FactDocument,
   hover,
   type ReferenceDocument,
@@ -156,14 +156,23 @@ export function startServer(connection: Connection, serverVersion = '0.0.0'): vo
     return next;
   }
 
-  function validate(uri: string): void {
+  async function validate(uri: string): Promise<void> {
     timers.delete(uri);
     const document = documents.get(uri);
     if (!document || !corpus) return;
     const version = document.version;
-    const found = guard('diagnostics', undefined, () => diagnostics(model(document), corpus!.index));
-    // A newer version arrived meanwhile: its own check is already scheduled.
-    if (!found || documents.get(uri)?.version !== version) return;
+    const index = corpus.index;
+    // A newer version or corpus has its own check scheduled; this one stops at the next slice.
+    const stale = () => documents.get(uri)?.version !== version || corpus?.index !== index;
+    let found: Awaited<ReturnType<typeof diagnosticsInSlices>>;
+    try {
+      // In slices, so completion and hover requests are answered while a long report is checked.
+      found = await diagnosticsInSlices(model(document), index, { isCancelled: stale });
+    } catch (error) {
+      connection.console.error(`factcite: diagnostics failed: ${error instanceof Error ? error.message : String(error)}`);
+      return;
+    }
+    if (!found || stale()) return;
     void connection.sendDiagnostics({ uri, version, diagnostics: found });
   }
 
@@ -171,7 +180,7 @@ export function startServer(connection: Connection, serverVersion = '0.0.0'): vo
     clearTimeout(timers.get(uri));
     timers.set(
       uri,
-      setTimeout(() => validate(uri), settings.diagnosticsDelay),
+      setTimeout(() => void validate(uri), settings.diagnosticsDelay),
     );
   }
 

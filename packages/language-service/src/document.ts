@@ -279,6 +279,17 @@ export class FactDocument {
 
   /** core's checkCitations over the whole text, block by block, cached per block and index. */
   check(index: FactIndex): CitationDiagnostic[] {
+    const steps = this.checkSteps(index);
+    for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+  }
+
+  /**
+   * {@link check} as steps: pauses after each block it had to check, so that
+   * a caller can spread a long first check over many turns of the event loop
+   * (see runInSlices) and drop it when the text changes. Blocks checked before
+   * a pause stay cached, so an abandoned run is not wasted.
+   */
+  *checkSteps(index: FactIndex): Generator<void, CitationDiagnostic[], void> {
     const memo = memoizedIndex(index);
     const out: CitationDiagnostic[] = [];
     for (const block of this.blocks) {
@@ -287,6 +298,7 @@ export class FactDocument {
       if (!found) {
         found = detach(checkCitations(this.text.slice(block.start, block.end), memo));
         block.diagnostics.set(index, found);
+        yield;
       }
       for (const d of found) out.push({ ...d, start: d.start + block.start, end: d.end + block.start });
     }

@@ -10,6 +10,7 @@ export { completions, completionContext, type CompletionOptions, type CitationCo
 export { hover, type HoverOptions } from './hover.js';
 export { diagnostics, DIAGNOSTIC_SOURCE, type FactDiagnostic, type FactDiagnosticData } from './diagnostics.js';
 export { codeActions, type CodeActionOptions } from './code-actions.js';
+export { runInSlices, diagnosticsInSlices, type SliceOptions } from './slices.js';
 export {
   definition,
   locateQuote,
