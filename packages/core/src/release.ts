@@ -7,7 +7,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { z } from 'zod';
 import { canonicalJson } from './canonical.js';
+import { expectArgument, TextArgument } from './errors.js';
 import { loadCorpusDir } from './node.js';
 import type { Problem } from './parse-corpus.js';
 import { type Corpus, corpusJsonSchemas } from './schema.js';
@@ -185,6 +187,12 @@ export interface BuildReleaseOptions {
   relativeTo?: string;
 }
 
+const BuildReleaseOptionsSchema = z.strictObject({
+  corpusDir: z.string().min(1),
+  outDir: z.string().min(1).optional(),
+  relativeTo: z.string().optional(),
+});
+
 export interface BuildReleaseResult {
   ok: boolean;
   errors: Problem[];
@@ -206,6 +214,7 @@ function readPackage(corpusDir: string): { name?: string; version?: string } {
  * and leaves the last good release in place.
  */
 export function buildRelease(options: BuildReleaseOptions): BuildReleaseResult {
+  expectArgument(BuildReleaseOptionsSchema, options, 'buildRelease', 'options');
   const outDir = path.resolve(options.outDir ?? path.join(options.corpusDir, 'dist'));
   const { corpus, errors, warnings } = loadCorpusDir(options.corpusDir, options.relativeTo);
   const pkg = readPackage(options.corpusDir);
@@ -281,6 +290,7 @@ function isManifest(value: unknown): value is ReleaseManifest {
  * and the release as a whole.
  */
 export function verifyRelease(dir: string): ReleaseVerification {
+  expectArgument(TextArgument, dir, 'verifyRelease', 'dir');
   const problems: VerifyProblem[] = [];
   const checked = { files: 0, facts: 0, sources: 0, entities: 0 };
   const done = (manifest?: ReleaseManifest): ReleaseVerification => ({ ok: problems.length === 0, dir, manifest, problems, checked });

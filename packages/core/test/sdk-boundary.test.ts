@@ -11,7 +11,7 @@ import {
   parseCorpus,
   validateCorpus,
 } from '../src/index.js';
-import { loadCorpusDir } from '../src/node.js';
+import { buildRelease, loadCorpusDir, verifyRelease } from '../src/node.js';
 
 // The corpus as a developer would hold it after reading a release's corpus.json.
 const { corpus: real } = loadCorpusDir(path.resolve(__dirname, '../../../corpus'));
@@ -135,6 +135,17 @@ describe('createFactIndex at the boundary', () => {
 });
 
 describe('other entry points', () => {
+  it('in @factcite/core/node check their options too', () => {
+    expect(() => buildRelease({ corpusDir: 42, outDirectory: 'dist' } as never)).toThrow(InvalidArgumentError);
+    try {
+      buildRelease({ corpusDir: 42, outDirectory: 'dist' } as never);
+    } catch (error) {
+      expect((error as InvalidArgumentError).issues.map((i) => i.path)).toEqual(['options.corpusDir', 'options']);
+      expect((error as Error).message).toMatch(/^buildRelease: options\.corpusDir .* \(and 1 more\)$/);
+    }
+    expect(() => verifyRelease(undefined as never)).toThrow(/^verifyRelease: dir /);
+  });
+
   it('name the function and the argument when given the wrong type', () => {
     expect(() => parseCitations(42 as never)).toThrow(InvalidArgumentError);
     expect(() => parseCitations(undefined as never)).toThrow(/^parseCitations: text Invalid input: expected string, received undefined$/);
