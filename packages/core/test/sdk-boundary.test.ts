@@ -1,4 +1,5 @@
 import path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   type Corpus,
@@ -159,5 +160,32 @@ describe('other entry points', () => {
         { path: 'files.facts[0].text', message: 'Invalid input: expected string, received undefined' },
       ]);
     }
+  });
+});
+
+// Same convention as properties.test.ts: a fixed seed and run count in CI, more on demand.
+const params = { numRuns: Number(process.env.FACTCITE_FC_RUNS ?? 300), seed: Number(process.env.FACTCITE_FC_SEED ?? 20251123) };
+
+describe('validateCorpus on arbitrary input', () => {
+  it('never throws, whatever JSON it is given', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        const result = validateCorpus(value);
+        expect(result.ok || result.errors.length > 0).toBe(true);
+      }),
+      params,
+    );
+  });
+
+  it('locates a field of a real fact replaced by any JSON value, or accepts it', () => {
+    const fields = ['id', 'statement', 'kind', 'value', 'date', 'entities', 'topics', 'citations', 'status', 'since'] as const;
+    fc.assert(
+      fc.property(fc.nat(real.facts.length - 1), fc.constantFrom(...fields), fc.jsonValue(), (i, field, value) => {
+        const corpus = { ...real, facts: real.facts.map((f, j) => (j === i ? { ...f, [field]: value } : f)) };
+        const result = validateCorpus(corpus);
+        if (!result.ok) expect(result.errors.every((e) => e.path.startsWith('facts['))).toBe(true);
+      }),
+      { ...params, numRuns: Math.min(params.numRuns, 100) },
+    );
   });
 });
