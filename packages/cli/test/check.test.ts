@@ -68,6 +68,71 @@ describe('factcite check', () => {
     expect(factcite(['check', clean]).code).toBe(0);
   });
 
+  describe('value-mismatch', () => {
+    const right = readFileSync(path.join(repoRoot, 'examples', 'numbers-report.md'), 'utf8');
+    const wrong = readFileSync(path.join(repoRoot, 'examples', 'numbers-report-wrong.md'), 'utf8');
+    const rightLines = right.split('\n');
+    const changed = wrong
+      .split('\n')
+      .map((line, i) => (line !== rightLines[i] && line.includes('@fact:') ? i + 1 : 0))
+      .filter(Boolean);
+
+    it('finds nothing wrong with a report restating facts in every form', () => {
+      const { code, stdout } = factcite(['check', 'examples/numbers-report.md']);
+      expect(code).toBe(0);
+      expect(stdout).toMatch(/^✔ \d+ citations in 1 file checked/m);
+      expect(stdout).not.toContain('value-mismatch');
+    });
+
+    it('flags every changed number as JSON, located at the number, with the source’s wording', () => {
+      const { code, stdout } = factcite(['check', 'examples/numbers-report-wrong.md', '--json']);
+      // Warnings only: the report is not broken, its numbers are in doubt.
+      expect(code).toBe(0);
+      const findings = JSON.parse(stdout) as {
+        line: number;
+        column: number;
+        endColumn: number;
+        code: string;
+        severity: string;
+        message: string;
+        factId: string;
+        mismatch: { found: string; expected: string; quote: string; source: string; replacement?: string };
+      }[];
+      expect(findings.every((f) => f.code === 'value-mismatch' && f.severity === 'warning')).toBe(true);
+      expect(findings.map((f) => f.line)).toEqual(changed);
+      const lines = wrong.split('\n');
+      for (const f of findings) {
+        const at = Array.from(lines[f.line - 1]!).slice(f.column - 1, f.endColumn - 1).join('');
+        expect(at, f.message).toBe(f.mismatch.found);
+      }
+      expect(findings.find((f) => f.factId === 'hk-ai-rd-institute-funding')).toEqual({
+        file: 'examples/numbers-report-wrong.md',
+        ...whereIs(wrong, '二十亿港元'),
+        endLine: whereIs(wrong, '二十亿港元').line,
+        endColumn: whereIs(wrong, '二十亿港元').column + '二十亿港元'.length,
+        severity: 'warning',
+        code: 'value-mismatch',
+        message: 'Text says 二十亿港元 but fact "hk-ai-rd-institute-funding" says 10亿港元 (source: "特区政府已预留10亿港元,成立香港人工智能研发院")',
+        factId: 'hk-ai-rd-institute-funding',
+        mismatch: {
+          found: '二十亿港元',
+          expected: '10亿港元',
+          replacement: '10亿港元',
+          quote: '特区政府已预留10亿港元,成立香港人工智能研发院',
+          source: 'city24-hk-ai-2025-02-27',
+        },
+      });
+    });
+
+    it('prints each value-mismatch at its line and column for a writer', () => {
+      const { stdout } = factcite(['check', 'examples/numbers-report-wrong.md']);
+      const { line, column } = whereIs(wrong, 'HK$2 billion');
+      expect(stdout).toMatch(new RegExp(`^ {2}${line}:${column} +warning +Text says HK\\$2 billion but fact "hk-ai-rd-institute-funding" says 10亿港元`, 'm'));
+      expect(stdout.match(/value-mismatch$/gm)).toHaveLength(changed.length);
+      expect(stdout).toMatch(new RegExp(`${changed.length} problems \\(0 errors, ${changed.length} warnings\\)`));
+    });
+  });
+
   it('reports a missing file as a finding, not a crash', () => {
     const { code, stdout, stderr } = factcite(['check', 'no/such/report.md', '--json']);
     expect(code).toBe(1);

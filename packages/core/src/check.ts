@@ -1,7 +1,14 @@
 import { parseCitations } from './citations.js';
 import type { FactIndex } from './search.js';
+import { checkValues, type ValueMismatch } from './value-check.js';
 
-export type CitationDiagnosticCode = 'unknown-fact' | 'deprecated-fact' | 'malformed-citation';
+/**
+ * What is wrong: an id no fact has (error), a deprecated fact (warning), text
+ * meant as a citation that cannot be read as one (error), or a number that
+ * contradicts the value of the fact its sentence cites (warning: the check
+ * reads prose, and prose can be read wrong).
+ */
+export type CitationDiagnosticCode = 'unknown-fact' | 'deprecated-fact' | 'malformed-citation' | 'value-mismatch';
 
 /** A problem with a citation in a report, located by UTF-16 offsets into its text. */
 export interface CitationDiagnostic {
@@ -16,6 +23,8 @@ export interface CitationDiagnostic {
   suggestions?: string[];
   /** For deprecated-fact: the active fact that replaces it. */
   successor?: string;
+  /** For value-mismatch, whose range is the contradicting number: both numbers, the quote, and the fix. */
+  mismatch?: ValueMismatch;
 }
 
 /** Follows supersededBy to the first active fact (the chain is acyclic in a validated corpus). */
@@ -32,9 +41,16 @@ export function resolveSuccessor(index: FactIndex, id: string): string | undefin
   return current && current.id !== id ? current.id : undefined;
 }
 
-/** Checks every citation in a report against a fact index. */
+/**
+ * Checks every citation in a report against a fact index: ids, deprecation,
+ * syntax, and the numbers of each sentence against the value of the fact it
+ * cites (value-mismatch, from checkValues in value-check.ts). Every finding
+ * lies within one paragraph, so checking a report paragraph by paragraph
+ * gives what checking it whole does.
+ */
 export function checkCitations(text: string, index: FactIndex): CitationDiagnostic[] {
-  const { citations, malformed } = parseCitations(text);
+  const parsed = parseCitations(text);
+  const { citations, malformed } = parsed;
   const out: CitationDiagnostic[] = malformed.map((m) => ({
     start: m.start,
     end: m.end,
@@ -68,5 +84,6 @@ export function checkCitations(text: string, index: FactIndex): CitationDiagnost
       });
     }
   }
+  out.push(...checkValues(text, index, parsed));
   return out.sort((a, b) => a.start - b.start);
 }

@@ -45,4 +45,13 @@ export {
   type NumberMatch,
   type ReadNumbersOptions,
 } from './numbers.js';
+export {
+  checkValues,
+  findSentences,
+  roundingTolerance,
+  valueAgrees,
+  type SentenceSpan,
+  type StatedAmount,
+  type ValueMismatch,
+} from './value-check.js';
 export { canonicalJson } from './canonical.js';

@@ -3,7 +3,11 @@
  * their magnitudes (三千萬億, 六百二十億, 10亿), percentages (88%, 百分之八十八,
  * 三成), fractions (十分之一), ranks (第32位, 全國第一, 排名前100), dates
  * (2023年5月31日) and the hedges around them (800多家, 逾200家, 近300家,
- * 5家以上). Browser-safe and dependency-free.
+ * 5家以上). It also reads the English a bilingual report restates them in
+ * (HK$1 billion, US$8 billion, RMB 100 billion, 88 per cent, more than 800
+ * companies, three thousand trillion operations a second), so a number can be
+ * compared whatever script or language it is written in. Full-width digits
+ * read as digits. Browser-safe and dependency-free.
  */
 import type { Qualifier } from './schema.js';
 
@@ -24,6 +28,13 @@ export interface NumberMatch {
   upTo?: number;
   /** ISO 4217 code, `percent`, `ratio`, `rank`, or a counted noun in kebab-case. */
   unit?: string;
+  /**
+   * The unit as written: a measure word (家, 個), a currency (港元, HK$), `%`,
+   * or an English noun (companies). `unit` is what it means; this is what a
+   * check needs to tell two counts apart that `unit` lumps together (個 counts
+   * models and cities alike, 家 and 間 both count companies).
+   */
+  unitText?: string;
   qualifier: Qualifier;
   /** For dates: YYYY, YYYY-MM or YYYY-MM-DD. */
   date?: string;
@@ -122,10 +133,14 @@ const HEDGE_AFTER: Record<string, Qualifier> = {
 // When hedges disagree, the one that says most about the bound wins.
 const QUALIFIER_ORDER: Qualifier[] = ['more-than', 'at-least', 'less-than', 'up-to', 'approx', 'exact'];
 
+// 元 alone is read as renminbi, the currency it names in the mainland press; a
+// currency written before the number (港幣10億元) or after 元 (10億元人民幣)
+// overrides it.
 const CURRENCY: Record<string, string> = {
-  港元: 'HKD', 港幣: 'HKD', 港币: 'HKD', 美元: 'USD', 人民幣: 'CNY', 人民币: 'CNY', 元: 'CNY',
+  港元: 'HKD', 港幣: 'HKD', 港币: 'HKD', 美元: 'USD', 美金: 'USD', 人民幣: 'CNY', 人民币: 'CNY', 元: 'CNY',
   歐元: 'EUR', 欧元: 'EUR', 日元: 'JPY', 英鎊: 'GBP', 英镑: 'GBP',
 };
+const CURRENCY_WORD = '港幣|港币|港元|美元|美金|人民幣|人民币|歐元|欧元|日元|英鎊|英镑';
 /** Counted nouns a maintainer refines (家 could be companies, enterprises or labs). */
 const MEASURE: Record<string, string> = {
   家: 'companies', 間: 'organisations', 间: 'organisations', 所: 'institutions', 個月: 'months', 个月: 'months',
@@ -142,6 +157,136 @@ const LATIN_UNIT: Record<string, [string, number]> = {
 const UNIT_PATTERN = [...Object.keys(LATIN_UNIT), ...Object.keys(CURRENCY), ...Object.keys(MEASURE)]
   .sort((a, b) => b.length - a.length)
   .join('|');
+
+// English, as a bilingual report restates the corpus's numbers.
+const EN_SMALL: Record<string, number> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11,
+  twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
+  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+};
+const EN_SCALE: Record<string, number> = { hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, bn: 1e9, mn: 1e6, tn: 1e12 };
+const EN_WORD = [...Object.keys(EN_SMALL), 'hundred', 'thousand', 'million', 'billion', 'trillion'].sort((a, b) => b.length - a.length).join('|');
+/** Number words (three thousand trillion, twenty-five, a hundred); parseEnglishNumber checks the grammar. */
+const EN_WORDS = `(?:(?:an?|${EN_WORD})(?:(?:[\\s-]+(?:and\\s+)?)(?:${EN_WORD}))*)(?![A-Za-z])`;
+/** Digits, with an attached Chinese magnitude (HK$10億) or as powers of ten (3 × 10^15, 10^18). */
+const EN_NUMERAL = `(?:(?:\\d+(?:\\.\\d+)?\\s*[×xX*]\\s*)?10\\^\\d+|${ARABIC}(?:[万萬亿億]+)?)`;
+const EN_SCALE_PATTERN = String.raw`(?:\s+(?:thousand|million|billion|trillion))+|\s?(?:bn|mn|tn)(?![A-Za-z])`;
+const EN_HEDGE: [RegExp, Qualifier][] = [
+  [/^(?:no|not)\s+more\s+than$|^up\s+to$|^at\s+most$|^a\s+maximum\s+of$/i, 'up-to'],
+  [/^(?:no|not)\s+(?:less|fewer)\s+than$|^at\s+least$|^a\s+minimum\s+of$/i, 'at-least'],
+  [/^(?:more\s+than|over|above|upwards\s+of|in\s+excess\s+of|exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|pass(?:es|ed|ing)?|topp(?:ed|ing))$/i, 'more-than'],
+  [/^(?:(?:less|fewer)\s+than|under|below)$/i, 'less-than'],
+  [/^(?:nearly|almost|about|around|approximately|roughly|some|close\s+to|an?\s+estimated|estimated|circa|on\s+the\s+order\s+of)$/i, 'approx'],
+];
+const EN_HEDGE_PATTERN = [
+  String.raw`n(?:o|ot)\s+more\s+than`, String.raw`n(?:o|ot)\s+(?:less|fewer)\s+than`, String.raw`more\s+than`, String.raw`(?:less|fewer)\s+than`,
+  String.raw`at\s+(?:least|most)`, String.raw`up\s+to`, String.raw`a\s+(?:maximum|minimum)\s+of`, String.raw`upwards\s+of`, String.raw`in\s+excess\s+of`,
+  String.raw`close\s+to`, String.raw`an?\s+estimated`, String.raw`on\s+the\s+order\s+of`, 'exceed(?:s|ed|ing)?', 'surpass(?:es|ed|ing)?', 'pass(?:es|ed|ing)?',
+  'topp(?:ed|ing)', 'over', 'above', 'nearly', 'almost', 'about', 'around', 'approximately', 'roughly', 'some', 'estimated', 'circa', 'under', 'below',
+].join('|');
+const EN_HEDGE_AFTER = String.raw`\s+(?:or|and)\s+(?:more|above|over|so|less|fewer|under|below)(?![A-Za-z])`;
+/** Currencies written before an English number. `$` alone (Hong Kong's and America's) names none. */
+const EN_CURRENCY: Record<string, string | undefined> = {
+  'hk$': 'HKD', hkd: 'HKD', 'us$': 'USD', usd: 'USD', rmb: 'CNY', cny: 'CNY', '€': 'EUR', eur: 'EUR', '£': 'GBP', gbp: 'GBP', '$': undefined,
+};
+/** Units after an English number, with the factor their prefix stands for. */
+const EN_UNIT: [RegExp, string | undefined, number][] = [
+  [/^(?:peta(?:flops|flop\/s)|pflops)$/i, 'flops', 1e15],
+  [/^(?:tera(?:flops|flop\/s)|tflops)$/i, 'flops', 1e12],
+  [/^(?:exa(?:flops|flop\/s)|eflops)$/i, 'flops', 1e18],
+  [/^pops$/i, 'ops-per-second', 1e15],
+  [/^tops$/i, 'ops-per-second', 1e12],
+  [/^(?:(?:floating[- ]point\s+)?operations|ops)\s+(?:per|a|each)\s+second$/i, 'ops-per-second', 1],
+  [/^(?:pb|petabytes?)$/i, 'petabytes', 1],
+  [/^(?:tb|terabytes?)$/i, 'terabytes', 1],
+  [/^(?:gb|gigabytes?)$/i, 'gigabytes', 1],
+  [/^(?:eb|exabytes?)$/i, 'exabytes', 1],
+  [/^(?:hong\s+kong|hk)\s+dollars?$|^hkd$/i, 'HKD', 1],
+  [/^(?:us|u\.s\.|american)\s+dollars?$|^usd$/i, 'USD', 1],
+  [/^(?:yuan|renminbi|rmb|cny)$/i, 'CNY', 1],
+  [/^dollars?$/i, undefined, 1],
+];
+const EN_UNIT_PATTERN = String.raw`(?:peta|tera|exa)(?:flops|flop\/s)|[pte]flops|[pt]ops|(?:(?:floating[- ]point\s+)?operations|ops)\s+(?:per|a|each)\s+second|[ptge]b|(?:peta|tera|giga|exa)bytes?|(?:(?:hong\s+kong|hk|us|u\.s\.|american)\s+)?dollars?|hkd|usd|yuan|renminbi|rmb|cny`;
+/** Counted nouns in English, as the kebab-case units facts use. */
+const EN_NOUN: Record<string, string> = {
+  company: 'companies', companies: 'companies', firm: 'companies', firms: 'companies', business: 'companies', businesses: 'companies',
+  enterprise: 'enterprises', enterprises: 'enterprises', 'start-up': 'startups',
+  'start-ups': 'startups', startup: 'startups', startups: 'startups', organisation: 'organisations', organisations: 'organisations',
+  organization: 'organisations', organizations: 'organisations', institution: 'institutions', institutions: 'institutions',
+  university: 'universities', universities: 'universities', laboratory: 'laboratories', laboratories: 'laboratories', lab: 'laboratories',
+  labs: 'laboratories', customer: 'customers', customers: 'customers', client: 'customers', clients: 'customers', patent: 'patents',
+  patents: 'patents', model: 'models', models: 'models', area: 'areas', areas: 'areas', people: 'people', person: 'people',
+  persons: 'people', employee: 'people', employees: 'people', worker: 'people', workers: 'people', staff: 'people', member: 'people',
+  members: 'people', researcher: 'people', researchers: 'people', student: 'people', students: 'people', year: 'years', years: 'years',
+  month: 'months', months: 'months', day: 'days', days: 'days', week: 'weeks', weeks: 'weeks', times: 'times', product: 'products',
+  products: 'products', project: 'projects', projects: 'projects', country: 'countries', countries: 'countries', city: 'cities', cities: 'cities',
+};
+const EN_NOUN_PATTERN = Object.keys(EN_NOUN).sort((a, b) => b.length - a.length).join('|');
+
+/**
+ * Reads English number words (three thousand trillion = 3 × 10^15, a hundred,
+ * one hundred and twenty-five). A bigger scale multiplies all before it, as
+ * 億 does after 萬 in Chinese. Undefined when the words are not one number.
+ */
+function parseEnglishNumber(words: string): number | undefined {
+  const tokens = words.toLowerCase().split(/[\s-]+/).filter((t) => t && t !== 'and');
+  let total = 0;
+  let current = 0;
+  let lastBig: number | undefined;
+  let article = false;
+  for (const [i, t] of tokens.entries()) {
+    if (t === 'a' || t === 'an') {
+      if (i > 0) return undefined;
+      article = true;
+      current = 1;
+    } else if (t in EN_SMALL) {
+      if (article) return undefined;
+      current += EN_SMALL[t]!;
+    } else if (t === 'hundred') {
+      article = false;
+      current = (current || 1) * 100;
+    } else {
+      article = false;
+      const unit = EN_SCALE[t]!;
+      // A bare scale counts one (thousand = a thousand), but only at the start.
+      const before = current === 0 && total === 0 ? 1 : current;
+      if (lastBig === undefined || unit > lastBig) total = (total + before) * unit;
+      else total += before * unit;
+      lastBig = unit;
+      current = 0;
+    }
+  }
+  return article ? undefined : clean(total + current);
+}
+
+/** Digits (1,500), digits with a Chinese magnitude (10億), powers of ten (3 × 10^15) or words. */
+function parseEnglishNumeral(numeral: string): number | undefined {
+  const power = /^(?:(\d+(?:\.\d+)?)\s*[×xX*]\s*)?10\^(\d+)$/.exec(numeral);
+  if (power) return clean(Number(power[1] ?? 1) * 10 ** Number(power[2]));
+  if (/^\d/.test(numeral)) return parseChineseNumber(numeral);
+  return parseEnglishNumber(numeral);
+}
+
+function scaleOf(text: string | undefined): number {
+  if (!text) return 1;
+  return text
+    .trim()
+    .toLowerCase()
+    .split(/\s+/)
+    .reduce((factor, word) => factor * (EN_SCALE[word] ?? (word === 'm' ? 1e6 : word === 'k' ? 1e3 : 1)), 1);
+}
+
+function enHedge(text: string | undefined): Qualifier | undefined {
+  if (!text) return undefined;
+  const words = text.trim().replace(/\s+/g, ' ');
+  return EN_HEDGE.find(([pattern]) => pattern.test(words))?.[1];
+}
+
+function enHedgeAfter(text: string | undefined): Qualifier | undefined {
+  if (!text) return undefined;
+  const word = /(\w+)$/.exec(text.trim())![1]!.toLowerCase();
+  return word === 'so' ? 'approx' : ['less', 'fewer', 'under', 'below'].includes(word) ? 'up-to' : 'at-least';
+}
 
 function strongest(qualifiers: (Qualifier | undefined)[]): Qualifier {
   const present = qualifiers.filter((q): q is Qualifier => q !== undefined);
@@ -204,19 +349,21 @@ const READERS: [RegExp, Reader][] = [
   // 88%, 超過75%
   [
     new RegExp(`(?:(?<pre>${HEDGE_BEFORE_PATTERN}))?(?<num>${NUM})\\s*[%％]`, 'uy'),
-    (m) => percentage(m.groups!.num!, hedgeBefore(m.groups!.pre)),
+    (m) => percentage(m.groups!.num!, hedgeBefore(m.groups!.pre), '%'),
   ],
   // 百分之八十八
   [
     new RegExp(`(?:(?<pre>${HEDGE_BEFORE_PATTERN}))?百分之(?<num>${NUM})`, 'uy'),
-    (m) => percentage(m.groups!.num!, hedgeBefore(m.groups!.pre)),
+    (m) => percentage(m.groups!.num!, hedgeBefore(m.groups!.pre), '百分之'),
   ],
   // 超過三成: tenths; the lookahead keeps out words such as 一成不變 and 三成立
   [
     new RegExp(`(?:(?<pre>${HEDGE_BEFORE_PATTERN}))?(?<num>[一二三四五六七八九十]|\\d(?:\\.\\d)?)成(?![立為为功員员本果就熟長长績绩交品都年不份分])`, 'uy'),
     (m) => {
       const tenths = parseChineseNumber(m.groups!.num!);
-      return tenths === undefined ? undefined : { kind: 'percentage', amount: clean(tenths * 10), unit: 'percent', qualifier: hedgeBefore(m.groups!.pre) ?? 'exact' };
+      return tenths === undefined
+        ? undefined
+        : { kind: 'percentage', amount: clean(tenths * 10), unit: 'percent', unitText: '成', qualifier: hedgeBefore(m.groups!.pre) ?? 'exact' };
     },
   ],
   // 十分之一
@@ -226,7 +373,7 @@ const READERS: [RegExp, Reader][] = [
       const den = parseChineseNumber(m.groups!.den!);
       const num = parseChineseNumber(m.groups!.num!);
       if (!den || num === undefined) return undefined;
-      return { kind: 'quantity', amount: clean(num / den), unit: 'ratio', qualifier: hedgeBefore(m.groups!.pre) ?? 'exact' };
+      return { kind: 'quantity', amount: clean(num / den), unit: 'ratio', unitText: '分之', qualifier: hedgeBefore(m.groups!.pre) ?? 'exact' };
     },
   ],
   // 排名第32位, 全國第一: a rank needs its context or 位/名, or it is just an ordinal (第一次)
@@ -246,19 +393,47 @@ const READERS: [RegExp, Reader][] = [
       return amount === undefined ? undefined : { kind: 'rank', amount, unit: 'rank', qualifier: 'up-to' };
     },
   ],
-  // 超14萬件, 800多家, 約10至15人, 10亿美元以上, 1000Pops, 上百家
+  // 超14萬件, 800多家, 約10至15人, 10亿美元以上, 1000Pops, 上百家, 1000億元人民幣
   [
     new RegExp(
-      `(?:(?<pre>${HEDGE_BEFORE_PATTERN}))?(?<![A-Za-z0-9.])(?<num>${NUM})(?:\\s*(?:至|到|-|－|~|～)\\s*(?<num2>${NUM}))?(?<more>多|餘|余)?\\s?(?<unit>${UNIT_PATTERN})?(?<post>以上|以下|以內|以内|左右|上下|級|级)?`,
+      `(?:(?<pre>${HEDGE_BEFORE_PATTERN}))?(?<![A-Za-z0-9.^])(?<num>${NUM})(?:\\s*(?:至|到|-|－|~|～)\\s*(?<num2>${NUM}))?(?<more>多|餘|余)?\\s?(?<unit>${UNIT_PATTERN})?(?<cur>(?<=元)(?:人民幣|人民币|港幣|港币))?(?<post>以上|以下|以內|以内|左右|上下|級|级)?`,
       'uy',
     ),
     (m) => quantity(m),
   ],
+  // 港幣10億元, 人民幣1000億元: the currency before the number names it
+  [
+    new RegExp(
+      `(?:(?<pre>${HEDGE_BEFORE_PATTERN}))?(?<cur>${CURRENCY_WORD})(?<pre2>${HEDGE_BEFORE_PATTERN})?(?<num>${NUM})(?<more>多|餘|余)?(?<yuan>元|圓)?(?<post>以上|以下|以內|以内|左右|上下)?`,
+      'uy',
+    ),
+    (m) => {
+      const g = m.groups!;
+      const amount = parseChineseNumber(g.num!);
+      // Without a magnitude or 元 the currency is another word's (美元兌7.8港元).
+      if (amount === undefined || (!g.yuan && !/[万萬亿億兆]/u.test(g.num!))) return undefined;
+      const qualifier = strongest([hedgeBefore(g.pre), hedgeBefore(g.pre2), g.more ? HEDGE_AFTER[g.more] : undefined, g.post ? HEDGE_AFTER[g.post] : undefined]);
+      return { kind: 'quantity', amount, unit: CURRENCY[g.cur!]!, unitText: g.cur!, qualifier };
+    },
+  ],
+  // HK$1 billion, US$8 billion, RMB 100 billion, 88 per cent, more than 800 companies,
+  // three thousand trillion operations a second, a hundred or more AI companies
+  [
+    new RegExp(
+      `(?<![A-Za-z])(?:(?<pre>${EN_HEDGE_PATTERN})\\s+)?(?:(?<cur>HK\\$|US\\$|RMB|CNY|HKD|USD|EUR|GBP|€|£|\\$)\\s?)?(?<![A-Za-z0-9.,^])(?<!(?:top|no\\.|number|#)\\s?)(?<num>${EN_NUMERAL}|${EN_WORDS})` +
+        `(?:\\s*(?:-|–|to)\\s*(?:HK\\$|US\\$|\\$)?(?<num2>${EN_NUMERAL}|${EN_WORDS}))?` +
+        `(?<scale>${EN_SCALE_PATTERN}|(?<=\\$[\\d.,]+)[mk](?![A-Za-z]))?(?<plus>\\+|-plus(?![A-Za-z]))?(?<post1>${EN_HEDGE_AFTER})?` +
+        `(?:\\s*(?<pct>%|per\\s?cent(?![A-Za-z])|percent(?![A-Za-z]))|\\s*(?<unit>${EN_UNIT_PATTERN})(?![A-Za-z])|(?<gap>(?:\\s+[A-Za-z][\\w'’-]*){0,3}?)\\s+(?<noun>${EN_NOUN_PATTERN})(?![A-Za-z-]))?` +
+        `(?<post>${EN_HEDGE_AFTER})?`,
+      'uyi',
+    ),
+    (m) => english(m),
+  ],
 ];
 
-function percentage(numeral: string, qualifier: Qualifier | undefined): Omit<NumberMatch, 'text' | 'start' | 'end'> | undefined {
+function percentage(numeral: string, qualifier: Qualifier | undefined, unitText: string): Omit<NumberMatch, 'text' | 'start' | 'end'> | undefined {
   const amount = parseChineseNumber(numeral);
-  return amount === undefined ? undefined : { kind: 'percentage', amount, unit: 'percent', qualifier: qualifier ?? 'exact' };
+  return amount === undefined ? undefined : { kind: 'percentage', amount, unit: 'percent', unitText, qualifier: qualifier ?? 'exact' };
 }
 
 /** Two neighbouring digits are a rough range: 兩三年 is 2 to 3 years, 八九十年 80 to 90. */
@@ -267,6 +442,47 @@ function approximateRange(numeral: string): { amount: number; upTo: number } | u
   if (!m || DIGIT[m[2]!]! !== DIGIT[m[1]!]! + 1) return undefined;
   const scale = m[3] ? parseChineseNumber(`一${m[3]}`)! : 1;
   return { amount: clean(DIGIT[m[1]!]! * scale), upTo: clean(DIGIT[m[2]!]! * scale) };
+}
+
+function english(m: RegExpExecArray): Omit<NumberMatch, 'text' | 'start' | 'end'> | undefined {
+  const g = m.groups!;
+  const numeral = g.num!.trim();
+  let amount = parseEnglishNumeral(numeral);
+  if (amount === undefined) return undefined;
+  const power = numeral.includes('^');
+  // Only an English mark makes it English; 10億 alone is the Chinese reader's.
+  if (!g.pct && !g.unit && !g.noun && !g.cur && !g.scale && !power) return undefined;
+  const words = !/^\d/.test(numeral);
+  // "One company" is "a company", as 一家 is; and "in 2024 AI companies" is a year.
+  if (words && amount === 1 && !g.scale && !g.cur) return undefined;
+  if (g.noun && g.gap && /^(?:1[89]|20)\d\d$/.test(numeral)) return undefined;
+  let kind: NumberKind = 'quantity';
+  let unit: string | undefined;
+  let unitText: string | undefined;
+  let factor = scaleOf(g.scale);
+  if (g.pct) {
+    kind = 'percentage';
+    unit = 'percent';
+    unitText = g.pct;
+  } else if (g.unit) {
+    const written = g.unit.trim().replace(/\s+/g, ' ');
+    const [, name, by] = EN_UNIT.find(([pattern]) => pattern.test(written))!;
+    unit = name;
+    unitText = written;
+    factor *= by;
+  } else if (g.noun) {
+    unit = EN_NOUN[g.noun.toLowerCase()];
+    unitText = g.noun;
+  }
+  if (g.cur) {
+    unit = EN_CURRENCY[g.cur.toLowerCase()] ?? unit;
+    unitText = g.cur;
+  }
+  amount = clean(amount * factor);
+  const second = g.num2 === undefined ? undefined : parseEnglishNumeral(g.num2.trim());
+  const upTo = second === undefined ? undefined : clean(second * factor);
+  const qualifier = strongest([enHedge(g.pre), g.plus ? 'more-than' : undefined, enHedgeAfter(g.post1), enHedgeAfter(g.post)]);
+  return { kind, amount, ...(upTo !== undefined ? { upTo } : {}), ...(unit ? { unit } : {}), ...(unitText ? { unitText } : {}), qualifier };
 }
 
 function quantity(m: RegExpExecArray): Omit<NumberMatch, 'text' | 'start' | 'end'> | undefined {
@@ -289,17 +505,36 @@ function quantity(m: RegExpExecArray): Omit<NumberMatch, 'text' | 'start' | 'end
     unit = name;
     amount = clean(amount * factor);
   } else if (g.unit) {
-    unit = CURRENCY[g.unit] ?? MEASURE[g.unit];
+    unit = CURRENCY[g.cur ?? g.unit] ?? MEASURE[g.unit];
   }
   const upTo = rough?.upTo ?? (g.num2 === undefined ? undefined : parseChineseNumber(g.num2));
   const qualifier = strongest([rough ? 'approx' : undefined, hedgeBefore(g.pre), g.more ? HEDGE_AFTER[g.more] : undefined, g.post ? HEDGE_AFTER[g.post] : undefined]);
-  return { kind: 'quantity', amount, ...(upTo !== undefined ? { upTo } : {}), ...(unit ? { unit } : {}), qualifier };
+  const unitText = g.unit ? `${g.unit}${g.cur ?? ''}` : undefined;
+  return { kind: 'quantity', amount, ...(upTo !== undefined ? { upTo } : {}), ...(unit ? { unit, unitText } : {}), qualifier };
 }
 
-/** Full-width digits count as digits; the swap keeps every offset. */
+/**
+ * Full-width digits (and ．％＄) count as their ASCII forms, and so does a
+ * full-width comma between full-width digits that groups thousands (１，５００);
+ * elsewhere ， is the sentence's comma. The swap keeps every offset.
+ */
 function halfWidthDigits(text: string): string {
-  return text.replace(/[０-９．％]/gu, (ch) => (ch === '．' ? '.' : ch === '％' ? '%' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0)));
+  return text
+    .replace(/(?<=[０-９])，(?=[０-９]{3}(?![０-９]))/gu, ',')
+    .replace(/[０-９．％＄]/gu, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
 }
+
+// Every reader's match starts with one of these: a digit or numeral, the
+// first character of a hedge, a rank's context or a currency, a currency
+// sign, or a Latin letter that starts a word. Elsewhere no reader is tried,
+// which spares most characters of prose fourteen regular expressions each.
+const HEDGE_FIRSTS = [HEDGE_BEFORE_PATTERN, CURRENCY_WORD, '排名|排行|位居|位列|名列|位於|位于|全國|全国|全球|全世界|世界|全港|全市|全省|居|第|躋|跻']
+  .join('|')
+  .replace(/\(\?=[^)]*\)/g, '')
+  .split('|')
+  .map((w) => w.replace(/[()?:]/g, '')[0])
+  .filter((c): c is string => c !== undefined);
+const CAN_START = new RegExp(`[\\d$€£${[...new Set([...CN_CHARS, ...HEDGE_FIRSTS])].join('')}]|(?<![A-Za-z])[A-Za-z]`, 'gu');
 
 /** Every number in a text, left to right, none overlapping. */
 export function readNumbers(text: string, options: ReadNumbersOptions = {}): NumberMatch[] {
@@ -307,6 +542,10 @@ export function readNumbers(text: string, options: ReadNumbersOptions = {}): Num
   const out: NumberMatch[] = [];
   let i = 0;
   while (i < searchable.length) {
+    CAN_START.lastIndex = i;
+    const next = CAN_START.exec(searchable);
+    if (!next) break;
+    i = next.index;
     let best: NumberMatch | undefined;
     for (const [pattern, read] of READERS) {
       pattern.lastIndex = i;

@@ -5,6 +5,7 @@ import { loadCorpusDir } from '../src/node.js';
 
 const { corpus } = loadCorpusDir(path.resolve(__dirname, '../../../corpus'));
 const bodies = corpus.sources.map((s) => s.text).join('\n');
+const englishStatements = corpus.facts.map((f) => f.statement.en).join('\n');
 
 type Expected = Partial<Omit<NumberMatch, 'start' | 'end'>>;
 
@@ -64,6 +65,70 @@ const WRITTEN_OUT: [string, Expected][] = [
   ['１０亿港元', { amount: 1e9, unit: 'HKD' }],
   ['二〇二五年', { kind: 'date', date: '2025' }],
   ['不超過5家', { amount: 5, qualifier: 'up-to' }],
+  // Mixed Arabic and Chinese, full width, and the hedges of the issue.
+  ['3.5万亿美元', { amount: 3.5e12, unit: 'USD' }],
+  ['3千萬港元', { amount: 3e7, unit: 'HKD' }],
+  ['二千三百家', { amount: 2300, unit: 'companies', unitText: '家' }],
+  ['１，５００家', { amount: 1500 }],
+  ['２３００家', { amount: 2300, unit: 'companies' }],
+  ['８８％', { kind: 'percentage', amount: 88 }],
+  ['數百名', { amount: 100, unit: 'people', qualifier: 'at-least' }],
+  ['上千家', { amount: 1000, qualifier: 'at-least' }],
+  ['近千家', { amount: 1000, qualifier: 'approx' }],
+  ['約八十億美元', { amount: 8e9, unit: 'USD', qualifier: 'approx' }],
+  // 元 is renminbi, unless a currency is written before the number or after 元.
+  ['1000亿元', { amount: 1e11, unit: 'CNY', unitText: '元' }],
+  ['港幣10億元', { amount: 1e9, unit: 'HKD', unitText: '港幣' }],
+  ['人民币1000亿元', { amount: 1e11, unit: 'CNY' }],
+  ['10亿元港币', { amount: 1e9, unit: 'HKD' }],
+  ['1000億元人民幣', { amount: 1e11, unit: 'CNY' }],
+  ['美金5億元', { amount: 5e8, unit: 'USD' }],
+];
+
+// English as the corpus's own English statements write it, and as a
+// bilingual report might.
+const ENGLISH: [string, Expected][] = [
+  ['HK$1 billion', { kind: 'quantity', amount: 1e9, unit: 'HKD', unitText: 'HK$', qualifier: 'exact' }],
+  ['HK$62 billion', { amount: 6.2e10, unit: 'HKD' }],
+  ['US$8 billion', { amount: 8e9, unit: 'USD' }],
+  ['RMB 100 billion', { amount: 1e11, unit: 'CNY' }],
+  ['US$1 billion or more', { amount: 1e9, unit: 'USD', qualifier: 'at-least' }],
+  ['pass US$1 trillion', { amount: 1e12, unit: 'USD', qualifier: 'more-than' }],
+  ['More than 800 AI-related companies', { amount: 800, unit: 'companies', qualifier: 'more-than' }],
+  ['more than 2,300 start-ups', { amount: 2300, unit: 'startups', qualifier: 'more-than' }],
+  ['a hundred or more AI companies', { amount: 100, unit: 'companies', qualifier: 'at-least' }],
+  ['66 key enterprises', { amount: 66, unit: 'enterprises', qualifier: 'exact' }],
+  ['more than 30%', { kind: 'percentage', amount: 30, qualifier: 'more-than' }],
+  ['about 10 to 15 people', { amount: 10, upTo: 15, unit: 'people', qualifier: 'approx' }],
+  ['more than 140,000 AI patents', { amount: 140000, unit: 'patents', qualifier: 'more-than' }],
+  ['at least five AI joint laboratories', { amount: 5, unit: 'laboratories', qualifier: 'at-least' }],
+  ['six areas', { amount: 6, unit: 'areas' }],
+  ['16 times', { amount: 16, unit: 'times' }],
+  ['more than 20 years', { amount: 20, unit: 'years', qualifier: 'more-than' }],
+  ['no less than 1000 POPS', { amount: 1e18, unit: 'ops-per-second', qualifier: 'at-least' }],
+  ['10^18 operations per second', { amount: 1e18, unit: 'ops-per-second' }],
+  ['3 × 10^15 operations per second', { amount: 3e15, unit: 'ops-per-second' }],
+  ['exceed 3,000 petaflops', { amount: 3e18, unit: 'flops', qualifier: 'more-than' }],
+  ['64 PB', { amount: 64, unit: 'petabytes' }],
+  ['nearly 300 large customers', { amount: 300, unit: 'customers', qualifier: 'approx' }],
+  ['28 local organisations', { amount: 28, unit: 'organisations' }],
+];
+
+const COMMON_ENGLISH: [string, Expected][] = [
+  ['88 per cent', { kind: 'percentage', amount: 88, unit: 'percent', unitText: 'per cent' }],
+  ['88 percent', { kind: 'percentage', amount: 88 }],
+  ['1.5 million people', { amount: 1.5e6, unit: 'people' }],
+  ['HK$1.5bn', { amount: 1.5e9, unit: 'HKD' }],
+  ['HK$100m', { amount: 1e8, unit: 'HKD' }],
+  ['US$ 8 billion', { amount: 8e9, unit: 'USD' }],
+  ['100 billion yuan', { amount: 1e11, unit: 'CNY' }],
+  ['1 billion Hong Kong dollars', { amount: 1e9, unit: 'HKD' }],
+  ['three thousand trillion operations a second', { amount: 3e15, unit: 'ops-per-second' }],
+  ['one hundred and twenty-five companies', { amount: 125, unit: 'companies' }],
+  ['800+ companies', { amount: 800, qualifier: 'more-than' }],
+  ['fewer than 50 firms', { amount: 50, unit: 'companies', qualifier: 'less-than' }],
+  ['up to 15 people', { amount: 15, qualifier: 'up-to' }],
+  ['$5 billion', { amount: 5e9, unitText: '$' }],
 ];
 
 describe('readNumber', () => {
@@ -77,6 +142,22 @@ describe('readNumber', () => {
 
   it.each(WRITTEN_OUT)('reads %s', (text, expected) => {
     expect(readNumber(text)).toMatchObject(expected);
+  });
+
+  it.each(ENGLISH)('reads the corpus’s English %s', (text, expected) => {
+    expect(readNumber(text)).toMatchObject({ text, ...expected });
+  });
+
+  it('takes every English case from the corpus’s own statements', () => {
+    expect(ENGLISH.filter(([text]) => !englishStatements.includes(text)).map(([text]) => text)).toEqual([]);
+  });
+
+  it.each(COMMON_ENGLISH)('reads %s', (text, expected) => {
+    expect(readNumber(text)).toMatchObject({ text, ...expected });
+  });
+
+  it('names no currency for $ alone, which Hong Kong and America both write', () => {
+    expect(readNumber('$5 billion')?.unit).toBeUndefined();
   });
 
   it('agrees with the maintainers on the value of every quantity, percentage and rank fact', () => {
@@ -112,6 +193,38 @@ describe('readNumbers', () => {
     for (const text of ['DeepSeek一家公司', '百度', '十分完整', '一成不變', '第一次', 'HKGAI V1', '六小龍', '一群龍', '超算中心']) {
       expect(readNumbers(text), text).toEqual([]);
     }
+  });
+
+  it('leaves English that only looks numeric alone: years, ranks, ordinals, "one company", bare numbers', () => {
+    for (const text of [
+      'In 2024 AI companies moved in',
+      'one company',
+      'the top 100 universities',
+      'ranked 32nd',
+      'the 2025-26 Budget',
+      'often tense',
+      '5G networks',
+      'had grown to 400',
+      'a company',
+      'over the two-year period',
+    ]) {
+      expect(readNumbers(text), text).toEqual([]);
+    }
+  });
+
+  it('reads a sentence of English, and the powers of ten inside it', () => {
+    const sentence = 'computing power was expected to exceed 3,000 petaflops (3 × 10^15 operations per second, "三千萬億次").';
+    expect(readNumbers(sentence).map((m) => [m.text, m.amount, m.unit, m.qualifier])).toEqual([
+      ['exceed 3,000 petaflops', 3e18, 'flops', 'more-than'],
+      ['3 × 10^15 operations per second', 3e15, 'ops-per-second', 'exact'],
+      ['三千萬億次', 3e15, 'times', 'exact'],
+    ]);
+  });
+
+  it('keeps offsets into the original text across full-width digits', () => {
+    const sentence = '數碼港已孵化超過２３００家初創企業，估值達＄5 billion。';
+    for (const m of readNumbers(sentence)) expect(sentence.slice(m.start, m.end)).toBe(m.text);
+    expect(readNumbers(sentence).map((m) => m.amount)).toEqual([2300, 5e9]);
   });
 });
 

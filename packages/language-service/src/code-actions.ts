@@ -1,4 +1,4 @@
-import { type FactIndex, resolveSuccessor } from '@factcite/core';
+import { type FactIndex, foldText, resolveSuccessor } from '@factcite/core';
 import type { CodeAction, Diagnostic, Range, TextEdit } from 'vscode-languageserver-types';
 import { DIAGNOSTIC_SOURCE } from './diagnostics.js';
 import { type DocumentInput, type FactDocument, toDocument } from './document.js';
@@ -42,7 +42,9 @@ function replaceAllDeprecated(doc: FactDocument, index: FactIndex, uri: string):
  * Quick fixes for the citations in `range`: an unknown id is replaced by each
  * of the closest ids, a deprecated one by its successor (and, when there are
  * several, every deprecated citation in the document at once); `fact:` without
- * `@` gets its `@`, and an unclosed group its `]`. Fixes are computed from the
+ * `@` gets its `@`, and an unclosed group its `]`; a number that contradicts
+ * the fact its sentence cites is replaced by the fact's value as the source
+ * writes it (in the report's script, or in English in English prose). Fixes are computed from the
  * text, so they work whether or not the client sends the diagnostics back;
  * the diagnostics it does send are attached to the fixes that resolve them.
  */
@@ -79,6 +81,18 @@ export function codeActions(
   if (deprecatedHere) {
     const all = replaceAllDeprecated(doc, index, uri);
     if (all) out.push(all);
+  }
+
+  // Value checks are cached per paragraph, so asking again costs nothing.
+  for (const d of doc.check(index)) {
+    if (d.code !== 'value-mismatch' || d.end < start || d.start > end) continue;
+    const replacement = d.mismatch?.replacement;
+    if (replacement === undefined) continue;
+    const numberRange = toRange(doc, d.start, d.end);
+    const { found, expected } = d.mismatch!;
+    const origin = foldText(replacement) === foldText(expected) ? 'as in the source' : `the source says ${expected}`;
+    const fixes = matching(diagnostics, 'value-mismatch', numberRange);
+    out.push(action(`Replace ${found} with ${replacement} (${origin})`, uri, [{ range: numberRange, newText: replacement }], fixes, true));
   }
 
   for (const m of doc.malformedIn(start, end)) {

@@ -1,4 +1,4 @@
-import type { CitationDiagnosticCode, FactIndex } from '@factcite/core';
+import type { CitationDiagnosticCode, FactIndex, ValueMismatch } from '@factcite/core';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { type DocumentInput, toDocument } from './document.js';
 import { DiagnosticSeverity, DiagnosticTag, toRange } from './lsp.js';
@@ -14,6 +14,12 @@ export interface FactDiagnosticData {
   suggestions?: string[];
   /** For deprecated-fact: the active fact that replaces it. */
   successor?: string;
+  /**
+   * For value-mismatch: what the report says (`found`, which the range
+   * covers), what the source says (`expected`, with its `quote`), and the
+   * text the quick fix puts in its place (`replacement`), when there is one.
+   */
+  mismatch?: ValueMismatch;
 }
 
 /** A diagnostic of this service: `code` is a core CitationDiagnosticCode. */
@@ -25,8 +31,9 @@ export interface FactDiagnostic extends Diagnostic {
 
 /**
  * Unknown ids (errors, with the closest ids), deprecated facts (warnings,
- * with the successor) and malformed citations (errors), from core's
- * checkCitations. Linear in the text; with a FactDocument built from the
+ * with the successor), malformed citations (errors) and numbers that
+ * contradict the fact their sentence cites (value-mismatch warnings, on the
+ * number), from core's checkCitations. Linear in the text; with a FactDocument built from the
  * previous version, only the blocks an edit touched are checked again.
  */
 export function diagnostics(input: DocumentInput, index: FactIndex): FactDiagnostic[] {
@@ -36,6 +43,7 @@ export function diagnostics(input: DocumentInput, index: FactIndex): FactDiagnos
     if (d.factId !== undefined) data.factId = d.factId;
     if (d.suggestions) data.suggestions = d.suggestions;
     if (d.successor) data.successor = d.successor;
+    if (d.mismatch) data.mismatch = d.mismatch;
     const out: FactDiagnostic = {
       range: toRange(doc, d.start, d.end),
       severity: d.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { codeActions, diagnostics } from '../src/index.js';
-import { applyEdits, exampleReport, realIndex } from './fixtures.js';
+import { applyEdits, exampleReport, numbersReports, realIndex, textAt } from './fixtures.js';
 
 const index = realIndex();
 const uri = 'file:///reports/draft.md';
@@ -61,6 +61,56 @@ describe('codeActions', () => {
     }, text);
     expect(fixed).toBe('See [@fact:hkgai-v1-released; @fact:hk-ai-subsidy-scheme-3bn].\n\nAnd [@fact:hk-ai-rd-institute-funding]\n');
     expect(diagnostics(fixed, index)).toEqual([]);
+  });
+
+  describe('for a number that contradicts the cited fact', () => {
+    const { wrong, right } = numbersReports();
+    const mismatches = diagnostics(wrong, index);
+
+    it('replaces it with the fact’s value as the source writes it, in the report’s script', () => {
+      const funding = mismatches.find((d) => d.data.factId === 'hk-ai-rd-institute-funding')!;
+      const [fix] = codeActions(wrong, funding.range, [funding], index, { uri });
+      expect(fix).toMatchObject({ title: 'Replace 二十亿港元 with 10亿港元 (as in the source)', kind: 'quickfix', isPreferred: true, diagnostics: [funding] });
+      const fixed = apply(wrong, fix as never);
+      expect(fixed.split('\n')[funding.range.start.line]).toBe(right.split('\n')[funding.range.start.line]!.replace('十亿港元', '10亿港元'));
+      expect(diagnostics(fixed, index).some((d) => d.data.factId === 'hk-ai-rd-institute-funding' && d.range.start.line === funding.range.start.line)).toBe(false);
+
+      const traditional = mismatches.find((d) => d.data.factId === 'hk-ai-subsidy-scheme-3bn')!;
+      expect(codeActions(wrong, traditional.range, [], index, { uri })[0]!.title).toBe('Replace 3億港元 with 30億港元 (as in the source)');
+    });
+
+    it('writes the value in English in English prose', () => {
+      const english = mismatches.find((d) => textAt(wrong, d.range) === 'HK$2 billion')!;
+      const [fix] = codeActions(wrong, english.range, [english], index, { uri });
+      expect(fix!.title).toBe('Replace HK$2 billion with HK$1 billion (the source says 10亿港元)');
+      expect(apply(wrong, fix as never)).toContain('set aside HK$1 billion for the institute');
+    });
+
+    it('fixes every number it can, leaving only the warnings it offers no fix for', () => {
+      let text = wrong;
+      for (;;) {
+        const next = diagnostics(text, index).find((d) => d.data.mismatch?.replacement !== undefined);
+        if (!next) break;
+        const fix = codeActions(text, next.range, [next], index, { uri }).find((a) => a.isPreferred)!;
+        text = apply(text, fix as never);
+      }
+      const left = diagnostics(text, index);
+      // English counts, whose noun would need rewriting, are flagged but not fixed.
+      expect(left.map((d) => textAt(text, d.range))).toEqual([
+        'more than 2,000 strategic enterprises',
+        'more than 14,000 AI patents',
+        '82 local organisations',
+      ]);
+      expect(text).toContain('Pengcheng Cloud Brain II offers at least 1000 POPS of AI computing power');
+      expect(left.every((d) => d.code === 'value-mismatch')).toBe(true);
+    });
+
+    it('works from the text alone, with the cursor on the number', () => {
+      const at = { line: mismatches[0]!.range.start.line, character: mismatches[0]!.range.start.character + 1 };
+      const actions = codeActions(wrong, { start: at, end: at }, [], index, { uri });
+      expect(actions).toHaveLength(1);
+      expect(actions[0]!.diagnostics).toBeUndefined();
+    });
   });
 
   it('offers nothing for a sound citation', () => {

@@ -1,7 +1,7 @@
 import { checkCitations, LineIndex } from '@factcite/core';
 import { describe, expect, it } from 'vitest';
 import { DIAGNOSTIC_SOURCE, diagnostics, FactDocument } from '../src/index.js';
-import { exampleReport, realIndex, textAt } from './fixtures.js';
+import { exampleReport, numbersReports, realIndex, textAt } from './fixtures.js';
 
 const index = realIndex();
 
@@ -42,6 +42,30 @@ describe('diagnostics', () => {
 
   it('finds nothing wrong in a report citing only active facts', () => {
     expect(diagnostics('[@fact:hk-ai-rd-institute-funding; @fact:hkgai-v1-released]', index)).toEqual([]);
+  });
+
+  it('warns on each number that contradicts the fact its sentence cites, and on nothing in a faithful report', () => {
+    const { right, wrong, changedLines } = numbersReports();
+    expect(diagnostics(right, index)).toEqual([]);
+    const found = diagnostics(wrong, index);
+    expect(found.map((d) => d.range.start.line)).toEqual(changedLines);
+    for (const d of found) {
+      expect(d.code).toBe('value-mismatch');
+      expect(d.severity).toBe(2);
+      expect(d.data.mismatch?.expected).toBeTruthy();
+    }
+    const funding = found.find((d) => d.data.factId === 'hk-ai-rd-institute-funding')!;
+    expect(textAt(wrong, funding.range)).toBe('二十亿港元');
+    expect(funding.data).toEqual({
+      factId: 'hk-ai-rd-institute-funding',
+      mismatch: {
+        found: '二十亿港元',
+        expected: '10亿港元',
+        replacement: '10亿港元',
+        quote: '特区政府已预留10亿港元,成立香港人工智能研发院',
+        source: 'city24-hk-ai-2025-02-27',
+      },
+    });
   });
 
   it('updates a previous document in place of a fresh check', () => {

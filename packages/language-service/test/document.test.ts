@@ -1,14 +1,20 @@
 import { checkCitations, parseCitations } from '@factcite/core';
 import { describe, expect, it } from 'vitest';
 import { FactDocument } from '../src/index.js';
-import { exampleReport, realIndex } from './fixtures.js';
+import { exampleReport, numbersReports, realIndex } from './fixtures.js';
 
 // Pieces of Markdown that stress where a report may be split: code blocks and
 // comments holding blank lines, backticks that pair across paragraphs,
-// unclosed groups, escapes, links, e-mail addresses and CRLF line ends.
+// unclosed groups, escapes, links, e-mail addresses and CRLF line ends; and
+// sentences whose numbers contradict the facts they cite, which must be
+// checked the same paragraph by paragraph.
 const report = exampleReport();
 const FRAGMENTS = [
   ...report.split(/\n\s*\n/),
+  ...numbersReports().wrong.split(/\n\s*\n/),
+  '预留20亿港元\n[@fact:hk-ai-rd-institute-funding]。',
+  '预留20亿港元。',
+  '[@fact:hk-ai-rd-institute-funding] 另拨30亿港元。',
   '```\n[@fact:hk-ai-rd-institute-funding]\n\n[@fact:not-a-fact]\n```',
   '~~~\nan unclosed fence [@fact:hkgai-v1-released]',
   'before `code [@fact:hk-ai-companies-800]` after [@fact:hkgai-v1-released]',
@@ -54,14 +60,19 @@ describe('FactDocument', () => {
 
   it('finds exactly the citations and problems core finds in the whole text', () => {
     const rand = random(42);
+    let mismatches = 0;
     for (let n = 0; n < 300; n++) {
       const text = randomReport(rand, 1 + Math.floor(rand() * 12));
       const doc = FactDocument.create(text);
       const whole = parseCitations(text);
       expect(doc.citations(), text).toEqual(whole.citations);
       expect(doc.malformed(), text).toEqual(whole.malformed);
-      expect(doc.check(index), text).toEqual(checkCitations(text, index));
+      const checked = doc.check(index);
+      expect(checked, text).toEqual(checkCitations(text, index));
+      mismatches += checked.filter((d) => d.code === 'value-mismatch').length;
     }
+    // The shuffles put numbers next to their citations often enough to test the value check too.
+    expect(mismatches).toBeGreaterThan(100);
   });
 
   it('splits the sample report into paragraphs and keeps its citations', () => {

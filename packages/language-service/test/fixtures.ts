@@ -26,6 +26,18 @@ export function exampleReport(): string {
   return readFileSync(path.join(repoRoot, 'examples/report.md'), 'utf8');
 }
 
+/** The numbers sample: real facts restated in every form (`right`), and the same with numbers changed (`wrong`). */
+export function numbersReports(): { right: string; wrong: string; changedLines: number[] } {
+  const right = readFileSync(path.join(repoRoot, 'examples/numbers-report.md'), 'utf8');
+  const wrong = readFileSync(path.join(repoRoot, 'examples/numbers-report-wrong.md'), 'utf8');
+  const rightLines = right.split('\n');
+  const changedLines = wrong
+    .split('\n')
+    .map((line, i) => (line !== rightLines[i] && line.includes('@fact:') ? i : -1))
+    .filter((i) => i >= 0);
+  return { right, wrong, changedLines };
+}
+
 export function readCorpusFile(relative: string): string {
   return readFileSync(path.join(corpusDir, relative), 'utf8');
 }

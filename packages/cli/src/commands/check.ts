@@ -1,4 +1,4 @@
-import { checkCitations, LineIndex, type Problem, parseCitations } from '@factcite/core';
+import { checkCitations, LineIndex, type Problem, parseCitations, type ValueMismatch } from '@factcite/core';
 import { displayPath, readTextFile } from '@factcite/core/node';
 import pc from 'picocolors';
 import { loadIndex } from '../corpus.js';
@@ -24,9 +24,14 @@ export interface CheckFinding {
   factId: string | null;
   suggestions?: string[];
   successor?: string;
+  /** For value-mismatch: the number the report states, the fact's as its source writes it, the quote and the fix. */
+  mismatch?: ValueMismatch;
 }
 
-/** `factcite check FILE...`: every citation in the reports, checked against the corpus. */
+/**
+ * `factcite check FILE...`: every citation in the reports, checked against
+ * the corpus, and every number next to one against the fact it cites.
+ */
 export function checkCommand(files: string[], options: CheckOptions): number {
   const { index, parsed } = loadIndex(options.corpus);
   const findings: CheckFinding[] = [];
@@ -53,6 +58,7 @@ export function checkCommand(files: string[], options: CheckOptions): number {
         factId: d.factId ?? null,
         ...(d.suggestions ? { suggestions: d.suggestions } : {}),
         ...(d.successor ? { successor: d.successor } : {}),
+        ...(d.mismatch ? { mismatch: d.mismatch } : {}),
       });
     }
   }
