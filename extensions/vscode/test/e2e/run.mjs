@@ -4,8 +4,9 @@
 //
 // It opens a copy of examples/report.md, completes a citation after `[@fact:`
 // in Simplified, Traditional and English, reads a hover card, reads the
-// unknown-id error in Problems and applies the did-you-mean fix, and replaces
-// a deprecated fact with its successor. Then, with Workspace Trust on, it opens
+// unknown-id error in Problems and applies the did-you-mean fix, replaces
+// a deprecated fact with its successor, and fixes a number that contradicts
+// the fact it cites. Then, with Workspace Trust on, it opens
 // an untrusted folder whose settings name a corpus of its own, checks that the
 // corpus is not loaded until the folder is trusted. Screenshots go to media/screenshots/.
 import { execFileSync } from 'node:child_process';
@@ -58,6 +59,9 @@ const reportFile = path.join(dirs.workspace, 'report.md');
 writeFileSync(reportFile, report);
 // A second report, for Find All References across the workspace.
 writeFileSync(path.join(dirs.workspace, 'appendix.md'), '# 附录\n\n研发院的拨款见[@fact:hk-ai-rd-institute-funding]。\n');
+// A right citation next to a wrong number (the source says 10亿港元), for the value check.
+const numbersFile = path.join(dirs.workspace, 'numbers.md');
+writeFileSync(numbersFile, '# 数字\n\n政府预留20亿港元成立研发院[@fact:hk-ai-rd-institute-funding]。\n');
 writeUserSettings(dirs, { 'factcite.inlineValues': true });
 
 /** One-based line and column of the first occurrence of `needle` in `text` (column in UTF-16 units). */
@@ -375,6 +379,23 @@ try {
     // Clean up: back to the bundled corpus.
     rmSync(path.join(dirs.workspace, '.vscode'), { recursive: true, force: true });
     await page.locator('.statusbar-item', { hasText: `factcite ${corpus.version} ·` }).first().waitFor({ timeout: 20_000 });
+  });
+
+  await step('a number that contradicts the cited fact is flagged and fixed from the source', async () => {
+    const fact = facts.get('hk-ai-rd-institute-funding');
+    await wb.openFile('numbers.md');
+    await page.keyboard.press('Control+Shift+M');
+    await until('the value-mismatch warning', async () => (await wb.problems()).some((r) => r.includes(`Text says 20亿港元 but fact "${fact.id}" says ${fact.value.text}`)));
+    await wb.openFile('numbers.md');
+    const { line, column } = locate(readFileSync(numbersFile, 'utf8'), '20亿港元');
+    await wb.goTo(line, column + 1);
+    const title = `Replace 20亿港元 with ${fact.value.text}`;
+    await wb.quickFix(title);
+    await wb.screenshot(path.join(shots, 'value-mismatch.png'));
+    await wb.chooseAction(title);
+    await page.keyboard.press('Control+S');
+    await until('the source\'s value on disk', () => readFileSync(numbersFile, 'utf8').includes(`政府预留${fact.value.text}成立研发院`));
+    await until('the warning gone', async () => !(await wb.problems()).some((r) => r.includes('Text says')));
   });
 
   // Restricted Mode: the writer opens a stranger's folder whose settings point at a corpus of
