@@ -3,19 +3,11 @@ import { Converter } from 'opencc-js';
 /** Scripts a reader can ask to see Chinese text in. */
 export type DisplayScript = 'zh-Hans' | 'zh-Hant-HK' | 'zh-Hant-TW';
 
-// Converters build their dictionaries on first use, so importing core stays cheap.
-let toSimplified: ((text: string) => string) | undefined;
-const fromSimplified = new Map<DisplayScript, (text: string) => string>();
+// foldText lives apart from OpenCC: search needs it, and it needs no dictionary.
+export { foldText } from './fold.js';
 
-/**
- * Folds text for matching: NFKC (full-width digits and letters become ASCII),
- * lower case, and Traditional (HK or TW) characters to Simplified.
- * Searching folded text with a folded query makes search script-insensitive.
- */
-export function foldText(text: string): string {
-  toSimplified ??= Converter({ from: 'hk', to: 'cn' });
-  return toSimplified(text.normalize('NFKC').toLowerCase());
-}
+// Converters build their dictionaries on first use, so importing core stays cheap.
+const fromSimplified = new Map<DisplayScript, (text: string) => string>();
 
 /** Renders Chinese text in the given script (Simplified, or Traditional as written in Hong Kong or Taiwan). */
 export function convertScript(text: string, target: DisplayScript): string {

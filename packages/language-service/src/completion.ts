@@ -118,13 +118,22 @@ export function completionContext(input: DocumentInput, offset: number): Citatio
   return { query, replaceStart, replaceEnd, needsPrefix, inGroup, needsClose: inGroup && !groupClosedAfter(text, replaceEnd) };
 }
 
-/** Facts for a query, best first: search hits, with ids that start with the query first (a partial id). */
+/**
+ * Facts for a query, best first: ids that start with the query first (a
+ * partial id, in id order), then search hits. The list shows active facts
+ * before deprecated ones and keeps `limit`, so reading ids stops once
+ * `limit` active ones are in: with a million facts, "[@" must not sort them all.
+ */
 function candidates(index: FactIndex, query: string, limit: number): Fact[] {
   const q = query.trim();
-  if (!q) return [...index.all()].sort((a, b) => a.id.localeCompare(b.id));
   const out = new Map<string, Fact>();
-  if (/^[a-z0-9-]+$/.test(q)) {
-    for (const f of index.all()) if (f.id.startsWith(q)) out.set(f.id, f);
+  if (!q || /^[a-z0-9-]+$/.test(q)) {
+    let active = 0;
+    for (const f of index.withIdPrefix(q)) {
+      out.set(f.id, f);
+      if (f.status !== 'deprecated' && ++active >= limit) return [...out.values()];
+    }
+    if (!q) return [...out.values()];
   }
   for (const hit of index.search(q, { limit })) out.set(hit.fact.id, hit.fact);
   return [...out.values()];

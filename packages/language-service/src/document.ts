@@ -4,19 +4,21 @@ import {
   checkCitations,
   type FactIndex,
   findIgnoredRanges,
-  LineIndex,
+  type LineIndex,
   type MalformedCitation,
   type ParsedCitations,
   parseCitations,
 } from '@factcite/core';
+import { CarriedLineIndex } from './line-starts.js';
 import { memoizedIndex } from './memo.js';
 
 /**
  * A report split into blocks that no citation can cross: runs of lines ended
  * by a blank line that lies outside every code block, code span and HTML
  * comment. Core's parser never lets a citation, a bracket group or a key cross
- * a blank line, so parsing each block alone gives the same citations as
- * parsing the whole text (a test checks this on real and shuffled reports).
+ * a blank line, and its value check never lets a sentence cross one, so
+ * parsing and checking each block alone gives the same results as doing so
+ * on the whole text (a test checks this on real and shuffled reports).
  */
 interface Block {
   start: number;
@@ -27,8 +29,9 @@ interface Block {
   diagnostics?: WeakMap<FactIndex, CitationDiagnostic[]>;
 }
 
-// Each document's blocks, kept out of the public class so the next version can reuse them.
+// Each document's blocks and protected ranges, kept out of the public class so the next version can reuse them.
 const blocksOf = new WeakMap<FactDocument, readonly Block[]>();
+const guardedOf = new WeakMap<FactDocument, readonly [number, number][]>();
 
 /** Anything the service accepts as a document: its text, or a parsed {@link FactDocument}. */
 export type DocumentInput = string | FactDocument;
@@ -78,20 +81,112 @@ function protectedRanges(text: string): [number, number][] {
   return merged;
 }
 
-/** Block boundaries: the offset just after each blank line outside a protected range. */
-function splitBlocks(text: string, guarded: readonly [number, number][]): number[] {
+const BLANK_LINE = /\n[ \t\r]*\n/g;
+
+/**
+ * Block boundaries in text[from, to): the offset just after each blank line
+ * outside a protected range. `from` must be where a scan of the whole text
+ * would resume (0 or the end of a blank line); `last` receives where the
+ * scan's last match ended.
+ */
+function splitBlocks(text: string, guarded: readonly [number, number][], from = 0, to = text.length, last?: { end: number }): number[] {
   const cuts: number[] = [];
   let r = 0;
-  for (const m of text.matchAll(/\n[ \t\r]*\n/g)) {
+  BLANK_LINE.lastIndex = from;
+  for (let m = BLANK_LINE.exec(text); m && m.index < to; m = BLANK_LINE.exec(text)) {
     // The blank line starts after the first "\n" and ends with the second.
     const blankStart = m.index + 1;
     const cut = m.index + m[0].length;
+    if (last) last.end = cut;
+    if (cut > to) break;
     while (r < guarded.length && guarded[r]![1] <= blankStart) r++;
     const range = guarded[r];
     if (range && range[0] < cut) continue;
     cuts.push(cut);
   }
   return cuts;
+}
+
+/** Marks that open or close a code span or comment. */
+const MARK = /`|<!--|-->/;
+/** A line that could open or close a fenced code block. */
+const FENCE_LINE = /^ {0,3}(`{3,}|~{3,})/m;
+
+/** The blocks of a text and what is protected in it. */
+interface Layout {
+  guarded: [number, number][];
+  blocks: Block[];
+  /** Blocks taken over from the previous version. */
+  reused: number;
+}
+
+function blocksAt(starts: number[], end: number): Block[] {
+  return starts.map((start, i) => ({ start, end: starts[i + 1] ?? end }));
+}
+
+function layout(text: string): Layout {
+  const guarded = protectedRanges(text);
+  return { guarded, blocks: blocksAt([0, ...splitBlocks(text, guarded).filter((c) => c < text.length)], text.length), reused: 0 };
+}
+
+/**
+ * The layout of a new version from the previous one's, reading only the
+ * lines an edit touched. When neither the old nor the new text of those
+ * lines holds a character that could open or close a code block, code span
+ * or comment, every protected range is the old one (shifted past the edit),
+ * and blank lines need finding only between the blocks around the edit.
+ * Undefined when that does not hold: then the whole text is read again.
+ */
+function relayout(previous: FactDocument, text: string, prefix: number, suffix: number): Layout | undefined {
+  const old = previous.text;
+  const delta = text.length - old.length;
+  const oldChangeEnd = old.length - suffix;
+  // The touched lines: from the start of the line of the first change to the end of the line of the last.
+  const start = old.lastIndexOf('\n', prefix - 1) + 1;
+  let oldEnd = old.indexOf('\n', oldChangeEnd);
+  if (oldEnd < 0) oldEnd = old.length;
+  const newEnd = oldEnd + delta;
+  // No touched line may be a fence, before or after; no backtick, "<!--" or "-->" may be in or overlap the
+  // change, before or after (a run of backticks could grow or split, a comment mark could form or break).
+  if (FENCE_LINE.test(old.slice(start, oldEnd)) || FENCE_LINE.test(text.slice(start, newEnd))) return undefined;
+  const from = Math.max(0, prefix - 3);
+  if (MARK.test(old.slice(from, oldChangeEnd + 3)) || MARK.test(text.slice(from, oldChangeEnd + delta + 3))) return undefined;
+
+  const guarded: [number, number][] = [];
+  for (const [s, e] of guardedOf.get(previous) ?? []) {
+    // One left open runs to the end of the text, wherever that now is.
+    if (e === old.length && s < prefix) guarded.push([s, text.length]);
+    else if (e <= prefix) guarded.push([s, e]);
+    else if (s >= oldChangeEnd) guarded.push([s + delta, e + delta]);
+    else if (s < prefix && e >= oldChangeEnd) guarded.push([s, e + delta]);
+    // A range that ends or starts within the change would need a closing or opening mark there.
+    else return undefined;
+  }
+
+  const oldBlocks = blocksOf.get(previous) ?? [];
+  // Resume from the last block start at or before the touched lines, where the old scan ended a match …
+  let i = oldBlocks.length - 1;
+  while (i > 0 && oldBlocks[i]!.start > start) i--;
+  const resume = oldBlocks[i]?.start ?? 0;
+  // … and scan until the first block start after them, where the new scan must end a match too.
+  let j = i + 1;
+  while (j < oldBlocks.length && oldBlocks[j]!.start <= oldEnd) j++;
+  const to = j < oldBlocks.length ? oldBlocks[j]!.start + delta : text.length;
+  const last = { end: -1 };
+  const found = splitBlocks(text, guarded, resume, to, last);
+  if (j < oldBlocks.length && last.end !== to) return undefined;
+  // Blocks before the touched one are the old ones, shared (their text and bounds are the same); blocks
+  // after it keep their parse and diagnostics at shifted bounds; the blocks between are new.
+  const blocks = oldBlocks.slice(0, i);
+  blocks.push(...blocksAt([resume, ...found.filter((c) => c > resume && c < to && c < text.length)], to));
+  for (let k = j; k < oldBlocks.length; k++) {
+    const o = oldBlocks[k]!;
+    const b: Block = { start: o.start + delta, end: o.end + delta };
+    if (o.parsed) b.parsed = o.parsed;
+    if (o.diagnostics) b.diagnostics = o.diagnostics;
+    blocks.push(b);
+  }
+  return { guarded, blocks, reused: i + oldBlocks.length - j };
 }
 
 function binarySearchBlock(blocks: readonly Block[], offset: number): number {
@@ -111,11 +206,9 @@ function binarySearchBlock(blocks: readonly Block[], offset: number): number {
  * alone (the common prefix or suffix) is reused wherever the new version has
  * a block with the same bounds. Both lists are sorted: one merge pass.
  */
-function reuseBlocks(previous: FactDocument, text: string, blocks: Block[]): number {
+function reuseBlocks(previous: FactDocument, text: string, blocks: Block[], prefix: number, suffix: number): number {
   const old = previous.text;
   const oldBlocks = blocksOf.get(previous) ?? [];
-  const prefix = commonPrefix(old, text);
-  const suffix = commonSuffix(old, text, prefix);
   const delta = text.length - old.length;
   let reused = 0;
   const carry = (from: Block, to: Block) => {
@@ -158,16 +251,19 @@ function shiftCitation(c: CitationRef, by: number): CitationRef {
  * blocks whose text did not change keep their parse and their diagnostics.
  *
  * Cost of a new version of an n-character text after an edit: O(n) native
- * string comparison to find the changed span, O(n) to find code spans, code
- * blocks and comments (they can pair across the whole text) and blank lines,
- * and parsing only the blocks the edit touched. Lookups at an offset are
- * O(log blocks) plus the parse of that one block on first use.
+ * string comparison to find the changed span, then, when the edit brings or
+ * takes away no character that could open or close a code block, code span
+ * or comment (the usual keystroke), O(blocks) to carry the old layout over
+ * and a scan of the blocks around the edit; otherwise O(n) to find code
+ * spans, code blocks and comments (they can pair across the whole text) and
+ * blank lines again. Only the blocks the edit touched are parsed. Lookups at
+ * an offset are O(log blocks) plus the parse of that one block on first use.
  */
 export class FactDocument {
   readonly text: string;
   private readonly blocks: Block[];
   private readonly guarded: [number, number][];
-  private lineIndex?: LineIndex;
+  private lineIndex?: CarriedLineIndex;
 
   /** How many blocks this version took over unchanged from the previous one. */
   readonly reusedBlocks: number;
@@ -178,23 +274,29 @@ export class FactDocument {
     this.blocks = blocks;
     this.guarded = guarded;
     blocksOf.set(this, blocks);
+    guardedOf.set(this, guarded);
   }
 
   /** Parses a text, reusing the blocks of a previous version that the edit left alone. */
   static create(text: string, previous?: FactDocument): FactDocument {
     if (previous?.text === text) return previous;
-    const guarded = protectedRanges(text);
-    const cuts = splitBlocks(text, guarded);
-    const starts = [0, ...cuts.filter((c) => c < text.length)];
-    const blocks: Block[] = starts.map((start, i) => ({ start, end: starts[i + 1] ?? text.length }));
-
-    const reused = previous ? reuseBlocks(previous, text, blocks) : 0;
-    return new FactDocument(text, blocks, guarded, reused);
+    const prefix = previous ? commonPrefix(previous.text, text) : 0;
+    const suffix = previous ? commonSuffix(previous.text, text, prefix) : 0;
+    const carried = previous && relayout(previous, text, prefix, suffix);
+    let doc: FactDocument;
+    if (carried) doc = new FactDocument(text, carried.blocks, carried.guarded, carried.reused);
+    else {
+      const { guarded, blocks } = layout(text);
+      doc = new FactDocument(text, blocks, guarded, previous ? reuseBlocks(previous, text, blocks, prefix, suffix) : 0);
+    }
+    // An editor that asked for positions in the last version will ask again: carry its line starts over.
+    if (previous?.lineIndex) doc.lineIndex = previous.lineIndex.carry(text, prefix, previous.text.length - suffix, text.length - suffix);
+    return doc;
   }
 
   /** Line and UTF-16 character positions of this text (built once). */
   get lines(): LineIndex {
-    this.lineIndex ??= new LineIndex(this.text);
+    this.lineIndex ??= CarriedLineIndex.of(this.text);
     return this.lineIndex;
   }
 

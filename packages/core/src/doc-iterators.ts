@@ -1,0 +1,132 @@
+/**
+ * Document-at-a-time iterators over posting lists: a union (a token's lists
+ * for every field, or every word a prefix starts) and an intersection
+ * (every piece of a term, every term of a query). Each yields documents in
+ * increasing order with the best field it matched in.
+ */
+import { type Cursor, END } from './postings.js';
+
+/** Documents in increasing order; `doc` is -1 before the first move and END after the last. */
+export interface DocIterator {
+  readonly doc: number;
+  /** Field of the current document (lower is better). */
+  readonly field: number;
+  /** Documents in the lists, an estimate from above. */
+  readonly size: number;
+  next(): boolean;
+  /** Moves to the first document at or after `target`. */
+  advance(target: number): boolean;
+}
+
+/** Documents in any of several lists, with the best field among those that hold it. */
+export class UnionIterator implements DocIterator {
+  /** A binary heap of cursors by current document. */
+  private readonly heap: Cursor[];
+  private readonly stack: Int32Array;
+  doc = -1;
+
+  constructor(
+    cursors: Cursor[],
+    readonly size: number,
+  ) {
+    this.heap = cursors;
+    this.stack = new Int32Array(cursors.length + 1);
+  }
+
+  get field(): number {
+    // Cursors on the current document are the top of the heap: walk down while they match.
+    const heap = this.heap;
+    const stack = this.stack;
+    let best = 7;
+    let top = 0;
+    stack[top++] = 0;
+    while (top > 0) {
+      const i = stack[--top]!;
+      const c = heap[i];
+      if (!c || c.doc !== this.doc) continue;
+      if (c.field < best) best = c.field;
+      if (2 * i + 1 < heap.length) stack[top++] = 2 * i + 1;
+      if (2 * i + 2 < heap.length) stack[top++] = 2 * i + 2;
+    }
+    return best;
+  }
+
+  private siftDown(i: number): void {
+    const heap = this.heap;
+    const n = heap.length;
+    const item = heap[i]!;
+    for (;;) {
+      let child = 2 * i + 1;
+      if (child >= n) break;
+      if (child + 1 < n && heap[child + 1]!.doc < heap[child]!.doc) child++;
+      if (heap[child]!.doc >= item.doc) break;
+      heap[i] = heap[child]!;
+      i = child;
+    }
+    heap[i] = item;
+  }
+
+  next(): boolean {
+    return this.advance(this.doc + 1);
+  }
+
+  advance(target: number): boolean {
+    if (this.doc >= target) return this.doc !== END;
+    const heap = this.heap;
+    if (this.doc < 0) {
+      // First move: place every cursor, then order the heap.
+      for (const c of heap) c.advance(target);
+      for (let i = (heap.length >> 1) - 1; i >= 0; i--) this.siftDown(i);
+    } else {
+      while (heap[0]!.doc < target) {
+        heap[0]!.advance(target);
+        this.siftDown(0);
+      }
+    }
+    this.doc = heap[0]!.doc;
+    return this.doc !== END;
+  }
+}
+
+/** Documents in every one of several iterators. */
+export class IntersectionIterator implements DocIterator {
+  doc = -1;
+  readonly size: number;
+
+  constructor(readonly parts: DocIterator[]) {
+    // Leapfrog from the rarest list: it proposes the fewest documents.
+    parts.sort((a, b) => a.size - b.size);
+    this.size = parts[0]?.size ?? 0;
+  }
+
+  /** The worst field of the parts; a caller scoring each part reads their fields itself. */
+  get field(): number {
+    let worst = 0;
+    for (const p of this.parts) if (p.field > worst) worst = p.field;
+    return worst;
+  }
+
+  next(): boolean {
+    return this.advance(this.doc + 1);
+  }
+
+  advance(target: number): boolean {
+    if (this.doc >= target) return this.doc !== END;
+    const parts = this.parts;
+    let candidate = target;
+    for (let i = 0; i < parts.length; ) {
+      const p = parts[i]!;
+      if (!p.advance(candidate)) {
+        this.doc = END;
+        return false;
+      }
+      if (p.doc > candidate) {
+        candidate = p.doc;
+        // A later document: every other part must reach it again.
+        i = i === 0 ? 1 : 0;
+      } else i++;
+    }
+    this.doc = candidate;
+    return true;
+  }
+}

@@ -1,0 +1,298 @@
+/**
+ * The inverted index behind FactIndex.search: Han unigrams and bigrams and
+ * ASCII words of each fact's folded text, with the best field each appears
+ * in, in compressed posting lists. Built once, on the first search.
+ */
+import { foldText } from './fold.js';
+import { type Postings, PostingsBuilder } from './postings.js';
+import type { Entity, Fact } from './schema.js';
+import { IntTable, WordTable } from './token-tables.js';
+import { isHan, isWordChar } from './tokens.js';
+
+/** Fields of a fact, best first: a match in the id or statement says more than one in a long quote. */
+export const Field = { Id: 0, Statement: 1, Entity: 2, Value: 3, Topic: 4, Quote: 5 } as const;
+/** How much a match in each field counts. */
+export const FIELD_WEIGHTS = [4, 3, 2.5, 2, 1.5, 1] as const;
+
+/** Bits of {@link TextIndex.docFlags}. */
+export const DEPRECATED = 1;
+export const HAS_AMOUNT = 2;
+
+export interface TextIndex {
+  postings: Postings;
+  /**
+   * Fact (index into the corpus's facts) of each document. Documents are
+   * numbered active before deprecated and shortest first: the order a search
+   * would rank equal matches in, so a search can stop once no later document
+   * could beat what it has found.
+   */
+  docFact: Int32Array;
+  /** BM25-style length normalisation of each document: 0.5 + 0.5 × length / average length. */
+  docNorm: Float32Array;
+  docFlags: Uint8Array;
+  /** Documents before this one are active, the rest deprecated. */
+  activeDocs: number;
+  /** Token of each Han character (by its number), of each pair of them, of each word. */
+  unigrams: Int32Array;
+  bigrams: IntTable;
+  /** Pairs of characters numbered past the packed range (a corpus of tens of thousands of distinct characters). */
+  rareBigrams: Map<string, number>;
+  words: WordTable;
+  /** Every word, sorted, for words still being typed. */
+  sortedWords: string[];
+  /** Folded searchable text of a fact (by corpus index), for checking a phrase the tokens only suggest. */
+  text(fact: number): string;
+  /** Score accumulators for a search that reads whole lists, allocated on first need and kept zeroed. */
+  scratch?: Float64Array;
+}
+
+// Han characters get small numbers, shared by every index, so that a pair
+// packs into one small-integer Map key (V8 hashes those fastest). A table
+// covers the planes where Han characters are; a Map the rest.
+const HAN_TABLE = 0x40000;
+let hanTable: Int32Array | undefined;
+let hanCount = 0;
+const PAIR_BASE = 46340; // pairs of numbers below this pack below 2 ** 31
+
+function hanNumber(cp: number): number {
+  hanTable ??= new Int32Array(HAN_TABLE).fill(-1);
+  let n = hanTable[cp]!;
+  if (n < 0) {
+    n = hanCount++;
+    hanTable[cp] = n;
+  }
+  return n;
+}
+
+function knownHanNumber(cp: number): number {
+  return cp < HAN_TABLE && hanTable ? hanTable[cp]! : -1;
+}
+
+/** Key of a pair of Han character numbers below PAIR_BASE. */
+function pairOf(x: number, y: number): number {
+  return x * PAIR_BASE + y;
+}
+
+/** The texts of an entity that a fact naming it can be found by. */
+function entityTexts(id: string, entities: ReadonlyMap<string, Entity>): string[] {
+  const e = entities.get(id);
+  return e ? [e.names['zh-Hans'], e.names['zh-Hant'], e.names.en, ...e.aliases] : [id];
+}
+
+function factEntityIds(fact: Fact): string[] {
+  return fact.attributedTo ? [...fact.entities, fact.attributedTo] : fact.entities;
+}
+
+/**
+ * The folded text a fact is searched in, its fields on separate lines: the
+ * id (as written and as words), statements, the names and aliases of its
+ * entities, the value as written, topics and quotes.
+ */
+function searchableText(fact: Fact, entityText: (id: string) => string): string {
+  const parts = [fact.id, fact.id.replace(/-/g, ' '), ...Object.values(fact.statement)];
+  for (const id of factEntityIds(fact)) parts.push(entityText(id));
+  parts.push(fact.value?.text ?? '', fact.topics.join(' '));
+  for (const c of fact.citations) parts.push(c.quote);
+  return foldText(parts.join('\n'));
+}
+
+/** Builds the text index of the facts. */
+export function buildTextIndex(facts: readonly Fact[], entities: ReadonlyMap<string, Entity>): TextIndex {
+  const n = facts.length;
+  const entityTextCache = new Map<string, string>();
+  const entityText = (id: string): string => {
+    let text = entityTextCache.get(id);
+    if (text === undefined) {
+      text = entityTexts(id, entities).join('\n');
+      entityTextCache.set(id, text);
+    }
+    return text;
+  };
+
+  // Number documents: active first, then by the length of the fact's own
+  // text (all but quotes), shortest first. Packing the key and the fact into
+  // one float lets a typed-array sort do it without a comparator.
+  const lengths = new Float64Array(n);
+  let total = 0;
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const f = facts[i]!;
+    const s = f.statement;
+    let length = f.id.length + Math.max(s['zh-Hans']?.length ?? 0, s['zh-Hant']?.length ?? 0) + s.en.length;
+    for (const id of factEntityIds(f)) length += entityText(id).length;
+    length += (f.value?.text.length ?? 0) + f.topics.join(' ').length;
+    lengths[i] = length;
+    total += length;
+    const deprecated = f.status === 'deprecated' ? 1 << 29 : 0;
+    keys[i] = (deprecated + Math.min(length, (1 << 29) - 1)) * 2 ** 23 + i;
+  }
+  keys.sort();
+  const average = total / Math.max(1, n);
+  const docFact = new Int32Array(n);
+  const docNorm = new Float32Array(n);
+  const docFlags = new Uint8Array(n);
+  let activeDocs = 0;
+  for (let d = 0; d < n; d++) {
+    const i = keys[d]! % 2 ** 23;
+    docFact[d] = i;
+    docNorm[d] = 0.5 + (0.5 * lengths[i]!) / average;
+    const f = facts[i]!;
+    if (f.status === 'deprecated') docFlags[d]! |= DEPRECATED;
+    else activeDocs = d + 1;
+    if (f.value?.amount !== undefined) docFlags[d]! |= HAS_AMOUNT;
+  }
+
+  const builder = new PostingsBuilder();
+  let unigrams = new Int32Array(4096).fill(-1);
+  const bigrams = new IntTable();
+  const rareBigrams = new Map<string, number>();
+  const words = new WordTable();
+  // Per document: each token once, with the best field it appears in.
+  let seen = new Int32Array(1024);
+  let bestField = new Uint8Array(1024);
+  const docTokens: number[] = [];
+  let doc = 0;
+
+  const newToken = (): number => {
+    const t = builder.addToken();
+    if (t >= seen.length) {
+        const grownSeen = new Int32Array(seen.length * 2);
+        grownSeen.set(seen);
+        seen = grownSeen;
+        const grownBest = new Uint8Array(bestField.length * 2);
+        grownBest.set(bestField);
+        bestField = grownBest;
+    }
+    return t;
+  };
+
+  const unigramOf = (n: number): number => {
+    if (n >= unigrams.length) {
+      const grown = new Int32Array(Math.max(n + 1, unigrams.length * 2)).fill(-1);
+      grown.set(unigrams);
+      unigrams = grown;
+    }
+    let t = unigrams[n]!;
+    if (t < 0) unigrams[n] = t = newToken();
+    return t;
+  };
+  const bigramOf = (x: number, y: number): number => {
+    if (x >= PAIR_BASE || y >= PAIR_BASE) {
+      let t = rareBigrams.get(`${x},${y}`);
+      if (t === undefined) {
+        t = newToken();
+        rareBigrams.set(`${x},${y}`, t);
+      }
+      return t;
+    }
+    const key = pairOf(x, y);
+    let t = bigrams.get(key);
+    if (t < 0) {
+      t = newToken();
+      bigrams.set(key, t);
+    }
+    return t;
+  };
+  const emit = (t: number, field: number): void => {
+    if (seen[t] !== doc + 1) {
+      seen[t] = doc + 1;
+      bestField[t] = field;
+      docTokens.push(t);
+    } else if (field < bestField[t]!) bestField[t] = field;
+  };
+  const scan = (text: string, field: number, out: (t: number, field: number) => void): void => {
+    let previous = -1;
+    for (let i = 0; i < text.length; ) {
+      const c = text.charCodeAt(i);
+      if (c < 0x80) {
+        if (isWordChar(c)) {
+          const from = i;
+          while (i < text.length && isWordChar(text.charCodeAt(i))) i++;
+          out(words.intern(text, from, i, newToken), field);
+        } else i++;
+        previous = -1;
+        continue;
+      }
+      const cp = text.codePointAt(i)!;
+      i += cp > 0xffff ? 2 : 1;
+      if (!isHan(cp)) {
+        previous = -1;
+        continue;
+      }
+      const number = hanNumber(cp);
+      out(unigramOf(number), field);
+      if (previous >= 0) out(bigramOf(previous, number), field);
+      previous = number;
+    }
+  };
+
+  // Entities and topics are shared by many facts: tokenise each once.
+  const entityTokens = new Map<string, Int32Array>();
+  const topicTokens = new Map<string, Int32Array>();
+  const tokensOf = (cache: Map<string, Int32Array>, key: string, text: () => string): Int32Array => {
+    let found = cache.get(key);
+    if (!found) {
+      const list = new Set<number>();
+      scan(foldText(text()), 0, (t) => list.add(t));
+      found = Int32Array.from(list);
+      cache.set(key, found);
+    }
+    return found;
+  };
+
+  for (doc = 0; doc < n; doc++) {
+    const f = facts[docFact[doc]!]!;
+    scan(f.id, Field.Id, emit);
+    for (const s of Object.values(f.statement)) scan(foldText(s), Field.Statement, emit);
+    for (const id of factEntityIds(f)) for (const t of tokensOf(entityTokens, id, () => entityText(id))) emit(t, Field.Entity);
+    if (f.value) scan(foldText(f.value.text), Field.Value, emit);
+    for (const topic of f.topics) for (const t of tokensOf(topicTokens, topic, () => topic)) emit(t, Field.Topic);
+    for (const c of f.citations) scan(foldText(c.quote), Field.Quote, emit);
+    for (const t of docTokens) builder.add(t, doc, bestField[t]!);
+    docTokens.length = 0;
+  }
+
+  return {
+    postings: builder.finish(),
+    docFact,
+    docNorm,
+    docFlags,
+    activeDocs,
+    unigrams,
+    bigrams,
+    rareBigrams,
+    words,
+    sortedWords: [...words.words].sort(),
+    text: (i) => searchableText(facts[i]!, entityText),
+  };
+}
+
+/** Token of a Han character, or -1. */
+export function unigramToken(index: TextIndex, cp: number): number {
+  const n = knownHanNumber(cp);
+  return n < 0 || n >= index.unigrams.length ? -1 : index.unigrams[n]!;
+}
+
+/** Token of a pair of Han characters, or -1. */
+export function bigramToken(index: TextIndex, a: number, b: number): number {
+  const x = knownHanNumber(a);
+  const y = knownHanNumber(b);
+  if (x < 0 || y < 0) return -1;
+  if (x >= PAIR_BASE || y >= PAIR_BASE) return index.rareBigrams.get(`${x},${y}`) ?? -1;
+  return index.bigrams.get(pairOf(x, y));
+}
+
+/** Tokens of the words that start with a prefix. */
+export function wordsWithPrefix(index: TextIndex, prefix: string): number[] {
+  const words = index.sortedWords;
+  let lo = 0;
+  let hi = words.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (words[mid]! < prefix) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: number[] = [];
+  for (let i = lo; i < words.length && words[i]!.startsWith(prefix); i++) out.push(index.words.get(words[i]!));
+  return out;
+}

@@ -1,0 +1,437 @@
+/**
+ * Answers a query from a {@link TextIndex} in three tiers, best first:
+ * documents that match every term, then documents that match some (most
+ * terms first), then, for a question in natural language that no document
+ * matches term by term, documents that share most of its character pairs.
+ *
+ * A term matches a document when the document's folded text holds it where
+ * a word may start (see occursAtWordStart): `数码`, `數碼港`, `cyber`,
+ * `10亿`, `hk-ai-rd`. Tokens find the candidates; a term that tokens alone
+ * cannot prove (three Han characters or more, or letters with signs) is
+ * checked in the document's text, but only for a document that would make
+ * the results.
+ *
+ * Documents are numbered in the order equal matches rank (active, then
+ * shorter first), so the score any later document could reach only falls:
+ * once the results are full and that bound is below the worst of them, the
+ * search stops. A query of one token reads its lists (one per field, see
+ * postings.ts) only that far: about k entries each, whatever the corpus
+ * size. An intersection stops at the bound too, or after a budget of
+ * candidates past a full result list.
+ */
+import { type DocIterator, IntersectionIterator, UnionIterator } from './doc-iterators.js';
+import { Cursor, END, FIELDS, type Postings } from './postings.js';
+import { bigramToken, DEPRECATED, FIELD_WEIGHTS, HAS_AMOUNT, type TextIndex, unigramToken, wordsWithPrefix } from './text-index.js';
+import { occursAtWordStart, segments } from './tokens.js';
+
+/** One result: a document (see TextIndex.docFact), its score and how many of the query's terms it matched. */
+export interface Ranked {
+  doc: number;
+  score: number;
+  matched: number;
+}
+
+/** Tokens any one of which a document must hold: one token, or every word a typed prefix starts. */
+interface Group {
+  tokens: number[];
+  /** Inverse document frequency of the group. */
+  weight: number;
+  /** The best field any of its tokens is found in. */
+  best: number;
+  /** Documents holding any of the tokens (an estimate from above). */
+  size: number;
+}
+
+/** A query term ready to run. */
+interface Term {
+  text: string;
+  /** Whether every candidate the tokens give is a match, with no check of the text. */
+  exact: boolean;
+  /** Groups a document must all hold. */
+  groups: Group[];
+  /** The most the term can add to a score: Σ weight × best field weight. */
+  ceiling: number;
+}
+
+const STOPWORDS = new Set(
+  'a an and are as at be by did do does for from has have how in is it many much of on or the to was were what when where which who why with'.split(
+    ' ',
+  ),
+);
+
+// Question words carry no content; removing them keeps their pairs from
+// matching by chance ("有多少" would add 港有, 有多, 多少, 少人).
+const QUESTION_WORDS = /是多少|有多少|多少|几多|几个|什么|甚么|哪些|哪个|哪里|如何|怎样|怎么|是否|有没有|吗|呢/g;
+const ASKS_FOR_NUMBER = /多少|几|多大|多高|how (many|much)|what (share|percent)/;
+const TERM_SEPARATORS = /[\s,，;；、?？!！。]+/;
+
+/**
+ * Candidates an intersection reads once its results are full and the bound
+ * has not yet stopped it, per result asked for. Documents come in the order
+ * equal matches rank, so past this the results can only improve by a field
+ * weight the bound could not rule out; reading on would cost time in
+ * proportion to the corpus for a common phrase.
+ */
+const BUDGET_PER_RESULT = 200;
+
+const segmenter =
+  typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter('zh', { granularity: 'word' }) : undefined;
+
+/** The terms a folded query is matched by: its words less stopwords (unless that leaves none). */
+export function queryTerms(folded: string): string[] {
+  const terms = folded.split(TERM_SEPARATORS).filter(Boolean);
+  const meaningful = terms.filter((t) => !STOPWORDS.has(t));
+  return meaningful.length ? meaningful : terms;
+}
+
+function idf(index: TextIndex, df: number): number {
+  return Math.log(1 + index.docFact.length / Math.max(1, df));
+}
+
+function makeGroup(index: TextIndex, tokens: number[]): Group | null {
+  if (!tokens.length || tokens[0] === -1) return null;
+  const p = index.postings;
+  let size = 0;
+  let best = FIELDS;
+  for (const t of tokens) {
+    size += p.df[t]!;
+    for (let f = 0; f < best; f++) if (p.count[t * FIELDS + f]! > 0) best = f;
+  }
+  return { tokens, weight: idf(index, size), best, size };
+}
+
+/** Plans a term: the token groups that find its candidates. Null when no document can match it. */
+function planTerm(index: TextIndex, text: string): Term | null | undefined {
+  const parts = segments(text);
+  const tokenLists: number[][] = [];
+  parts.forEach((part, i) => {
+    if (part.kind === 'han') {
+      const { chars } = part;
+      if (chars.length === 1) tokenLists.push([unigramToken(index, chars[0]!)]);
+      for (let j = 0; j + 1 < chars.length; j++) tokenLists.push([bigramToken(index, chars[j]!, chars[j + 1]!)]);
+    } else if (part.kind === 'word') {
+      // A word the term goes on after is whole; the term's last word may still be being typed,
+      // unless it is a single letter or digit, too little to go on: that matches itself.
+      if (i + 1 < parts.length || part.text.length < 2) tokenLists.push([index.words.get(part.text)]);
+      else tokenLists.push(wordsWithPrefix(index, part.text));
+    }
+  });
+  // Signs alone (a lone "%") give no token to look up: such a term is left out.
+  if (!tokenLists.length) return undefined;
+  const groups: Group[] = [];
+  for (const list of tokenLists) {
+    const g = makeGroup(index, list);
+    if (!g) return null;
+    groups.push(g);
+  }
+  const only = parts.length === 1 ? parts[0]! : undefined;
+  const exact = !!only && (only.kind === 'word' || (only.kind === 'han' && only.chars.length <= 2));
+  const ceiling = groups.reduce((sum, g) => sum + g.weight * FIELD_WEIGHTS[g.best]!, 0);
+  return { text, exact, groups, ceiling };
+}
+
+/** Every list of a group's tokens, best field first. */
+function groupCursors(p: Postings, group: Group): Cursor[] {
+  const out: Cursor[] = [];
+  for (let f = 0; f < FIELDS; f++) for (const t of group.tokens) if (p.count[t * FIELDS + f]! > 0) out.push(new Cursor(p, t * FIELDS + f));
+  return out;
+}
+
+/** The best `k` results so far, kept sorted best first. */
+class TopK {
+  readonly items: Ranked[] = [];
+  constructor(private readonly k: number) {}
+  get full(): boolean {
+    return this.items.length >= this.k;
+  }
+  /** The worst result kept; meaningful once full. */
+  get last(): Ranked {
+    return this.items[this.items.length - 1]!;
+  }
+  /** Whether a result would be kept: more terms matched, then a higher score; ties keep the earlier document. */
+  admits(matched: number, score: number): boolean {
+    if (!this.full) return true;
+    const last = this.last;
+    return matched > last.matched || (matched === last.matched && score > last.score);
+  }
+  push(item: Ranked): void {
+    const items = this.items;
+    let i = items.length;
+    while (i > 0) {
+      const above = items[i - 1]!;
+      if (above.matched > item.matched || (above.matched === item.matched && above.score >= item.score)) break;
+      i--;
+    }
+    items.splice(i, 0, item);
+    if (items.length > this.k) items.pop();
+  }
+}
+
+/** Context of one search. */
+interface Run {
+  index: TextIndex;
+  terms: Term[];
+  asksForNumber: boolean;
+  /** Folded text of documents checked so far. */
+  texts: Map<number, string>;
+}
+
+function multiplier(run: Run, doc: number): number {
+  const flags = run.index.docFlags[doc]!;
+  let m = 1;
+  // Writers should cite the successor; a deprecated fact stays findable, lower down.
+  if (flags & DEPRECATED) m *= 0.7;
+  // A fact without a number does not answer "how many".
+  if (run.asksForNumber && flags & HAS_AMOUNT) m *= 1.6;
+  return m;
+}
+
+/** Whether a document's text really holds a term its tokens suggest. */
+function verify(run: Run, doc: number, term: Term): boolean {
+  if (term.exact) return true;
+  let text = run.texts.get(doc);
+  if (text === undefined) {
+    text = run.index.text(run.index.docFact[doc]!);
+    run.texts.set(doc, text);
+  }
+  return occursAtWordStart(text, term.text);
+}
+
+/**
+ * The most a document at or after `doc` (in the same segment, active or
+ * deprecated) can score when its raw score is at most `ceiling`.
+ */
+function bound(run: Run, doc: number, ceiling: number): number {
+  const flags = run.index.docFlags[doc]!;
+  return (ceiling * (run.asksForNumber ? 1.6 : 1) * (flags & DEPRECATED ? 0.7 : 1)) / run.index.docNorm[doc]!;
+}
+
+/**
+ * A query of one term with one group (a character, a pair, a word or a
+ * typed prefix): each of its lists is read best first, and a list is left
+ * as soon as its next document could not make the results. Exact top k in
+ * about k steps per list.
+ */
+function oneGroup(run: Run, term: Term, k: number): Ranked[] {
+  const { index } = run;
+  const group = term.groups[0]!;
+  const top = new TopK(k);
+  // A document in lists of two words of a prefix counts once, at its best field (met first).
+  const seen = group.tokens.length > 1 ? new Set<number>() : undefined;
+  for (const cursor of groupCursors(index.postings, group)) {
+    const raw = group.weight * FIELD_WEIGHTS[cursor.field]!;
+    while (cursor.next()) {
+      let doc = cursor.doc;
+      if (top.full && bound(run, doc, raw) <= top.last.score) {
+        // Nothing later in this segment can do better: on to the deprecated documents, or done.
+        if (doc >= index.activeDocs || !cursor.advance(index.activeDocs) || bound(run, cursor.doc, raw) <= top.last.score) break;
+        doc = cursor.doc;
+      }
+      if (seen) {
+        if (seen.has(doc)) continue;
+        seen.add(doc);
+      }
+      const score = (raw * multiplier(run, doc)) / index.docNorm[doc]!;
+      if (top.admits(1, score) && verify(run, doc, term)) top.push({ doc, score, matched: 1 });
+    }
+  }
+  return top.items;
+}
+
+/** Documents matching every term, best first. */
+function everyTerm(run: Run, k: number): Ranked[] {
+  const { index, terms } = run;
+  if (terms.length === 1 && terms[0]!.groups.length === 1) return oneGroup(run, terms[0]!, k);
+  const p = index.postings;
+  const groups = terms.flatMap((t) => t.groups);
+  const iterators = groups.map((g) => new UnionIterator(groupCursors(p, g), g.size));
+  const all = new IntersectionIterator([...iterators]);
+  const ceiling = terms.reduce((sum, t) => sum + t.ceiling, 0);
+  const top = new TopK(k);
+  const n = terms.length;
+  let budget = k * BUDGET_PER_RESULT;
+  for (all.advance(0); all.doc !== END; all.next()) {
+    if (top.full) {
+      if (--budget < 0) break;
+      if (bound(run, all.doc, ceiling) <= top.last.score) {
+        // Nothing later in this segment can do better: on to the deprecated documents, or done.
+        if (all.doc >= index.activeDocs || !all.advance(index.activeDocs) || bound(run, all.doc, ceiling) <= top.last.score) break;
+      }
+    }
+    const doc = all.doc;
+    let raw = 0;
+    for (let i = 0; i < groups.length; i++) raw += groups[i]!.weight * FIELD_WEIGHTS[iterators[i]!.field]!;
+    const score = (raw * multiplier(run, doc)) / index.docNorm[doc]!;
+    if (!top.admits(n, score)) continue;
+    let ok = true;
+    for (const t of terms) if (!verify(run, doc, t)) ok = false;
+    if (ok) top.push({ doc, score, matched: n });
+  }
+  return top.items;
+}
+
+/** Documents of one term, with the field of each of its groups. */
+class TermIterator {
+  readonly groups: UnionIterator[];
+  readonly all: DocIterator;
+  constructor(p: Postings, term: Term) {
+    this.groups = term.groups.map((g) => new UnionIterator(groupCursors(p, g), g.size));
+    this.all = this.groups.length === 1 ? this.groups[0]! : new IntersectionIterator([...this.groups]);
+  }
+}
+
+/**
+ * Documents matching some but not all of `total` terms (those with no
+ * possible match included), most terms first.
+ */
+function someTerms(run: Run, total: number, k: number): Ranked[] {
+  const { index, terms } = run;
+  const iterators = terms.map((t) => new TermIterator(index.postings, t));
+  for (const it of iterators) it.all.advance(0);
+  const top = new TopK(k);
+  const n = terms.length;
+  // A later document matches at most `most` terms, and scores at most the `most` best terms' ceilings.
+  const most = Math.min(n, total - 1);
+  const ceiling = terms
+    .map((t) => t.ceiling)
+    .sort((a, b) => b - a)
+    .slice(0, most)
+    .reduce((sum, c) => sum + c, 0);
+  let budget = k * BUDGET_PER_RESULT;
+  for (;;) {
+    let doc = END;
+    for (const it of iterators) if (it.all.doc < doc) doc = it.all.doc;
+    if (doc === END) break;
+    if (top.full && top.last.matched >= most) {
+      if (--budget < 0) break;
+      if (bound(run, doc, ceiling) <= top.last.score) {
+        if (doc >= index.activeDocs) break;
+        for (const it of iterators) it.all.advance(index.activeDocs);
+        continue;
+      }
+    }
+    const m = multiplier(run, doc) / index.docNorm[doc]!;
+    let matched = 0;
+    let raw = 0;
+    let unchecked = false;
+    for (let i = 0; i < n; i++) {
+      const it = iterators[i]!;
+      if (it.all.doc !== doc) continue;
+      matched++;
+      for (let g = 0; g < it.groups.length; g++) raw += terms[i]!.groups[g]!.weight * FIELD_WEIGHTS[it.groups[g]!.field]!;
+      if (!terms[i]!.exact) unchecked = true;
+    }
+    // Optimistic first: check the text only for a document that could make the results.
+    if (matched < total && top.admits(matched, raw * m)) {
+      if (unchecked) {
+        matched = 0;
+        raw = 0;
+        for (let i = 0; i < n; i++) {
+          const it = iterators[i]!;
+          if (it.all.doc !== doc || !verify(run, doc, terms[i]!)) continue;
+          matched++;
+          for (let g = 0; g < it.groups.length; g++) raw += terms[i]!.groups[g]!.weight * FIELD_WEIGHTS[it.groups[g]!.field]!;
+        }
+      }
+      // A document that matched every term is in the first tier already.
+      if (matched > 0 && matched < total && top.admits(matched, raw * m)) top.push({ doc, score: raw * m, matched });
+    }
+    for (const it of iterators) if (it.all.doc === doc) it.all.next();
+  }
+  return top.items;
+}
+
+/**
+ * Chinese has no spaces, so every pair of characters is kept for recall,
+ * but one that straddles a word boundary (智能|企业 gives 能企) counts for
+ * less: it is more likely chance than meaning.
+ */
+function weightedPieces(piece: string): { text: string; weight: number }[] {
+  const out: { text: string; weight: number }[] = [];
+  for (const part of segments(piece).map((s, i, all) => ({ s, last: i === all.length - 1 }))) {
+    const s = part.s;
+    if (s.kind === 'word') out.push({ text: s.text, weight: 1 });
+    if (s.kind !== 'han') continue;
+    const text = String.fromCodePoint(...s.chars);
+    if (s.chars.length === 1) {
+      out.push({ text, weight: 1 });
+      continue;
+    }
+    const starts = new Set<number>();
+    if (segmenter) for (const seg of segmenter.segment(text)) starts.add(seg.index);
+    let offset = 0;
+    for (let i = 0; i + 1 < s.chars.length; i++) {
+      offset += s.chars[i]! > 0xffff ? 2 : 1;
+      out.push({ text: String.fromCodePoint(s.chars[i]!, s.chars[i + 1]!), weight: segmenter && starts.has(offset) ? 0.35 : 1 });
+    }
+  }
+  return out;
+}
+
+/** Documents sharing enough of a question's character pairs and words, for a query no document matches term by term. */
+function overlap(run: Run, terms: string[], k: number): Ranked[] {
+  const { index } = run;
+  const p = index.postings;
+  const tokens: { token: number; weight: number }[] = [];
+  terms.forEach((term, i) => {
+    for (const piece of term.split(QUESTION_WORDS)) {
+      for (const { text, weight } of weightedPieces(piece)) {
+        const chars = Array.from(text, (c) => c.codePointAt(0)!);
+        const t = /^[a-z0-9]/.test(text) ? index.words.get(text) : chars.length === 1 ? unigramToken(index, chars[0]!) : bigramToken(index, chars[0]!, chars[1]!);
+        if (t >= 0) tokens.push({ token: t, weight });
+      }
+    }
+    // The last word may still be being typed.
+    if (i === terms.length - 1 && /^[a-z0-9]+$/.test(term) && term.length >= 2) {
+      for (const t of wordsWithPrefix(index, term).slice(0, 32)) if (t !== index.words.get(term)) tokens.push({ token: t, weight: 0.8 });
+    }
+  });
+  if (!tokens.length) return [];
+  // Accumulators for every document, reused from search to search; only touched ones are reset.
+  index.scratch ??= new Float64Array(index.docFact.length);
+  const scores = index.scratch;
+  const touched: number[] = [];
+  let possible = 0;
+  for (const { token, weight } of tokens) {
+    const w = idf(index, p.df[token]!) * weight;
+    possible += w;
+    for (let f = 0; f < FIELDS; f++) {
+      const cursor = new Cursor(p, token * FIELDS + f);
+      const add = w * FIELD_WEIGHTS[f]!;
+      while (cursor.next()) {
+        if (scores[cursor.doc] === 0) touched.push(cursor.doc);
+        scores[cursor.doc]! += add;
+      }
+    }
+  }
+  const top = new TopK(k);
+  const threshold = 0.3 * possible * 1.5;
+  for (const doc of touched) {
+    const score = (scores[doc]! / index.docNorm[doc]!) * multiplier(run, doc);
+    scores[doc] = 0;
+    if (score >= threshold && top.admits(0, score)) top.push({ doc, score, matched: 0 });
+  }
+  // Ties go to the earlier document, as in the other tiers.
+  return top.items.sort((a, b) => b.score - a.score || a.doc - b.doc);
+}
+
+/** The best `limit` documents for a folded, non-empty query. */
+export function searchText(index: TextIndex, folded: string, limit: number): Ranked[] {
+  const words = queryTerms(folded);
+  const planned: Term[] = [];
+  let total = 0;
+  for (const w of words) {
+    const term = planTerm(index, w);
+    if (term !== undefined) total++;
+    if (term) planned.push(term);
+  }
+  const run: Run = { index, terms: planned, asksForNumber: ASKS_FOR_NUMBER.test(folded), texts: new Map() };
+  const results: Ranked[] = [];
+  if (planned.length && planned.length === total) results.push(...everyTerm(run, limit));
+  if (results.length < limit && planned.length && total > 1) {
+    const seen = new Set(results.map((r) => r.doc));
+    for (const r of someTerms(run, total, limit)) if (!seen.has(r.doc) && results.length < limit) results.push(r);
+  }
+  if (results.length === 0) results.push(...overlap(run, words, limit));
+  return results;
+}
