@@ -21,7 +21,7 @@
  */
 import { type DocIterator, IntersectionIterator, UnionIterator } from './doc-iterators.js';
 import { Cursor, END, FIELDS, type Postings } from './postings.js';
-import { bigramToken, DEPRECATED, FIELD_WEIGHTS, HAS_AMOUNT, type TextIndex, unigramToken, wordsWithPrefix } from './text-index.js';
+import { bigramToken, DEPRECATED, FIELD_WEIGHTS, Field, HAS_AMOUNT, type TextIndex, unigramToken, wordsWithPrefix } from './text-index.js';
 import { occursAtWordStart, segments } from './tokens.js';
 
 /** One result: a document (see TextIndex.docFact), its score and how many of the query's terms it matched. */
@@ -73,6 +73,18 @@ const TERM_SEPARATORS = /[\s,，;；、?？!！。]+/;
  * proportion to the corpus for a common phrase.
  */
 const BUDGET_PER_RESULT = 200;
+
+/**
+ * Added to a score once for each term a fact says in its own words (its id
+ * or statements) rather than only through the name or alias of an entity it
+ * links to, or a quote. It outweighs any sum of field weights, so such facts
+ * always rank first: typing 数码港 should list what is said about Cyberport
+ * before a remark by its chairman (alias 数码港主席).
+ */
+const OWN_WORDS = 1e6;
+
+/** Whether a match in this field is in the fact's own words. */
+const isOwn = (field: number): boolean => field <= Field.Statement;
 
 const segmenter =
   typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter('zh', { granularity: 'word' }) : undefined;
@@ -220,18 +232,19 @@ function oneGroup(run: Run, term: Term, k: number): Ranked[] {
   const seen = group.tokens.length > 1 ? new Set<number>() : undefined;
   for (const cursor of groupCursors(index.postings, group)) {
     const raw = group.weight * FIELD_WEIGHTS[cursor.field]!;
+    const own = isOwn(cursor.field) ? OWN_WORDS : 0;
     while (cursor.next()) {
       let doc = cursor.doc;
-      if (top.full && bound(run, doc, raw) <= top.last.score) {
+      if (top.full && bound(run, doc, raw) + own <= top.last.score) {
         // Nothing later in this segment can do better: on to the deprecated documents, or done.
-        if (doc >= index.activeDocs || !cursor.advance(index.activeDocs) || bound(run, cursor.doc, raw) <= top.last.score) break;
+        if (doc >= index.activeDocs || !cursor.advance(index.activeDocs) || bound(run, cursor.doc, raw) + own <= top.last.score) break;
         doc = cursor.doc;
       }
       if (seen) {
         if (seen.has(doc)) continue;
         seen.add(doc);
       }
-      const score = (raw * multiplier(run, doc)) / index.docNorm[doc]!;
+      const score = (raw * multiplier(run, doc)) / index.docNorm[doc]! + own;
       if (top.admits(1, score) && verify(run, doc, term)) top.push({ doc, score, matched: 1 });
     }
   }
@@ -249,19 +262,30 @@ function everyTerm(run: Run, k: number): Ranked[] {
   const ceiling = terms.reduce((sum, t) => sum + t.ceiling, 0);
   const top = new TopK(k);
   const n = terms.length;
+  const mostOwn = n * OWN_WORDS;
   let budget = k * BUDGET_PER_RESULT;
   for (all.advance(0); all.doc !== END; all.next()) {
     if (top.full) {
       if (--budget < 0) break;
-      if (bound(run, all.doc, ceiling) <= top.last.score) {
+      if (bound(run, all.doc, ceiling) + mostOwn <= top.last.score) {
         // Nothing later in this segment can do better: on to the deprecated documents, or done.
-        if (all.doc >= index.activeDocs || !all.advance(index.activeDocs) || bound(run, all.doc, ceiling) <= top.last.score) break;
+        if (all.doc >= index.activeDocs || !all.advance(index.activeDocs) || bound(run, all.doc, ceiling) + mostOwn <= top.last.score) break;
       }
     }
     const doc = all.doc;
     let raw = 0;
-    for (let i = 0; i < groups.length; i++) raw += groups[i]!.weight * FIELD_WEIGHTS[iterators[i]!.field]!;
-    const score = (raw * multiplier(run, doc)) / index.docNorm[doc]!;
+    let own = 0;
+    let g = 0;
+    for (const t of terms) {
+      let allOwn = true;
+      for (let j = 0; j < t.groups.length; j++, g++) {
+        const field = iterators[g]!.field;
+        raw += groups[g]!.weight * FIELD_WEIGHTS[field]!;
+        if (!isOwn(field)) allOwn = false;
+      }
+      if (allOwn) own += OWN_WORDS;
+    }
+    const score = (raw * multiplier(run, doc)) / index.docNorm[doc]! + own;
     if (!top.admits(n, score)) continue;
     let ok = true;
     for (const t of terms) if (!verify(run, doc, t)) ok = false;
@@ -297,6 +321,7 @@ function someTerms(run: Run, total: number, k: number): Ranked[] {
     .sort((a, b) => b - a)
     .slice(0, most)
     .reduce((sum, c) => sum + c, 0);
+  const mostOwn = most * OWN_WORDS;
   let budget = k * BUDGET_PER_RESULT;
   for (;;) {
     let doc = END;
@@ -304,37 +329,38 @@ function someTerms(run: Run, total: number, k: number): Ranked[] {
     if (doc === END) break;
     if (top.full && top.last.matched >= most) {
       if (--budget < 0) break;
-      if (bound(run, doc, ceiling) <= top.last.score) {
+      if (bound(run, doc, ceiling) + mostOwn <= top.last.score) {
         if (doc >= index.activeDocs) break;
         for (const it of iterators) it.all.advance(index.activeDocs);
         continue;
       }
     }
     const m = multiplier(run, doc) / index.docNorm[doc]!;
-    let matched = 0;
-    let raw = 0;
-    let unchecked = false;
-    for (let i = 0; i < n; i++) {
-      const it = iterators[i]!;
-      if (it.all.doc !== doc) continue;
-      matched++;
-      for (let g = 0; g < it.groups.length; g++) raw += terms[i]!.groups[g]!.weight * FIELD_WEIGHTS[it.groups[g]!.field]!;
-      if (!terms[i]!.exact) unchecked = true;
-    }
-    // Optimistic first: check the text only for a document that could make the results.
-    if (matched < total && top.admits(matched, raw * m)) {
-      if (unchecked) {
-        matched = 0;
-        raw = 0;
-        for (let i = 0; i < n; i++) {
-          const it = iterators[i]!;
-          if (it.all.doc !== doc || !verify(run, doc, terms[i]!)) continue;
-          matched++;
-          for (let g = 0; g < it.groups.length; g++) raw += terms[i]!.groups[g]!.weight * FIELD_WEIGHTS[it.groups[g]!.field]!;
+    // Terms matched, their summed field weights and the bonus for those in the fact's own words.
+    const tally = (check: boolean): { matched: number; score: number } => {
+      let matched = 0;
+      let raw = 0;
+      let own = 0;
+      for (let i = 0; i < n; i++) {
+        const it = iterators[i]!;
+        if (it.all.doc !== doc || (check && !verify(run, doc, terms[i]!))) continue;
+        matched++;
+        let allOwn = true;
+        for (let g = 0; g < it.groups.length; g++) {
+          const field = it.groups[g]!.field;
+          raw += terms[i]!.groups[g]!.weight * FIELD_WEIGHTS[field]!;
+          if (!isOwn(field)) allOwn = false;
         }
+        if (allOwn) own += OWN_WORDS;
       }
+      return { matched, score: raw * m + own };
+    };
+    let { matched, score } = tally(false);
+    // Optimistic first: check the text only for a document that could make the results.
+    if (matched < total && top.admits(matched, score)) {
+      if (terms.some((t, i) => !t.exact && iterators[i]!.all.doc === doc)) ({ matched, score } = tally(true));
       // A document that matched every term is in the first tier already.
-      if (matched > 0 && matched < total && top.admits(matched, raw * m)) top.push({ doc, score: raw * m, matched });
+      if (matched > 0 && matched < total && top.admits(matched, score)) top.push({ doc, score, matched });
     }
     for (const it of iterators) if (it.all.doc === doc) it.all.next();
   }

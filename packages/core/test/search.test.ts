@@ -74,6 +74,22 @@ describe('search', () => {
     }
   });
 
+  it('lists facts that say the query themselves before facts that reach it only through an entity', () => {
+    // 陈细明's alias 数码港主席 and the 数码港人工智能超算中心 contain the query too;
+    // their facts belong in the list, after every fact that names Cyberport.
+    const ownWords = (id: string) => {
+      const f = index.get(id)!;
+      return /数码港|cyberport/.test(foldText(`${id} ${Object.values(f.statement).join(' ')}`));
+    };
+    for (const q of ['数码港', '數碼港', 'cyberport']) {
+      const found = ids(q, 60);
+      const firstIndirect = found.findIndex((id) => !ownWords(id));
+      expect(firstIndirect, q).toBeGreaterThan(10);
+      expect(found.slice(firstIndirect).some(ownWords), `${q}: ${found.slice(firstIndirect).join(', ')}`).toBe(false);
+      expect(found, q).toContain('chan-ai-rapid-development-demand');
+    }
+  });
+
   it('matches entity aliases in any script', () => {
     for (const q of ['HKIC', '港投', 'SmartMore', '思謀', 'PCPD']) {
       const [top] = index.search(q, { limit: 1 });
