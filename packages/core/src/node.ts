@@ -144,3 +144,5 @@ export {
   type VerifyProblem,
   type VerifyProblemCode,
 } from './release.js';
+
+export { type CorpusWatcher, type WatchCorpusOptions, watchCorpus } from './watch-corpus.js';

@@ -1,4 +1,3 @@
-import { type FSWatcher, watch } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
@@ -23,6 +22,7 @@ import {
   TextDocuments,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { watchCorpus } from '@factcite/core/node';
 import { bundledCorpusDir, type CorpusFailure, isFailure, type LoadedCorpus, loadBundledCorpus, loadCorpus } from './corpus.js';
 import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings.js';
 import { workspaceReports } from './workspace.js';
@@ -46,8 +46,6 @@ export interface CorpusLoadedParams {
   error?: string;
 }
 
-const WATCH_DEBOUNCE_MS = 300;
-
 /**
  * Serves factcite's language features on a connection: completion, hover,
  * debounced diagnostics, quick fixes, definition and references. The corpus
@@ -62,8 +60,7 @@ export function startServer(connection: Connection, serverVersion = '0.0.0'): vo
   let settings: ServerSettings = DEFAULT_SETTINGS;
   let folders: string[] = [];
   let corpus: LoadedCorpus | undefined;
-  let watchers: FSWatcher[] = [];
-  let watchTimer: NodeJS.Timeout | undefined;
+  let watcher: { dir: string; close(): void } | undefined;
   let lastShownError: string | undefined;
 
   const log = (message: string) => connection.console.log(message);
@@ -84,25 +81,24 @@ export function startServer(connection: Connection, serverVersion = '0.0.0'): vo
   }
 
   function unwatch(): void {
-    for (const w of watchers) w.close();
-    watchers = [];
-    clearTimeout(watchTimer);
+    watcher?.close();
+    watcher = undefined;
   }
 
-  function watchCorpus(dir: string): void {
+  /** Reloads when the corpus files change; a reload of the same folder keeps its watch. */
+  function watchDir(dir: string): void {
+    if (watcher?.dir === dir) return;
     unwatch();
     if (dir === bundledCorpusDir()) return;
-    const onChange = (_event: string, name: string | Buffer | null) => {
-      if (name && !/\.(ya?ml|md)$/.test(String(name))) return;
-      clearTimeout(watchTimer);
-      watchTimer = setTimeout(() => reloadCorpus(), WATCH_DEBOUNCE_MS);
-    };
-    for (const target of [dir, path.join(dir, 'facts'), path.join(dir, 'sources')]) {
-      try {
-        watchers.push(watch(target, onChange));
-      } catch {
-        // A directory that is missing now is reported by the next load.
-      }
+    try {
+      const w = watchCorpus(dir, (files) => {
+        log(`factcite: ${files.join(', ')} changed; reloading the corpus`);
+        reloadCorpus();
+      });
+      watcher = { dir, close: () => w.close() };
+    } catch (error) {
+      // A folder that is missing now is reported by the load; the next reload tries again.
+      log(`factcite: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
 
@@ -135,7 +131,7 @@ export function startServer(connection: Connection, serverVersion = '0.0.0'): vo
       if (message !== lastShownError) void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message });
       lastShownError = message;
       log(message);
-      if (dir !== bundledCorpusDir()) watchCorpus(dir);
+      watchDir(dir);
       announce(dir, result);
       revalidateAll();
       return;
@@ -143,7 +139,7 @@ export function startServer(connection: Connection, serverVersion = '0.0.0'): vo
     corpus = result;
     lastShownError = undefined;
     log(`factcite: loaded ${result.index.size} facts from ${result.dir}${result.index.version ? ` (corpus ${result.index.version})` : ''}`);
-    watchCorpus(dir);
+    watchDir(dir);
     announce(dir);
     revalidateAll();
   }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { type CorpusWatcher, watchCorpus } from '@factcite/core/node';
 import { parse } from 'jsonc-parser';
 import * as vscode from 'vscode';
 import { type CorpusLoadFailure, isFailure, type LoadedCorpus, loadBundledCorpus, loadWorkspaceCorpus } from './load.js';
@@ -37,8 +38,8 @@ export class CorpusStore implements vscode.Disposable {
   private failure: CorpusLoadFailure | undefined;
   private readonly changed = new vscode.EventEmitter<LoadedCorpus>();
   private readonly problems = vscode.languages.createDiagnosticCollection('factcite-corpus');
-  private watcher: vscode.Disposable | undefined;
-  private reloadTimer: ReturnType<typeof setTimeout> | undefined;
+  private watcher: CorpusWatcher | undefined;
+  private watchedDir: string | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   private restrictedNoticeShown = false;
   private ignored: string | undefined;
@@ -156,25 +157,33 @@ export class CorpusStore implements vscode.Disposable {
     this.changed.fire(this.loaded);
   }
 
+  /**
+   * Reloads on changes to the corpus files. Node's watcher rather than
+   * VS Code's: for a folder inside the workspace VS Code serves the watch from
+   * its recursive workspace watcher, which misses a folder created and filled
+   * at once (a copy, a clone) and then never reports its files.
+   */
   private watch(dir: string | undefined): void {
-    this.watcher?.dispose();
+    // Most reloads come from this watcher's own events: keep it while the folder is the same.
+    if (dir === this.watchedDir && (dir === undefined || this.watcher)) return;
+    this.watcher?.close();
     this.watcher = undefined;
+    this.watchedDir = dir;
     if (!dir) return;
-    const w = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(dir), '**/*'));
-    // Saving several files at once (a git checkout) should cost one reload.
-    const schedule = (uri: vscode.Uri) => {
-      const relative = path.relative(dir, uri.fsPath).split(path.sep).join('/');
-      if (!/^(facts\/[^/]+\.yaml|sources\/[^/]+\.md|raw\/[^/]+|entities\.yaml|package\.json)$/.test(relative)) return;
-      this.log.info(`${relative} changed; reloading the corpus.`);
-      clearTimeout(this.reloadTimer);
-      this.reloadTimer = setTimeout(() => this.reload(), 300);
-    };
-    this.watcher = vscode.Disposable.from(w, w.onDidChange(schedule), w.onDidCreate(schedule), w.onDidDelete(schedule));
+    try {
+      this.watcher = watchCorpus(dir, (files) => {
+        this.log.info(`${files.join(', ')} changed; reloading the corpus.`);
+        this.reload();
+      });
+    } catch (error) {
+      // A missing folder is reported by the load itself; try again on the next reload.
+      this.watchedDir = undefined;
+      this.log.warn(error instanceof Error ? error.message : String(error));
+    }
   }
 
   dispose(): void {
-    clearTimeout(this.reloadTimer);
-    this.watcher?.dispose();
+    this.watcher?.close();
     this.problems.dispose();
     this.changed.dispose();
     for (const d of this.disposables) d.dispose();

@@ -80,6 +80,8 @@ export async function startServer(serverDir, dirs, port, logFile, { workspaceTru
       ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
       '--disable-getting-started-override',
       '--disable-proxy',
+      // FACTCITE_E2E_TRACE=1 keeps code-server's trace logs (file watcher included) for debugging a step.
+      ...(process.env.FACTCITE_E2E_TRACE ? ['--log', 'trace'] : []),
     ],
     // Its own process group, so that stopping it also stops the extension host and file watcher it forks.
     { stdio: ['ignore', 'pipe', 'pipe'], detached: true },
