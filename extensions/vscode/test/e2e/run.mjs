@@ -8,7 +8,8 @@
 // a deprecated fact with its successor, and fixes a number that contradicts
 // the fact it cites. Then, with Workspace Trust on, it opens
 // an untrusted folder whose settings name a corpus of its own, checks that the
-// corpus is not loaded until the folder is trusted. Screenshots go to media/screenshots/.
+// corpus is not loaded until the folder is trusted. Screenshots go to test-results/screenshots/
+// (media/screenshots/ with FACTCITE_E2E_UPDATE_SCREENSHOTS=1).
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -21,7 +22,11 @@ import { until, Workbench } from './workbench.mjs';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const extensionRoot = path.resolve(here, '..', '..');
 const repoRoot = path.resolve(extensionRoot, '..', '..');
-const shots = path.join(extensionRoot, 'media', 'screenshots');
+// A test run must not dirty the tree: screenshots go to test-results/ unless
+// FACTCITE_E2E_UPDATE_SCREENSHOTS=1 asks to refresh the marketplace ones in media/.
+const shots = process.env.FACTCITE_E2E_UPDATE_SCREENSHOTS
+  ? path.join(extensionRoot, 'media', 'screenshots')
+  : path.join(extensionRoot, 'test-results', 'screenshots');
 const started = Date.now();
 
 const { version } = JSON.parse(readFileSync(path.join(extensionRoot, 'package.json'), 'utf8'));
