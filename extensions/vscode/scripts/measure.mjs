@@ -26,28 +26,11 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)];
 const ms = (x) => `${x.toFixed(2)} ms`;
 
-const API_NAMES = [
-  'CancellationTokenSource', 'CodeAction', 'CodeActionKind', 'CompletionItem', 'CompletionItemKind', 'CompletionItemTag',
-  'CompletionList', 'ConfigurationTarget', 'DecorationRangeBehavior', 'Diagnostic', 'DiagnosticSeverity', 'DiagnosticTag',
-  'Disposable', 'EventEmitter', 'Hover', 'Location', 'MarkdownString', 'Position', 'Range', 'RelativePattern',
-  'StatusBarAlignment', 'ThemeColor', 'ThemeIcon', 'TreeItem', 'TreeItemCollapsibleState', 'Uri', 'WorkspaceEdit',
-  'commands', 'env', 'languages', 'window', 'workspace',
-];
-
 // --- Activation: a fresh Node process loading the bundle as VS Code would, with a stub `vscode`.
 function activationInProcess() {
   const script = `
-    const Module = require('node:module');
-    const load = Module._load;
-    // The bundle copies the module's own keys at load; list the API names it uses.
-    const names = ${JSON.stringify(API_NAMES)};
-    const deep = new Proxy(function () {}, { get: (t, k) => (k === 'then' ? undefined : deep), apply: () => deep, construct: () => deep });
-    const stub = new Proxy({}, {
-      get: () => deep,
-      ownKeys: () => names,
-      getOwnPropertyDescriptor: () => ({ configurable: true, enumerable: true, value: deep }),
-    });
-    Module._load = function (request, ...rest) { return request === 'vscode' ? stub : load.call(this, request, ...rest); };
+    const { installVscodeStub } = require(${JSON.stringify(path.join(root, 'test', 'support', 'vscode-stub.cjs'))});
+    installVscodeStub();
     const t0 = performance.now();
     const ext = require(${JSON.stringify(path.join(root, 'dist', 'extension.js'))});
     const t1 = performance.now();

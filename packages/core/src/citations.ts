@@ -4,7 +4,7 @@
  * `@fact:a`. Offsets are UTF-16 code unit indices into the text, as JavaScript
  * strings and the Language Server Protocol count them.
  */
-import { expectArgument, TextArgument } from './errors.js';
+import { expectText } from './errors.js';
 
 /** The citation key prefix that marks a fact. */
 export const FACT_KEY_PREFIX = 'fact:';
@@ -46,7 +46,7 @@ export interface ParsedCitations {
 
 /** Ranges of code spans, fenced code blocks and HTML comments, where nothing is a citation. */
 export function findIgnoredRanges(text: string): [number, number][] {
-  expectArgument(TextArgument, text, 'findIgnoredRanges', 'text');
+  expectText(text, 'findIgnoredRanges', 'text');
   const ranges: [number, number][] = [];
   // Fenced code blocks: a line opening with ``` or ~~~ (up to three spaces in),
   // closed by a line with the same character at least as many times.
@@ -168,7 +168,7 @@ function findClose(text: string, open: number, ignored: (i: number) => boolean):
 
 /** Parses every fact citation in a Markdown text, with exact ranges, and reports malformed ones. */
 export function parseCitations(text: string): ParsedCitations {
-  expectArgument(TextArgument, text, 'parseCitations', 'text');
+  expectText(text, 'parseCitations', 'text');
   // Code spans, comments and fences can overlap; merged, they can be binary
   // searched, which keeps long reports linear.
   const ignoredRanges: [number, number][] = [];

@@ -35,7 +35,8 @@ export {
   type ProblemCode,
 } from './parse-corpus.js';
 export { cleanArticle, detectScript, type IngestResult, type IngestedMeta } from './ingest.js';
-export { formatSourceFile, splitSourceFile } from './source-file.js';
+export { splitSourceFile } from './source-file.js';
+export { formatSourceFile } from './format-source-file.js';
 export { checkCitations, resolveSuccessor, type CitationDiagnostic, type CitationDiagnosticCode } from './check.js';
 export {
   parseChineseNumber,

@@ -4,7 +4,7 @@
  * particular article) so that a new capture from the same kinds of sites is
  * cleaned the same way, and the output is reproducible byte for byte.
  */
-import { expectArgument, TextArgument } from './errors.js';
+import { expectText } from './errors.js';
 
 /** Metadata the cleaner could read off the capture itself; a maintainer completes it. */
 export interface IngestedMeta {
@@ -66,7 +66,7 @@ const TERMINAL_PUNCTUATION = /[。！？!?」』”"’)）：:；;…]$/;
 
 /** Detects whether a text is mostly Simplified or Traditional by characters unique to each. */
 export function detectScript(text: string): 'Hans' | 'Hant' {
-  expectArgument(TextArgument, text, 'detectScript', 'text');
+  expectText(text, 'detectScript', 'text');
   // Frequent characters whose form differs between the scripts.
   const simplified = /[们这为时发说来对个国经会后进过还学实业务资数据区产开关动与长门见问电车东马]/gu;
   const traditional = /[們這為時發說來對個國經會後進過還學實業務資數據區產開關動與長門見問電車東馬]/gu;
@@ -104,7 +104,7 @@ function normaliseLine(line: string): string {
  * the same body, which is what lets CI prove committed bodies were not edited by hand.
  */
 export function cleanArticle(raw: string): IngestResult {
-  expectArgument(TextArgument, raw, 'cleanArticle', 'raw');
+  expectText(raw, 'cleanArticle', 'raw');
   let text = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const front = readFrontMatter(text);
   text = front.rest;

@@ -4,7 +4,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { expectArgument, TextArgument } from './errors.js';
+import { expectText } from './errors.js';
 import { type CorpusFile, type CorpusFiles, type ParsedCorpus, type Problem, parseCorpus } from './parse-corpus.js';
 
 export * from './index.js';
@@ -66,8 +66,8 @@ export function readTextFile(file: string, display: string, problems: Problem[])
  * when it lies inside it, absolute otherwise, never as a climb of "../..".
  */
 export function displayPath(file: string, base = process.cwd()): string {
-  expectArgument(TextArgument, file, 'displayPath', 'file');
-  expectArgument(TextArgument, base, 'displayPath', 'base');
+  expectText(file, 'displayPath', 'file');
+  expectText(base, 'displayPath', 'base');
   const absolute = path.resolve(base, file);
   const relative = path.relative(base, absolute);
   if (relative === '') return '.';
@@ -83,14 +83,14 @@ function listFiles(dir: string, extension: string): string[] {
 
 /** Whether a directory looks like a factcite corpus. */
 export function isCorpusDir(dir: string): boolean {
-  expectArgument(TextArgument, dir, 'isCorpusDir', 'dir');
+  expectText(dir, 'isCorpusDir', 'dir');
   return existsSync(path.join(dir, 'facts')) && statSync(path.join(dir, 'facts')).isDirectory();
 }
 
 /** Reads the files of a corpus directory; paths in problems are relative to `relativeTo` (default: the working directory). */
 export function readCorpusFiles(dir: string, relativeTo = process.cwd()): CorpusFiles {
-  expectArgument(TextArgument, dir, 'readCorpusFiles', 'dir');
-  expectArgument(TextArgument, relativeTo, 'readCorpusFiles', 'relativeTo');
+  expectText(dir, 'readCorpusFiles', 'dir');
+  expectText(relativeTo, 'readCorpusFiles', 'relativeTo');
   const readProblems: Problem[] = [];
   const display = (file: string) => displayPath(file, relativeTo);
   const read = (file: string): CorpusFile | undefined => {

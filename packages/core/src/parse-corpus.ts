@@ -4,7 +4,7 @@ import { EntitySchema, FactSchema, SourceMetaSchema } from './schema.js';
 import type { Corpus, Source } from './schema.js';
 import { splitSourceFile } from './source-file.js';
 import { checkLinks } from './corpus-links.js';
-import { expectArgument, TextArgument } from './errors.js';
+import { expectArgument, expectText } from './errors.js';
 import { describeIssue, describePath } from './zod-issues.js';
 
 /** A corpus file's path (as it should appear in messages) and its text. */
@@ -412,6 +412,6 @@ export function parseCorpus(files: CorpusFiles): ParsedCorpus {
 
 /** Reads a YAML text the way corpus files are read, for callers that only need the data. */
 export function readYaml(text: string): unknown {
-  expectArgument(TextArgument, text, 'readYaml', 'text');
+  expectText(text, 'readYaml', 'text');
   return parseYaml(text.replace(/^\uFEFF/, ''));
 }

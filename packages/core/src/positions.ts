@@ -1,4 +1,4 @@
-import { expectArgument, TextArgument } from './errors.js';
+import { expectText } from './errors.js';
 
 /** A zero-based position: line, and character in UTF-16 code units (as in LSP). */
 export interface Position {
@@ -11,7 +11,7 @@ export class LineIndex {
   private readonly starts: number[] = [0];
 
   constructor(private readonly text: string) {
-    expectArgument(TextArgument, text, 'LineIndex', 'text');
+    expectText(text, 'LineIndex', 'text');
     for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
   }
 

@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import path from 'node:path';
 import { z } from 'zod';
 import { canonicalJson } from './canonical.js';
-import { expectArgument, TextArgument } from './errors.js';
+import { expectArgument, expectText } from './errors.js';
 import { loadCorpusDir } from './node.js';
 import type { Problem } from './parse-corpus.js';
 import { type Corpus, corpusJsonSchemas } from './schema.js';
@@ -290,7 +290,7 @@ function isManifest(value: unknown): value is ReleaseManifest {
  * and the release as a whole.
  */
 export function verifyRelease(dir: string): ReleaseVerification {
-  expectArgument(TextArgument, dir, 'verifyRelease', 'dir');
+  expectText(dir, 'verifyRelease', 'dir');
   const problems: VerifyProblem[] = [];
   const checked = { files: 0, facts: 0, sources: 0, entities: 0 };
   const done = (manifest?: ReleaseManifest): ReleaseVerification => ({ ok: problems.length === 0, dir, manifest, problems, checked });

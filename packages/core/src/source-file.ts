@@ -1,40 +1,11 @@
-import { stringify } from 'yaml';
-import { z } from 'zod';
-import { expectArgument, TextArgument } from './errors.js';
-import type { SourceMeta } from './schema.js';
-
-/** Key order of a source's front matter, so that files diff cleanly. */
-const KEY_ORDER: (keyof SourceMeta)[] = [
-  'id',
-  'title',
-  'publisher',
-  'authors',
-  'published',
-  'url',
-  'page',
-  'language',
-  'script',
-  'origin',
-  'defects',
-];
+import { expectText } from './errors.js';
 
 /** Splits a source file into its raw front matter text and its body. */
 export function splitSourceFile(text: string): { frontMatter: string; body: string; bodyLine: number } | undefined {
-  expectArgument(TextArgument, text, 'splitSourceFile', 'text');
+  expectText(text, 'splitSourceFile', 'text');
   const normalised = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const match = /^---\n([\s\S]*?\n)?---\n\n?/.exec(normalised);
   if (!match) return undefined;
   const bodyLine = match[0].split('\n').length;
   return { frontMatter: match[1] ?? '', body: normalised.slice(match[0].length), bodyLine };
-}
-
-/** Writes a source file: YAML front matter in a fixed key order, a blank line, the body. */
-export function formatSourceFile(meta: Partial<SourceMeta> & Record<string, unknown>, body: string): string {
-  expectArgument(z.record(z.string(), z.unknown()), meta, 'formatSourceFile', 'meta');
-  expectArgument(TextArgument, body, 'formatSourceFile', 'body');
-  const ordered: Record<string, unknown> = {};
-  for (const key of KEY_ORDER) if (meta[key] !== undefined) ordered[key] = meta[key];
-  for (const [key, value] of Object.entries(meta)) if (!(key in ordered) && value !== undefined) ordered[key] = value;
-  const yaml = stringify(ordered, { lineWidth: 0, defaultStringType: 'PLAIN' });
-  return `---\n${yaml}---\n\n${body}`;
 }

@@ -86,8 +86,13 @@ const OWN_WORDS = 1e6;
 /** Whether a match in this field is in the fact's own words. */
 const isOwn = (field: number): boolean => field <= Field.Statement;
 
-const segmenter =
-  typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter('zh', { granularity: 'word' }) : undefined;
+// Made on first use: a Chinese word segmenter takes ICU tens of milliseconds
+// to set up, which an editor would otherwise pay at start-up.
+let segmenter: Intl.Segmenter | null | undefined;
+function wordSegmenter(): Intl.Segmenter | null {
+  segmenter ??= typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter('zh', { granularity: 'word' }) : null;
+  return segmenter;
+}
 
 /** The terms a folded query is matched by: its words less stopwords (unless that leaves none). */
 export function queryTerms(folded: string): string[] {
@@ -384,6 +389,7 @@ function weightedPieces(piece: string): { text: string; weight: number }[] {
       continue;
     }
     const starts = new Set<number>();
+    const segmenter = wordSegmenter();
     if (segmenter) for (const seg of segmenter.segment(text)) starts.add(seg.index);
     let offset = 0;
     for (let i = 0; i + 1 < s.chars.length; i++) {

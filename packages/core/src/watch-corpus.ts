@@ -11,7 +11,7 @@
 import { type FSWatcher, watch } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { expectArgument, FactciteError, TextArgument } from './errors.js';
+import { expectArgument, FactciteError, expectText } from './errors.js';
 
 /** Options for {@link watchCorpus}. */
 export interface WatchCorpusOptions {
@@ -39,7 +39,7 @@ const isFolder = (name: string): name is Folder => Object.hasOwn(FOLDERS, name);
  * sources/*.md, raw/*, entities.yaml and package.json.
  */
 export function watchCorpus(dir: string, onChange: (files: string[]) => void, options: WatchCorpusOptions = {}): CorpusWatcher {
-  expectArgument(TextArgument, dir, 'watchCorpus', 'dir');
+  expectText(dir, 'watchCorpus', 'dir');
   expectArgument(z.custom<(files: string[]) => void>((v) => typeof v === 'function', 'Expected a function'), onChange, 'watchCorpus', 'onChange');
   const { debounceMs = 300 } = expectArgument(WatchOptionsSchema, options, 'watchCorpus', 'options');
 

@@ -54,17 +54,22 @@ const QUALIFIER_WORDS: Record<Value['qualifier'], string> = {
   'up-to': 'up to ',
 };
 
-const NUMBER = new Intl.NumberFormat('en', { maximumFractionDigits: 6 });
+// Made on first use: setting up a number format costs ICU milliseconds at start-up.
+let numberFormat: Intl.NumberFormat | undefined;
+function formatNumber(n: number): string {
+  numberFormat ??= new Intl.NumberFormat('en', { maximumFractionDigits: 6 });
+  return numberFormat.format(n);
+}
 
 /** A value read out in English: "more than 800 companies", "HKD 1,000,000,000", "#32 of 62". */
 export function describeValue(value: Value): string {
   if (value.amount === undefined) return value.date ?? '';
-  const amount = NUMBER.format(value.amount) + (value.upTo === undefined ? '' : `–${NUMBER.format(value.upTo)}`);
+  const amount = formatNumber(value.amount) + (value.upTo === undefined ? '' : `–${formatNumber(value.upTo)}`);
   const unit = value.unit;
   let text: string;
   if (unit === undefined) text = amount;
   else if (unit === 'percent') text = `${amount}%`;
-  else if (unit === 'rank') text = `#${amount}${value.of ? ` of ${NUMBER.format(value.of)}` : ''}`;
+  else if (unit === 'rank') text = `#${amount}${value.of ? ` of ${formatNumber(value.of)}` : ''}`;
   else if (/^[A-Z]{3}$/.test(unit)) text = `${unit} ${amount}`;
   else text = `${amount} ${unit.replace(/-/g, ' ')}`;
   return QUALIFIER_WORDS[value.qualifier] + text;

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { type CorpusWatcher, watchCorpus } from '@factcite/core/node';
 import { parse } from 'jsonc-parser';
 import * as vscode from 'vscode';
-import { type CorpusLoadFailure, isFailure, type LoadedCorpus, loadBundledCorpus, loadWorkspaceCorpus } from './load.js';
+import { type CorpusLoadFailure, isFailure, type LoadedCorpus, loadBundledCorpus } from './load.js';
+import type { CorpusWatcher } from './workspace.js';
+import { workspaceCorpus } from './workspace-lazy.js';
 
 /**
  * The corpusPath an untrusted workspace's own settings file asks for. VS Code
@@ -102,7 +103,7 @@ export class CorpusStore implements vscode.Disposable {
       this.noticeRestricted();
       return;
     }
-    const result = loadWorkspaceCorpus(dir, vscode.workspace.asRelativePath(dir, false));
+    const result = workspaceCorpus().loadWorkspaceCorpus(dir, vscode.workspace.asRelativePath(dir, false));
     if (isFailure(result)) {
       this.log.error(result.message);
       this.setFailure(result);
@@ -171,7 +172,7 @@ export class CorpusStore implements vscode.Disposable {
     this.watchedDir = dir;
     if (!dir) return;
     try {
-      this.watcher = watchCorpus(dir, (files) => {
+      this.watcher = workspaceCorpus().watchCorpus(dir, (files) => {
         this.log.info(`${files.join(', ')} changed; reloading the corpus.`);
         this.reload();
       });

@@ -2,7 +2,8 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { isFailure, loadBundledCorpus, loadWorkspaceCorpus } from '../../src/corpus/load.js';
+import { isFailure, loadBundledCorpus } from '../../src/corpus/load.js';
+import { loadWorkspaceCorpus } from '../../src/corpus/workspace.js';
 import { corpus, corpusDir } from './fixtures.js';
 
 const temps: string[] = [];

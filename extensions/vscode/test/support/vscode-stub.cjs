@@ -1,34 +1,25 @@
 /**
- * Times the VS Code extension's activation in a fresh process: loading its
- * bundle (dist/extension.js, with the corpus it ships) and running
- * activate(). The `vscode` module is a stub that answers every call at once,
- * so this is the extension's own work, without the editor's; a real editor
- * adds its own overhead around it (the end-to-end run logs "Activated in").
- *
- *   node --import tsx src/activation.ts   → prints RESULT_PREFIX {"load_ms", "activate_ms"}
+ * A stand-in for the `vscode` module that answers every call at once, for
+ * loading the built extension in plain Node: the benchmark times activation
+ * with it, and a unit test checks what activation loads. The end-to-end
+ * tests run the real editor.
  */
-import { createRequire, Module } from 'node:module';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { RESULT_PREFIX } from './results.js';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const extensionDir = path.join(root, 'extensions/vscode');
+const Module = require('node:module');
 
 const disposable = { dispose() {} };
 /** Anything not spelled out: callable, constructible, every property another stub. */
-function anything(): unknown {
+function anything() {
   // biome-ignore lint/complexity/useArrowFunction: a Proxy target must be constructible, which an arrow function is not.
   const target = function () {};
   return new Proxy(target, {
     get: (_, key) => (key === Symbol.toPrimitive ? () => '' : key === 'then' ? undefined : key === 'dispose' ? () => {} : anything()),
     apply: () => anything(),
-    construct: () => anything() as object,
+    construct: () => anything(),
     set: () => true,
   });
 }
-function partial<T extends object>(known: T): T {
-  return new Proxy(known, { get: (t, key) => (key in t ? t[key as keyof T] : anything()) });
+function partial(known) {
+  return new Proxy(known, { get: (t, key) => (key in t ? t[key] : anything()) });
 }
 // The bundle reads the module's own keys once (esbuild's import * interop): name every one the extension uses.
 const NAMESPACE = 'CancellationTokenSource CodeAction CodeActionKind CompletionItem CompletionItemKind CompletionItemTag CompletionList ConfigurationTarget DecorationRangeBehavior Diagnostic DiagnosticSeverity DiagnosticTag Hover Location MarkdownString Position Range RelativePattern StatusBarAlignment ThemeColor ThemeIcon TreeItem TreeItemCollapsibleState Uri WorkspaceEdit env languages'.split(' ');
@@ -48,7 +39,7 @@ const vscode = partial({
   ),
   EventEmitter,
   workspace: partial({
-    getConfiguration: () => ({ get: (_key: string, fallback?: unknown) => fallback, has: () => false, update: async () => {} }),
+    getConfiguration: () => ({ get: (_key, fallback) => fallback, has: () => false, update: async () => {} }),
     isTrusted: true,
     workspaceFolders: undefined,
     textDocuments: [],
@@ -63,18 +54,17 @@ const vscode = partial({
   commands: partial({ executeCommand: async () => undefined, registerCommand: () => disposable }),
 });
 
-function main(): void {
-  const load = (Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown })._load;
-  (Module as unknown as { _load: typeof load })._load = function (request: string, ...rest: unknown[]) {
+/** Makes `require('vscode')` return the stub in this process. */
+function installVscodeStub() {
+  const load = Module._load;
+  Module._load = function (request, ...rest) {
     return request === 'vscode' ? vscode : load.call(this, request, ...rest);
   };
-  const require = createRequire(import.meta.url);
-  const started = performance.now();
-  const extension = require(path.join(extensionDir, 'dist/extension.js')) as { activate(context: unknown): void };
-  const loaded = performance.now();
-  extension.activate({ extensionPath: extensionDir, subscriptions: [], globalState: partial({}), workspaceState: partial({}) });
-  const activated = performance.now();
-  process.stdout.write(`${RESULT_PREFIX}${JSON.stringify({ load_ms: loaded - started, activate_ms: activated - loaded })}\n`);
 }
 
-main();
+/** An ExtensionContext with what activate() reads. */
+function fakeContext(extensionPath) {
+  return { extensionPath, subscriptions: [], globalState: partial({}), workspaceState: partial({}) };
+}
+
+module.exports = { installVscodeStub, fakeContext };
