@@ -1,5 +1,6 @@
-// Copies the built corpus release into dist/: corpus.json (what the extension
-// loads) and the facts/ and sources/ files that Go to Definition opens.
+// Copies the built corpus release into dist/: corpus.json and its prebuilt
+// search index (what the extension loads) and the facts/ and sources/ files
+// that Go to Definition opens.
 import { cpSync, mkdirSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -11,7 +12,7 @@ const corpusRoot = path.dirname(require.resolve('@factcite/corpus/package.json')
 const dist = path.join(root, 'dist');
 
 mkdirSync(path.join(dist, 'corpus'), { recursive: true });
-cpSync(path.join(corpusRoot, 'dist', 'corpus.json'), path.join(dist, 'corpus.json'));
+for (const file of ['corpus.json', 'search-index.bin']) cpSync(path.join(corpusRoot, 'dist', file), path.join(dist, file));
 for (const dir of ['facts', 'sources']) {
   const from = path.join(corpusRoot, dir);
   const to = path.join(dist, 'corpus', dir);

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { expectArgument } from './errors.js';
-import { createFactIndex as buildFactIndex, type FactIndex } from './search.js';
+import { createFactIndex as buildFactIndex, type FactIndex, type SearchIndexOptions } from './search.js';
 import type { Corpus } from './schema.js';
 import { type CorpusInput, CorpusValidationError, validateCorpus } from './validate-corpus.js';
 
 /** Options of {@link createFactIndex}. */
-export interface CreateFactIndexOptions {
+export interface CreateFactIndexOptions extends SearchIndexOptions {
   /**
    * Validate the corpus first (default true). Pass false only for data a
    * factcite build already validated, such as `@factcite/corpus`, when the
@@ -15,7 +15,7 @@ export interface CreateFactIndexOptions {
   validate?: boolean;
 }
 
-const OptionsSchema = z.strictObject({ validate: z.boolean().optional() }).optional();
+const OptionsSchema = z.strictObject({ validate: z.boolean().optional(), searchIndex: z.instanceof(Uint8Array).optional() }).optional();
 
 /**
  * Builds the lookup and search index of a corpus. Validates it first, and
@@ -23,9 +23,9 @@ const OptionsSchema = z.strictObject({ validate: z.boolean().optional() }).optio
  * a valid corpus; fields with defaults may be left out.
  */
 export function createFactIndex(corpus: CorpusInput, options?: CreateFactIndexOptions): FactIndex {
-  const { validate = true } = expectArgument(OptionsSchema, options, 'createFactIndex', 'options') ?? {};
-  if (!validate) return buildFactIndex(corpus as Corpus);
+  const { validate = true, searchIndex } = expectArgument(OptionsSchema, options, 'createFactIndex', 'options') ?? {};
+  if (!validate) return buildFactIndex(corpus as Corpus, { searchIndex });
   const result = validateCorpus(corpus);
   if (!result.ok) throw new CorpusValidationError(result.errors);
-  return buildFactIndex(result.corpus);
+  return buildFactIndex(result.corpus, { searchIndex });
 }

@@ -4,7 +4,7 @@
  */
 export * from './schema.js';
 export { createFactIndex, type CreateFactIndexOptions } from './fact-index.js';
-export type { FactIndex, SearchHit, SearchOptions } from './search.js';
+export type { FactIndex, SearchHit, SearchIndexOptions, SearchOptions } from './search.js';
 export {
   validateCorpus,
   CorpusSchema,

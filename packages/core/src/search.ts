@@ -1,6 +1,8 @@
+import { InvalidArgumentError } from './errors.js';
 import { foldText } from './fold.js';
 import type { Corpus, Entity, Fact, Source } from './schema.js';
 import { buildTextIndex, type TextIndex } from './text-index.js';
+import { checkTextIndexFile, readTextIndex, writeTextIndex } from './text-index-file.js';
 import { searchText } from './text-query.js';
 
 /** Options for {@link FactIndex.search}. */
@@ -16,6 +18,17 @@ export interface SearchHit {
   score: number;
   /** How many of the query's whitespace-separated terms the fact matched. */
   matchedTerms: number;
+}
+
+/** Options for {@link createFactIndex}. */
+export interface SearchIndexOptions {
+  /**
+   * The search index of this very corpus, saved by
+   * {@link FactIndex.exportSearchIndex}: read instead of built on the first
+   * search, which saves a process that has just started most of that search's
+   * time. @factcite/corpus exports its own as `searchIndex`.
+   */
+  searchIndex?: Uint8Array;
 }
 
 /** Lookup and search over a corpus; build it once with {@link createFactIndex}. */
@@ -49,6 +62,23 @@ export interface FactIndex {
    * one at a time: a caller that needs the first few reads only those.
    */
   withIdPrefix(prefix: string): IterableIterator<Fact>;
+  /**
+   * The search index as bytes, for `createFactIndex(corpus, { searchIndex })`
+   * with this same corpus (builds the index first if no search has). The
+   * format belongs to this version of @factcite/core.
+   */
+  exportSearchIndex(): Uint8Array;
+}
+
+const SEARCH_INDEX_PROBLEMS = {
+  'not-an-index': 'is not a factcite search index',
+  'other-format': 'was written by another version of @factcite/core; export it again with exportSearchIndex()',
+  'other-corpus': 'belongs to another corpus (its fact ids or statements differ); export it again with exportSearchIndex()',
+  corrupt: 'is truncated or corrupt; export it again with exportSearchIndex()',
+} as const;
+
+function searchIndexError(problem: keyof typeof SEARCH_INDEX_PROBLEMS): InvalidArgumentError {
+  return new InvalidArgumentError('createFactIndex', [{ path: 'options.searchIndex', message: SEARCH_INDEX_PROBLEMS[problem] }]);
 }
 
 /**
@@ -92,27 +122,49 @@ function lazyGroups(facts: readonly Fact[], keys: (fact: Fact) => Iterable<strin
   };
 }
 
-/** Builds the lookup and search index of a corpus. */
-export function createFactIndex(corpus: Corpus): FactIndex {
+/**
+ * Builds the lookup and search index of a corpus. A prebuilt search index
+ * (`options.searchIndex`) is checked against the corpus here, and an
+ * {@link InvalidArgumentError} says why one cannot be used.
+ */
+export function createFactIndex(corpus: Corpus, options: SearchIndexOptions = {}): FactIndex {
   const facts = corpus.facts;
-  const byId = new Map<string, Fact>();
-  for (const f of facts) byId.set(f.id, f);
+  const prebuilt = options.searchIndex;
+  if (prebuilt !== undefined) {
+    if (!(prebuilt instanceof Uint8Array)) {
+      throw new InvalidArgumentError('createFactIndex', [{ path: 'options.searchIndex', message: 'must be a Uint8Array' }]);
+    }
+    const problem = checkTextIndexFile(prebuilt, facts);
+    if (problem) throw searchIndexError(problem);
+  }
   const sources = new Map(corpus.sources.map((s) => [s.id, s]));
   const entities = new Map(corpus.entities.map((e) => [e.id, e]));
+  // Read now, not on the first search: reading is cheap, and a damaged file
+  // is better reported here than by a search that throws.
+  let text: TextIndex | undefined;
+  if (prebuilt) {
+    const read = readTextIndex(prebuilt, facts, entities);
+    if (read === 'corrupt') throw searchIndexError('corrupt');
+    text = read;
+  }
+  const byId = new Map<string, Fact>();
+  for (const f of facts) byId.set(f.id, f);
   const bySource = lazyGroups(facts, (f) => f.citations.map((c) => c.source));
   const byEntity = lazyGroups(facts, (f) => (f.attributedTo ? [...f.entities, f.attributedTo] : f.entities));
   const byTopic = lazyGroups(facts, (f) => f.topics);
 
-  // The text index costs most of the build; lookups by id never need it, so
-  // it is built on the first search.
-  let text: TextIndex | undefined;
+  // Without a prebuilt one, the text index costs most of the build; lookups
+  // by id never need it, so it is built on the first search.
+  function textIndex(): TextIndex {
+    text ??= buildTextIndex(facts, entities);
+    return text;
+  }
 
   function search(query: string, options: SearchOptions = {}): SearchHit[] {
     const limit = options.limit ?? 20;
     const folded = foldText(query).trim();
     if (!folded || limit <= 0) return [];
-    text ??= buildTextIndex(facts, entities);
-    const index = text;
+    const index = textIndex();
     const hits: SearchHit[] = searchText(index, folded, limit).map((r) => ({
       fact: facts[index.docFact[r.doc]!]!,
       score: r.score,
@@ -181,5 +233,6 @@ export function createFactIndex(corpus: Corpus): FactIndex {
     search,
     suggest,
     withIdPrefix,
+    exportSearchIndex: () => writeTextIndex(textIndex(), facts),
   };
 }

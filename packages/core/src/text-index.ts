@@ -40,8 +40,12 @@ export interface TextIndex {
   words: WordTable;
   /** Every word, sorted, for words still being typed. */
   sortedWords: string[];
-  /** Folded searchable text of a fact (by corpus index), for checking a phrase the tokens only suggest. */
-  text(fact: number): string;
+  /**
+   * Searchable text of a fact (by corpus index), field by field as written,
+   * for checking a phrase the tokens only suggest. Fold each before matching;
+   * a check can stop at the first field that has the phrase.
+   */
+  fields(fact: number): string[];
   /** Score accumulators for a search that reads whole lists, allocated on first need and kept zeroed. */
   scratch?: Float64Array;
 }
@@ -51,17 +55,50 @@ export interface TextIndex {
 // covers the planes where Han characters are; a Map the rest.
 const HAN_TABLE = 0x40000;
 let hanTable: Int32Array | undefined;
-let hanCount = 0;
-const PAIR_BASE = 46340; // pairs of numbers below this pack below 2 ** 31
+/** Code point of each number. */
+const hanChars: number[] = [];
+export const PAIR_BASE = 46340; // pairs of numbers below this pack below 2 ** 31
 
-function hanNumber(cp: number): number {
+/** The number of a Han character, given it on first sight. */
+export function hanNumber(cp: number): number {
   hanTable ??= new Int32Array(HAN_TABLE).fill(-1);
   let n = hanTable[cp]!;
   if (n < 0) {
-    n = hanCount++;
+    n = hanChars.length;
+    hanChars.push(cp);
     hanTable[cp] = n;
   }
   return n;
+}
+
+/** The Han character of a number. */
+export function hanCodePoint(n: number): number {
+  return hanChars[n]!;
+}
+
+/** How many Han characters have numbers in this process. */
+export function hanCount(): number {
+  return hanChars.length;
+}
+
+/**
+ * Numbers the characters 0, 1, … in the order given, in a process that has
+ * numbered none yet; false (and nothing numbered) if the list repeats one.
+ */
+export function registerHans(chars: Int32Array): boolean {
+  if (hanChars.length > 0) return false;
+  hanTable ??= new Int32Array(HAN_TABLE).fill(-1);
+  const table = hanTable;
+  for (let i = 0; i < chars.length; i++) {
+    const cp = chars[i]!;
+    if (cp < 0 || cp >= HAN_TABLE || table[cp] !== -1) {
+      for (let j = 0; j < i; j++) table[chars[j]!] = -1;
+      return false;
+    }
+    table[cp] = i;
+  }
+  for (let i = 0; i < chars.length; i++) hanChars.push(chars[i]!);
+  return true;
 }
 
 function knownHanNumber(cp: number): number {
@@ -69,7 +106,7 @@ function knownHanNumber(cp: number): number {
 }
 
 /** Key of a pair of Han character numbers below PAIR_BASE. */
-function pairOf(x: number, y: number): number {
+export function pairOf(x: number, y: number): number {
   return x * PAIR_BASE + y;
 }
 
@@ -79,35 +116,40 @@ function entityTexts(id: string, entities: ReadonlyMap<string, Entity>): string[
   return e ? [e.names['zh-Hans'], e.names['zh-Hant'], e.names.en, ...e.aliases] : [id];
 }
 
+/** The searchable text of an entity by id, each made once. */
+function entityTextOf(entities: ReadonlyMap<string, Entity>): (id: string) => string {
+  const cache = new Map<string, string>();
+  return (id) => {
+    let text = cache.get(id);
+    if (text === undefined) {
+      text = entityTexts(id, entities).join('\n');
+      cache.set(id, text);
+    }
+    return text;
+  };
+}
+
 function factEntityIds(fact: Fact): string[] {
   return fact.attributedTo ? [...fact.entities, fact.attributedTo] : fact.entities;
 }
 
 /**
- * The folded text a fact is searched in, its fields on separate lines: the
- * id (as written and as words), statements, the names and aliases of its
- * entities, the value as written, topics and quotes.
+ * The texts a fact is searched in, best field first: the id (as written and
+ * as words), statements, the names and aliases of its entities, the value as
+ * written, topics and quotes.
  */
-function searchableText(fact: Fact, entityText: (id: string) => string): string {
+function searchableFields(fact: Fact, entityText: (id: string) => string): string[] {
   const parts = [fact.id, fact.id.replace(/-/g, ' '), ...Object.values(fact.statement)];
   for (const id of factEntityIds(fact)) parts.push(entityText(id));
   parts.push(fact.value?.text ?? '', fact.topics.join(' '));
   for (const c of fact.citations) parts.push(c.quote);
-  return foldText(parts.join('\n'));
+  return parts;
 }
 
 /** Builds the text index of the facts. */
 export function buildTextIndex(facts: readonly Fact[], entities: ReadonlyMap<string, Entity>): TextIndex {
   const n = facts.length;
-  const entityTextCache = new Map<string, string>();
-  const entityText = (id: string): string => {
-    let text = entityTextCache.get(id);
-    if (text === undefined) {
-      text = entityTexts(id, entities).join('\n');
-      entityTextCache.set(id, text);
-    }
-    return text;
-  };
+  const entityText = entityTextOf(entities);
 
   // Number documents: active first, then by the length of the fact's own
   // text (all but quotes), shortest first. Packing the key and the fact into
@@ -252,19 +294,31 @@ export function buildTextIndex(facts: readonly Fact[], entities: ReadonlyMap<str
     docTokens.length = 0;
   }
 
-  return {
-    postings: builder.finish(),
-    docFact,
-    docNorm,
-    docFlags,
-    activeDocs,
-    unigrams,
-    bigrams,
-    rareBigrams,
-    words,
-    sortedWords: [...words.words].sort(),
-    text: (i) => searchableText(facts[i]!, entityText),
-  };
+  return assembleTextIndex(
+    {
+      postings: builder.finish(),
+      docFact,
+      docNorm,
+      docFlags,
+      activeDocs,
+      unigrams,
+      bigrams,
+      rareBigrams,
+      words,
+      sortedWords: [...words.words].sort(),
+    },
+    facts,
+    entities,
+  );
+}
+
+/** The parts of a text index that are data, as built or as read back from a file. */
+export type TextIndexData = Omit<TextIndex, 'fields' | 'scratch'>;
+
+/** A text index from its data and the corpus it was built from. */
+export function assembleTextIndex(data: TextIndexData, facts: readonly Fact[], entities: ReadonlyMap<string, Entity>): TextIndex {
+  const entityText = entityTextOf(entities);
+  return { ...data, fields: (i) => searchableFields(facts[i]!, entityText) };
 }
 
 /** Token of a Han character, or -1. */

@@ -20,6 +20,7 @@
  * candidates past a full result list.
  */
 import { type DocIterator, IntersectionIterator, UnionIterator } from './doc-iterators.js';
+import { foldText } from './fold.js';
 import { Cursor, END, FIELDS, type Postings } from './postings.js';
 import { bigramToken, DEPRECATED, FIELD_WEIGHTS, Field, HAS_AMOUNT, type TextIndex, unigramToken, wordsWithPrefix } from './text-index.js';
 import { occursAtWordStart, segments } from './tokens.js';
@@ -189,8 +190,8 @@ interface Run {
   index: TextIndex;
   terms: Term[];
   asksForNumber: boolean;
-  /** Folded text of documents checked so far. */
-  texts: Map<number, string>;
+  /** Fields of documents checked so far, and those of them folded yet. */
+  texts: Map<number, { fields: string[]; folded: string[] }>;
 }
 
 function multiplier(run: Run, doc: number): number {
@@ -206,12 +207,18 @@ function multiplier(run: Run, doc: number): number {
 /** Whether a document's text really holds a term its tokens suggest. */
 function verify(run: Run, doc: number, term: Term): boolean {
   if (term.exact) return true;
-  let text = run.texts.get(doc);
-  if (text === undefined) {
-    text = run.index.text(run.index.docFact[doc]!);
-    run.texts.set(doc, text);
+  let texts = run.texts.get(doc);
+  if (texts === undefined) {
+    texts = { fields: run.index.fields(run.index.docFact[doc]!), folded: [] };
+    run.texts.set(doc, texts);
   }
-  return occursAtWordStart(text, term.text);
+  // Field by field, folding each on first need: a phrase is mostly found in
+  // a statement, before the quotes that make up most of a fact's text.
+  for (let i = 0; i < texts.fields.length; i++) {
+    texts.folded[i] ??= foldText(texts.fields[i]!);
+    if (occursAtWordStart(texts.folded[i]!, term.text)) return true;
+  }
+  return false;
 }
 
 /**

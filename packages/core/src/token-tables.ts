@@ -9,9 +9,23 @@ const EMPTY = -1;
 
 /** Non-negative integer keys (below 2 ** 31) to values; each key sits beside its value, one cache line a probe. */
 export class IntTable {
-  private slots = new Int32Array(2 << 12).fill(EMPTY);
+  private slots: Int32Array = new Int32Array(2 << 12).fill(EMPTY);
   private mask = (1 << 12) - 1;
   size = 0;
+
+  /** A table over slots saved from {@link IntTable.savedSlots}, used in place. */
+  static fromSlots(slots: Int32Array, size: number): IntTable {
+    const table = new IntTable();
+    table.slots = slots;
+    table.mask = slots.length / 2 - 1;
+    table.size = size;
+    return table;
+  }
+
+  /** The slots as they are, for {@link IntTable.fromSlots}. */
+  savedSlots(): Int32Array {
+    return this.slots;
+  }
 
   get(key: number): number {
     const slots = this.slots;
@@ -34,6 +48,12 @@ export class IntTable {
     slots[2 * i + 1] = value;
   }
 
+  /** Calls `fn` with every key and its value. */
+  forEach(fn: (key: number, value: number) => void): void {
+    const slots = this.slots;
+    for (let i = 0; i < slots.length; i += 2) if (slots[i] !== EMPTY) fn(slots[i]!, slots[i + 1]!);
+  }
+
   private grow(): void {
     const old = this.slots;
     this.slots = new Int32Array(old.length * 2).fill(EMPTY);
@@ -53,10 +73,23 @@ function hashRange(text: string, from: number, to: number): number {
 /** Words to values, looked up by a range of a text, so that a word already known costs no new string. */
 export class WordTable {
   /** Every word, in the order added. */
-  readonly words: string[] = [];
-  private readonly values: number[] = [];
-  private slots = new Int32Array(1 << 12).fill(EMPTY);
-  private mask = (1 << 12) - 1;
+  readonly words: string[];
+  private readonly values: number[];
+  private slots: Int32Array;
+  private mask: number;
+
+  /** An empty table, or one from the parts {@link WordTable.saved} returned, its slots used in place. */
+  constructor(saved?: { words: string[]; values: number[]; slots: Int32Array }) {
+    this.words = saved?.words ?? [];
+    this.values = saved?.values ?? [];
+    this.slots = saved?.slots ?? new Int32Array(1 << 12).fill(EMPTY);
+    this.mask = this.slots.length - 1;
+  }
+
+  /** Words in the order added, their values, and the hash slots. */
+  saved(): { words: readonly string[]; values: readonly number[]; slots: Int32Array } {
+    return { words: this.words, values: this.values, slots: this.slots };
+  }
 
   get size(): number {
     return this.words.length;

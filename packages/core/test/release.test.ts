@@ -32,7 +32,7 @@ describe('buildRelease and verifyRelease', () => {
     expect(Object.keys(manifest.facts)).toHaveLength(manifest.counts.facts);
     expect(manifest.release).toMatch(/^[0-9a-f]{64}$/);
     expect(Object.keys(manifest.files).sort()).toEqual(
-      ['corpus.json', 'entities.json', 'facts.json', 'index.cjs', 'index.d.cts', 'index.d.ts', 'index.js', 'schema/entities.schema.json', 'schema/facts.schema.json', 'schema/source.schema.json', 'sources.json'].sort(),
+      ['corpus.json', 'entities.json', 'facts.json', 'index.cjs', 'index.d.cts', 'index.d.ts', 'index.js', 'schema/entities.schema.json', 'schema/facts.schema.json', 'schema/source.schema.json', 'search-index.bin', 'sources.json'].sort(),
     );
     const data = JSON.parse(readFileSync(path.join(out, 'corpus.json'), 'utf8'));
     expect(manifest.facts[data.facts[0].id]).toBe(recordHash(data.facts[0]));
@@ -40,7 +40,25 @@ describe('buildRelease and verifyRelease', () => {
 
   it('is reproducible: the same corpus gives the same bytes', () => {
     const files = releaseFiles(JSON.parse(readFileSync(path.join(out, 'corpus.json'), 'utf8')), built.manifest!.name, built.manifest!.version);
-    for (const [file, text] of files) expect(readFileSync(path.join(out, file), 'utf8'), file).toBe(text);
+    for (const [file, content] of files) {
+      if (typeof content === 'string') expect(readFileSync(path.join(out, file), 'utf8'), file).toBe(content);
+      else expect(new Uint8Array(readFileSync(path.join(out, file))), file).toEqual(content);
+    }
+  });
+
+  it('ships its search index, read by the ESM and the CommonJS module alike', async () => {
+    const { createRequire } = await import('node:module');
+    const { createFactIndex } = await import('../src/index.js');
+    const esm = await import(path.join(out, 'index.js'));
+    const cjs = createRequire(import.meta.url)(path.join(out, 'index.cjs'));
+    const built = createFactIndex(esm.corpus);
+    const hits = (index: ReturnType<typeof createFactIndex>) => index.search('數碼港 人工智能', { limit: 10 }).map((h) => h.fact.id);
+    expect(hits(built).length).toBeGreaterThan(3);
+    for (const module of [esm, cjs]) {
+      expect(module.searchIndex).toBeInstanceOf(Uint8Array);
+      expect(module.searchIndex).toEqual(built.exportSearchIndex());
+      expect(hits(createFactIndex(module.corpus, { searchIndex: module.searchIndex }))).toEqual(hits(built));
+    }
   });
 
   it('verifies an untouched release', () => {

@@ -70,8 +70,9 @@ export function loadBundledCorpus(): LoadedCorpus | CorpusFailure {
   const dir = bundledCorpusDir();
   try {
     const require = createRequire(import.meta.url);
-    const { corpus } = require('@factcite/corpus') as { corpus: Corpus };
-    return withFiles(dir, createFactIndex(corpus, { validate: false }), []);
+    const { corpus, searchIndex } = require('@factcite/corpus') as { corpus: Corpus; searchIndex?: Uint8Array };
+    // With the release's prebuilt search index, the first completion does not wait for a build.
+    return withFiles(dir, createFactIndex(corpus, { validate: false, searchIndex }), []);
   } catch {
     // An installation without its built release: read the files instead.
     return loadCorpus(dir);

@@ -24,6 +24,17 @@ function corpusCopy(): string {
 }
 
 describe('loadBundledCorpus', () => {
+  it('searches with the prebuilt index beside corpus.json, and builds one when that file is damaged', () => {
+    const dist = tempDir();
+    for (const file of ['corpus.json', 'search-index.bin']) cpSync(path.join(corpusDir, 'dist', file), path.join(dist, file));
+    const hits = (d: string) => loadBundledCorpus(d).index.search('數碼港 超算', { limit: 10 }).map((h) => h.fact.id);
+    const expected = hits(dist);
+    expect(expected.length).toBeGreaterThan(0);
+    const bytes = readFileSync(path.join(dist, 'search-index.bin'));
+    writeFileSync(path.join(dist, 'search-index.bin'), bytes.subarray(0, bytes.length >> 1));
+    expect(hits(dist)).toEqual(expected);
+  });
+
   it('loads corpus.json and points at the corpus files beside it', () => {
     const dist = tempDir();
     cpSync(path.join(corpusDir, 'dist', 'corpus.json'), path.join(dist, 'corpus.json'));
