@@ -175,6 +175,32 @@ function profileList(report: Report): string {
     .join('\n');
 }
 
+/** Where a peer's p95 beat factcite's, which kind of query made the difference, from the run's own figures. */
+function peerNote(report: Report): string {
+  const notes: string[] = [];
+  for (const size of report.options.sizes) {
+    const r = report.results.find((x) => x.engine === 'factcite' && x.facts === size);
+    if (!r) continue;
+    for (const p of report.results.filter((x) => x.facts === size && x.engine !== 'factcite' && x.engine !== 'linear scan')) {
+      if (r.p95_ms! < p.p95_ms!) continue;
+      const gaps = Object.entries(r.by_kind)
+        .map(([kind, v]) => ({ kind, ours: v.p95_ms, theirs: p.by_kind[kind]?.p95_ms ?? Number.NaN }))
+        .sort((a, b) => b.ours - b.theirs - (a.ours - a.theirs));
+      const worst = gaps[0];
+      notes.push(
+        `- **${p.engine} at ${facts(size)} facts** had the lower p95 (${ms(p.p95_ms)} against ${ms(r.p95_ms)} ms, at recall ${p.recall} against ${r.recall})` +
+          (worst ? `. The gap is in ${worst.kind} queries (p95 ${ms(worst.ours)} against ${ms(worst.theirs)} ms)` : '') +
+          `. A query of several terms intersects the lists of each term's character pairs, then checks each
+  candidate's text for the phrase (folding that text first) and, when few facts hold every term, goes
+  on to facts that hold some; profiled, folding and that second pass are most of its time. With short
+  lists at this size that work is not amortised; the peer checks no phrase (one character a term) and
+  does not look for partial matches, which is part of its lower recall.`,
+      );
+    }
+  }
+  return notes.join('\n');
+}
+
 function buildNote(report: Report): string {
   const r = [...report.results].filter((x) => x.engine === 'factcite').sort((a, b) => b.facts - a.facts)[0];
   if (!r) return '';
@@ -195,7 +221,8 @@ How fast factcite finds, completes, explains and checks citations as the corpus 
 grow, measured beside the search libraries a team would otherwise pick. Reproduce it with
 \`pnpm install && pnpm build && pnpm bench\` (about ${Math.round(report.seconds / 60)} minutes; \`pnpm bench --quick\` runs
 100k facts in under five). This page is written by that command; the text between the tables is
-kept in \`bench/src/report.ts\`.
+kept in \`bench/src/report.ts\`; after changing it, \`pnpm bench --redraw\` draws the page again from
+the saved measurements (\`benchmarks.json\`).
 
 Run on ${report.date}: ${report.machine.cpu}, ${report.machine.memory_gb} GB, ${report.machine.os}, Node ${report.machine.node}.
 Load average ${report.machine.load} (other work shared the machine: compare engines within this
@@ -288,9 +315,9 @@ ${report.errors.length ? `Errors in this run:\n\n${report.errors.map((e) => `- $
   backtick, \`<\`, \`>\` or fence: only the blocks around the edit are scanned and parsed.
   Edits of a 10 MB report vary: the first ones after the document opens run before the JIT has
   compiled the incremental path, and each version is 20 MB of UTF-16 text whose collection
-  lands in whichever edit the collector picks. Profiled, steady edits took 20–30 ms and the
-  first two 70–90 ms, so the 95th percentile of 15 edits sits near the 50 ms target and can
-  pass it on a busy machine; the median is the steady case.
+  lands in whichever edit the collector picks (under a profiler, garbage collection was the
+  largest single cost of an edit). With 15 edits the 95th percentile is the slowest edit or
+  nearly, so it swings with the machine's load from run to run; the median is the steady case.
 - **Cold start**: \`@factcite/corpus\` ships its search index prebuilt (\`search-index.bin\`: the
   index's own typed arrays end to end, used in place), and \`createFactIndex(corpus, { searchIndex })\`
   reads it in a few milliseconds. Built instead, the index of the 222 facts takes about 90 ms in
@@ -304,5 +331,6 @@ ${report.errors.length ? `Errors in this run:\n\n${report.errors.map((e) => `- $
   their own, required on first use; ICU's segmenter and number format are made on first use;
   \`activate()\` reads the bundled corpus and its prebuilt index.
 ${buildNote(report)}
+${peerNote(report)}
 `;
 }

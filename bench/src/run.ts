@@ -14,7 +14,7 @@
  *   --out FILE.md               where to write the page (by default only the full run writes it)
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,6 +43,8 @@ export interface Options {
   out?: string;
   /** Diagnostics edits, cold starts and activations measured. */
   repeats: number;
+  /** Draw the page again from its saved measurements (docs/benchmarks.json) instead of measuring. */
+  redraw: boolean;
 }
 
 export function parseOptions(argv: string[]): Options {
@@ -68,6 +70,7 @@ export function parseOptions(argv: string[]): Options {
     // Only the full run as published writes the page; a run with other sizes or engines writes where --out says.
     out: value('out') ?? (quick || flag('no-write') || ['sizes', 'engines', 'per-kind', 'budget', 'seed'].some((f) => value(f) !== undefined) ? undefined : path.join(repoRoot, 'docs/benchmarks.md')),
     repeats: quick ? 5 : 15,
+    redraw: flag('redraw'),
   };
 }
 
@@ -226,8 +229,23 @@ function machine(): Report['machine'] {
   };
 }
 
+/** Writes the page and its chart from a report. */
+function writePage(report: Report, out: string): void {
+  mkdirSync(path.dirname(out), { recursive: true });
+  const svg = out.replace(/\.md$/, '.svg');
+  writeFileSync(svg, renderSvg(report));
+  writeFileSync(out, renderMarkdown(report, path.basename(svg)));
+}
+
 function main(): void {
   const options = parseOptions(process.argv.slice(2));
+  if (options.redraw) {
+    // For a change to the page's text: the same measurements, drawn again.
+    const out = options.out ?? path.join(repoRoot, 'docs/benchmarks.md');
+    writePage(JSON.parse(readFileSync(out.replace(/\.md$/, '.json'), 'utf8')) as Report, out);
+    log(options, `drew ${path.relative(repoRoot, out)} again from ${path.basename(out.replace(/\.md$/, '.json'))}`);
+    return;
+  }
   const started = performance.now();
   log(options, `factcite bench${options.quick ? ' --quick' : ''}: ${options.sizes.map((s) => s.toLocaleString('en')).join(', ')} facts`);
   const before = machine();
@@ -254,13 +272,10 @@ function main(): void {
       profiles: editor.profiles,
       errors: editor.errors,
     };
-    mkdirSync(path.dirname(options.out), { recursive: true });
-    const svg = options.out.replace(/\.md$/, '.svg');
-    writeFileSync(svg, renderSvg(report));
-    writeFileSync(options.out, renderMarkdown(report, path.basename(svg)));
+    writePage(report, options.out);
     // The measurements themselves, so the page can be checked or drawn again without a new run.
     writeFileSync(options.out.replace(/\.md$/, '.json'), `${JSON.stringify(report, null, 1)}\n`);
-    log(options, `wrote ${path.relative(repoRoot, options.out)} and ${path.relative(repoRoot, svg)}`);
+    log(options, `wrote ${path.relative(repoRoot, options.out)}, its chart and its measurements`);
   }
   log(options, `done in ${seconds.toFixed(0)} s`);
 }

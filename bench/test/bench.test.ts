@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -73,6 +73,26 @@ describe('measuring an engine', () => {
     expect(page).toContain('| 300 | **factcite** |');
     expect(page).toContain('skipped: not done within 1 min');
     expect(targets(report).find((t) => t.name === 'cold')?.met).toBe(true);
+
+    // A peer faster than factcite is named on the page, with the kind of query behind the gap.
+    const ours = report.results.find((r) => r.engine === 'factcite')!;
+    const slower = report.results.map((r) => (r.engine === 'FlexSearch' ? { ...r, p95_ms: ours.p95_ms! / 2 } : r));
+    const missed = { ...report, results: slower };
+    expect(targets(missed).find((t) => t.name.startsWith('faster than every peer'))?.met).toBe(false);
+    expect(renderMarkdown(missed, 'benchmarks.svg')).toMatch(/\*\*FlexSearch at 300 facts\*\* had the lower p95 .*The gap is in [a-z-]+ queries/);
+    const fastest = { ...report, results: report.results.map((r) => (r.engine === 'factcite' ? r : { ...r, p95_ms: ours.p95_ms! * 2 })) };
+    expect(renderMarkdown(fastest, 'benchmarks.svg')).not.toContain('had the lower p95');
+
+    // --redraw writes the page again from the saved measurements.
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'factcite-bench-redraw-'));
+    writeFileSync(path.join(dir, 'benchmarks.json'), JSON.stringify(report));
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/run.ts', '--redraw', '--out', path.join(dir, 'benchmarks.md')], {
+      cwd: path.resolve(__dirname, '..'),
+      encoding: 'utf8',
+    });
+    expect(run.status, run.stderr).toBe(0);
+    expect(readFileSync(path.join(dir, 'benchmarks.md'), 'utf8')).toBe(page);
+    expect(readFileSync(path.join(dir, 'benchmarks.svg'), 'utf8')).toBe(renderSvg(report));
   });
 });
 
