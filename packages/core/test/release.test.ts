@@ -42,7 +42,8 @@ describe('buildRelease and verifyRelease', () => {
     const files = releaseFiles(JSON.parse(readFileSync(path.join(out, 'corpus.json'), 'utf8')), built.manifest!.name, built.manifest!.version);
     for (const [file, content] of files) {
       if (typeof content === 'string') expect(readFileSync(path.join(out, file), 'utf8'), file).toBe(content);
-      else expect(new Uint8Array(readFileSync(path.join(out, file))), file).toEqual(content);
+      // Buffer.compare: a deep equality of 700 KB takes vitest seconds.
+      else expect(Buffer.compare(readFileSync(path.join(out, file)), content), file).toBe(0);
     }
   });
 
@@ -56,7 +57,7 @@ describe('buildRelease and verifyRelease', () => {
     expect(hits(built).length).toBeGreaterThan(3);
     for (const module of [esm, cjs]) {
       expect(module.searchIndex).toBeInstanceOf(Uint8Array);
-      expect(module.searchIndex).toEqual(built.exportSearchIndex());
+      expect(Buffer.compare(module.searchIndex, built.exportSearchIndex())).toBe(0);
       expect(hits(createFactIndex(module.corpus, { searchIndex: module.searchIndex }))).toEqual(hits(built));
     }
   });
