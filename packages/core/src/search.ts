@@ -26,7 +26,8 @@ export interface SearchIndexOptions {
    * The search index of this very corpus, saved by
    * {@link FactIndex.exportSearchIndex}: read instead of built on the first
    * search, which saves a process that has just started most of that search's
-   * time. @factcite/corpus exports its own as `searchIndex`.
+   * time. @factcite/corpus exports its own as `searchIndex`. Its arrays are
+   * used in place: leave the bytes unchanged afterwards.
    */
   searchIndex?: Uint8Array;
 }
@@ -73,7 +74,7 @@ export interface FactIndex {
 const SEARCH_INDEX_PROBLEMS = {
   'not-an-index': 'is not a factcite search index',
   'other-format': 'was written by another version of @factcite/core; export it again with exportSearchIndex()',
-  'other-corpus': 'belongs to another corpus (its fact ids or statements differ); export it again with exportSearchIndex()',
+  'other-corpus': 'belongs to another corpus (its fact ids, or the lengths of their statements or quotes, differ); export it again with exportSearchIndex()',
   corrupt: 'is truncated or corrupt; export it again with exportSearchIndex()',
 } as const;
 

@@ -17,6 +17,8 @@ export interface LoadedCorpus {
   corpus: Corpus;
   index: FactIndex;
   origin: CorpusOrigin;
+  /** Why the bundled release's prebuilt search index was not used (the index is then built on the first search). */
+  prebuiltIndexProblem?: string;
 }
 
 /** Why a workspace corpus could not be used. */
@@ -35,24 +37,27 @@ export function loadBundledCorpus(distDir: string): LoadedCorpus {
   const corpus = JSON.parse(readFileSync(path.join(distDir, 'corpus.json'), 'utf8')) as Corpus;
   // The release build validated it; activation should not pay for that twice.
   // Its index, read rather than built, makes the first completion as quick as the rest.
-  const searchIndex = readOptional(path.join(distDir, 'search-index.bin'));
-  let index: FactIndex;
+  const file = path.join(distDir, 'search-index.bin');
+  let searchIndex: Uint8Array;
   try {
-    index = createFactIndex(corpus, { searchIndex });
-  } catch {
-    // A damaged or mismatched index file: build the index instead, as without one.
-    index = createFactIndex(corpus);
+    searchIndex = new Uint8Array(readFileSync(file));
+  } catch (error) {
+    return withBuiltIndex(corpus, distDir, `${file} could not be read: ${(error as Error).message}`);
   }
-  return { corpus, index, origin: { kind: 'bundled', dir: path.join(distDir, 'corpus') } };
+  try {
+    return { corpus, index: createFactIndex(corpus, { searchIndex }), origin: bundledOrigin(distDir) };
+  } catch (error) {
+    // A damaged or mismatched file: the index is built instead, as without one.
+    return withBuiltIndex(corpus, distDir, `${file}: ${(error as Error).message}`);
+  }
 }
 
-/** A file's bytes, or undefined when it is missing (the index is then built on the first search). */
-function readOptional(file: string): Uint8Array | undefined {
-  try {
-    return new Uint8Array(readFileSync(file));
-  } catch {
-    return undefined;
-  }
+function bundledOrigin(distDir: string): CorpusOrigin {
+  return { kind: 'bundled', dir: path.join(distDir, 'corpus') };
+}
+
+function withBuiltIndex(corpus: Corpus, distDir: string, problem: string): LoadedCorpus {
+  return { corpus, index: createFactIndex(corpus), origin: bundledOrigin(distDir), prebuiltIndexProblem: problem };
 }
 
 /** Whether a load result is a failure. */

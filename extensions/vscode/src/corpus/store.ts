@@ -52,7 +52,7 @@ export class CorpusStore implements vscode.Disposable {
     private readonly distDir: string,
     private readonly log: vscode.LogOutputChannel,
   ) {
-    this.loaded = loadBundledCorpus(distDir);
+    this.loaded = this.loadBundled();
     this.disposables.push(
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('factcite.corpusPath')) this.reload();
@@ -60,6 +60,13 @@ export class CorpusStore implements vscode.Disposable {
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.reload()),
     );
     this.reload();
+  }
+
+  /** The release shipped with the extension; a prebuilt index it could not use only slows the first search, so it is logged, not shown. */
+  private loadBundled(): LoadedCorpus {
+    const loaded = loadBundledCorpus(this.distDir);
+    if (loaded.prebuiltIndexProblem) this.log.warn(`${loaded.prebuiltIndexProblem}; building the search index instead.`);
+    return loaded;
   }
 
   get current(): LoadedCorpus {
@@ -97,7 +104,7 @@ export class CorpusStore implements vscode.Disposable {
     this.ignored = vscode.workspace.isTrusted ? undefined : untrustedCorpusPath();
     if (!dir) {
       this.setFailure(undefined);
-      if (this.loaded.origin.kind !== 'bundled') this.set(loadBundledCorpus(this.distDir));
+      if (this.loaded.origin.kind !== 'bundled') this.set(this.loadBundled());
       // The status bar shows whether a workspace corpus is being held back.
       else this.changed.fire(this.loaded);
       this.noticeRestricted();

@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { corpus, corpusDir } from './fixtures.js';
 
 const root = path.resolve(__dirname, '../..');
 const dist = path.join(root, 'dist');
@@ -41,5 +42,23 @@ describe('the extension bundle', () => {
     expect(workspace).toContain(zod);
     expect(workspace).toContain(yaml);
     expect(openCC).toContain(dictionary);
+  });
+
+  it('has on-demand files that work when required', () => {
+    // Required directly, in a process of their own; the shims that require them in the editor
+    // (workspace-lazy.ts, vendor/opencc-lazy.ts) run in the end-to-end test.
+    const script = `
+      const { Converter } = require(${JSON.stringify(path.join(dist, 'opencc.js'))});
+      const { loadWorkspaceCorpus, watchCorpus } = require(${JSON.stringify(path.join(dist, 'workspace-corpus.js'))});
+      const loaded = loadWorkspaceCorpus(${JSON.stringify(corpusDir)});
+      process.stdout.write(JSON.stringify({
+        hk: Converter({ from: 'cn', to: 'hk' })('数码港人工智能超算中心'),
+        facts: loaded.index.size,
+        hit: loaded.index.search('數碼港', { limit: 1 }).length,
+        watch: typeof watchCorpus,
+      }));
+    `;
+    const out = JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }));
+    expect(out).toEqual({ hk: '數碼港人工智能超算中心', facts: corpus.facts.length, hit: 1, watch: 'function' });
   });
 });

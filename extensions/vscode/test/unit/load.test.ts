@@ -24,15 +24,26 @@ function corpusCopy(): string {
 }
 
 describe('loadBundledCorpus', () => {
-  it('searches with the prebuilt index beside corpus.json, and builds one when that file is damaged', () => {
+  it('reads the prebuilt index beside corpus.json, and builds one, saying why, when that file is damaged or missing', () => {
     const dist = tempDir();
     for (const file of ['corpus.json', 'search-index.bin']) cpSync(path.join(corpusDir, 'dist', file), path.join(dist, file));
-    const hits = (d: string) => loadBundledCorpus(d).index.search('數碼港 超算', { limit: 10 }).map((h) => h.fact.id);
-    const expected = hits(dist);
+    const hits = (loaded: ReturnType<typeof loadBundledCorpus>) => loaded.index.search('數碼港 超算', { limit: 10 }).map((h) => h.fact.id);
+    const prebuilt = loadBundledCorpus(dist);
+    expect(prebuilt.prebuiltIndexProblem).toBeUndefined();
+    const expected = hits(prebuilt);
     expect(expected.length).toBeGreaterThan(0);
-    const bytes = readFileSync(path.join(dist, 'search-index.bin'));
-    writeFileSync(path.join(dist, 'search-index.bin'), bytes.subarray(0, bytes.length >> 1));
-    expect(hits(dist)).toEqual(expected);
+
+    const file = path.join(dist, 'search-index.bin');
+    const bytes = readFileSync(file);
+    writeFileSync(file, bytes.subarray(0, bytes.length >> 1));
+    const damaged = loadBundledCorpus(dist);
+    expect(damaged.prebuiltIndexProblem).toMatch(/search-index\.bin: createFactIndex: options\.searchIndex is truncated or corrupt/);
+    expect(hits(damaged)).toEqual(expected);
+
+    rmSync(file);
+    const missing = loadBundledCorpus(dist);
+    expect(missing.prebuiltIndexProblem).toMatch(/search-index\.bin could not be read: ENOENT/);
+    expect(hits(missing)).toEqual(expected);
   });
 
   it('loads corpus.json and points at the corpus files beside it', () => {
