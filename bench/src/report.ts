@@ -1,4 +1,5 @@
 /** docs/benchmarks.md and its chart, from one full run. */
+import { isRealOnly, realFactCount } from './mixed.js';
 import type { EngineResult, Measure, Skipped } from './results.js';
 
 export interface Report {
@@ -39,9 +40,8 @@ const COLORS: Record<string, string> = {
   'Fuse.js, typical': '#eebefa',
   'linear scan': '#868e96',
 };
-const REAL_MAX = 1000;
 
-const facts = (n: number) => (n < REAL_MAX ? `real (${n})` : n >= 1_000_000 ? `${n / 1_000_000}M` : n >= 1000 ? `${n / 1000}k` : String(n));
+const facts = (n: number) => (isRealOnly(n) ? `real (${n})` : n >= 1_000_000 ? `${n / 1_000_000}M` : n >= 1000 ? `${n / 1000}k` : String(n));
 const ms = (x: number | null | undefined, digits = 2) => (x === null || x === undefined || Number.isNaN(x) ? '–' : x < 0.01 ? x.toFixed(4) : x.toFixed(digits));
 const score = (x: number | null | undefined) => (x === null || x === undefined || Number.isNaN(x) ? '–' : x.toFixed(3));
 const byOrder = (a: EngineResult, b: EngineResult) => ENGINE_ORDER.indexOf(a.engine) - ENGINE_ORDER.indexOf(b.engine);
@@ -330,7 +330,7 @@ ${kindTable(report, largest)}
   in the top 10). At each size the real facts are spread evenly among the synthetic ones
   (\`bench/src/mixed.ts\`) and the same judged queries are asked: a synthetic fact ranked above a
   judged one counts as not relevant, the usual bias of judging a pool (a synthetic fact can hold
-  the query's words, stitched from real text). "real (${report.results.find((r) => r.facts < REAL_MAX)?.facts ?? 222})" is the real corpus alone.
+  the query's words, stitched from real text). "real (${realFactCount})" is the real corpus alone.
 - **Synthetic corpora** (\`bench/src/generate.ts\`): facts generated from a seed (${report.options.seed}),
   shaped like the real corpus and drawn from it: Chinese stitched from fragments of the real
   statements, quotes and articles (so characters and character pairs have their real

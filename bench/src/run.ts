@@ -11,6 +11,7 @@
  *   --engines factcite,fuse     engines (linear always runs first: it is the ground truth)
  *   --per-kind 30               synthetic queries of each kind (the judged set is always whole)
  *   --no-editor                 search only
+ *   --timeout MS                wall time an engine gets at one size (default 10 min, 20 at 1M)
  *   --out FILE.md               where to write the page (by default only the full run writes it)
  */
 import { spawnSync } from 'node:child_process';
@@ -67,11 +68,11 @@ export function parseOptions(argv: string[]): Options {
     editor: !flag('no-editor'),
     queryBudgetMs: Number(value('budget') ?? (quick ? 4000 : 20000)),
     // Under load a build takes several times as long: a quick run allows 10 min an engine, a full one 10 to 20.
-    timeoutMs: (size) => (quick ? 600_000 : size >= 1_000_000 ? 1_200_000 : 600_000),
+    timeoutMs: (size) => (value('timeout') ? Number(value('timeout')) : quick ? 600_000 : size >= 1_000_000 ? 1_200_000 : 600_000),
     heapMb: Number(value('heap') ?? 16_000),
     seed: Number(value('seed') ?? 1),
     // Only the full run as published writes the page; a run with other sizes or engines writes where --out says.
-    out: value('out') ?? (quick || flag('no-write') || ['sizes', 'engines', 'per-kind', 'budget', 'seed'].some((f) => value(f) !== undefined) ? undefined : path.join(repoRoot, 'docs/benchmarks.md')),
+    out: value('out') ?? (quick || flag('no-write') || ['sizes', 'engines', 'per-kind', 'budget', 'seed', 'timeout'].some((f) => value(f) !== undefined) ? undefined : path.join(repoRoot, 'docs/benchmarks.md')),
     repeats: quick ? 5 : 15,
     redraw: flag('redraw'),
   };
