@@ -78,6 +78,8 @@ export function parseOptions(argv: string[]): Options {
   };
 }
 
+const facts = (n: number) => (n >= 1_000_000 ? `${n / 1_000_000}M` : n >= 1000 ? `${n / 1000}k` : String(n));
+
 /** A duration as the page says it: seconds under two minutes, else minutes with one decimal when needed. */
 export const duration = (ms: number): string => (ms < 120_000 ? `${Math.round(ms / 1000)} s` : `${Number((ms / 60_000).toFixed(1))} min`);
 
@@ -108,17 +110,18 @@ function searchResults(options: Options): { results: EngineResult[]; skipped: Sk
   const results: EngineResult[] = [];
   const truthDir = path.join(os.tmpdir(), 'factcite-bench');
   mkdirSync(truthDir, { recursive: true });
-  const lastBuild = new Map<string, { facts: number; ms: number }>();
+  const lastRun = new Map<string, { facts: number; ms: number; build: number }>();
   const skipped: Skipped[] = [];
   for (const size of options.sizes) {
     const truth = path.join(truthDir, `truth-mixed-${size}-${options.seed}-${options.perKind}.json`);
     for (const engine of options.engines) {
       log(options, `  ${engine} at ${size.toLocaleString('en')} facts…`);
-      // An engine whose build alone, scaled from the last size, would outlast the time limit is not started.
-      const last = lastBuild.get(engine);
+      // An engine whose run, scaled from the last size, would outlast the time limit is not started:
+      // build and query time both grow at least linearly with the corpus.
+      const last = lastRun.get(engine);
       const expected = last ? (last.ms * size) / last.facts : 0;
-      if (expected > options.timeoutMs(size)) {
-        const reason = `building at ${(last!.facts / 1000).toLocaleString('en')}k took ${Math.round(last!.ms / 1000)} s, so about ${duration(expected)} here, past the ${duration(options.timeoutMs(size))} limit`;
+      if (last && expected > options.timeoutMs(size)) {
+        const reason = `its run at ${facts(last.facts)} facts took ${duration(last.ms)} (build ${duration(last.build)}), so about ${duration(expected)} here, past the ${duration(options.timeoutMs(size))} limit`;
         skipped.push({ engine: ENGINE_LABELS[engine], facts: size, reason });
         log(options, `    skipped: ${reason}`);
         continue;
@@ -141,7 +144,7 @@ function searchResults(options: Options): { results: EngineResult[]; skipped: Sk
       );
       if (run.result) {
         results.push(run.result);
-        lastBuild.set(engine, { facts: size, ms: run.result.build_ms ?? 0 });
+        lastRun.set(engine, { facts: size, ms: run.ms, build: run.result.build_ms ?? 0 });
         const r = run.result;
         log(options, `    build ${r.build_ms} ms, p95 first ${r.first_p95_ms} / warm ${r.p95_ms} ms, term coverage ${r.term_coverage}, nDCG@10 ${r.ndcg10}, MRR ${r.mrr10} (${(run.ms / 1000).toFixed(0)} s)`);
       } else {
