@@ -16,34 +16,30 @@ export function runs(text: string): string[] {
 
 const isHan = (run: string) => /^\p{Script=Han}/u.test(run);
 
-/** Index terms: every Han character, every pair of adjacent Han characters, every other word whole. */
-export function indexTerms(text: string): string[] {
+/** Each run's terms: a Han run's from `han` (given its characters), any other word whole. */
+function terms(text: string, han: (chars: string[], out: string[]) => void): string[] {
   const out: string[] = [];
   for (const run of runs(text)) {
-    if (!isHan(run)) {
-      out.push(run);
-      continue;
-    }
-    const chars = [...run];
-    for (let i = 0; i < chars.length; i++) {
-      out.push(chars[i]!);
-      if (i + 1 < chars.length) out.push(chars[i]! + chars[i + 1]!);
-    }
+    if (isHan(run)) han([...run], out);
+    else out.push(run);
   }
   return out;
 }
 
+/** Index terms: every Han character, every pair of adjacent Han characters, every other word whole. */
+export function indexTerms(text: string): string[] {
+  return terms(text, (chars, out) => {
+    for (let i = 0; i < chars.length; i++) {
+      out.push(chars[i]!);
+      if (i + 1 < chars.length) out.push(chars[i]! + chars[i + 1]!);
+    }
+  });
+}
+
 /** Query terms: the pairs of a Han run (its one character when it has one), other words whole. */
 export function queryTerms(text: string): string[] {
-  const out: string[] = [];
-  for (const run of runs(text)) {
-    if (!isHan(run)) {
-      out.push(run);
-      continue;
-    }
-    const chars = [...run];
+  return terms(text, (chars, out) => {
     if (chars.length === 1) out.push(chars[0]!);
     for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i]! + chars[i + 1]!);
-  }
-  return out;
+  });
 }
