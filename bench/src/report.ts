@@ -45,6 +45,13 @@ const facts = (n: number) => (isRealOnly(n) ? `real (${n})` : n >= 1_000_000 ? `
 const ms = (x: number | null | undefined, digits = 2) => (x === null || x === undefined || Number.isNaN(x) ? '–' : x < 0.01 ? x.toFixed(4) : x.toFixed(digits));
 const score = (x: number | null | undefined) => (x === null || x === undefined || Number.isNaN(x) ? '–' : x.toFixed(3));
 const byOrder = (a: EngineResult, b: EngineResult) => ENGINE_ORDER.indexOf(a.engine) - ENGINE_ORDER.indexOf(b.engine);
+/** How each peer orders its answers (from its docs), for the note on where it ranks better. */
+const PEER_RANKING: Record<string, string> = {
+  MiniSearch: 'MiniSearch scores by BM25+ (term frequency, rarity, field length), which lifts the fact that repeats the query',
+  Orama: 'Orama scores by BM25 (term frequency, rarity, field length), which lifts the fact that repeats the query',
+  FlexSearch: 'FlexSearch scores by where in the text a term stands (its resolution), earlier first',
+  'Fuse.js': 'Fuse.js scores each match by its quality and the field’s length',
+};
 const isTunedPeer = (r: EngineResult) => r.engine.endsWith(', tuned');
 
 interface Target {
@@ -247,7 +254,8 @@ function peerNote(report: Report): string {
         const worst = gaps[0];
         notes.push(
           `- **${p.engine} at ${facts(size)} facts** ranked as well or better: nDCG@10 ${score(p.ndcg10)} against ${score(r.ndcg10)}` +
-            (worst ? `; the largest gap is in ${worst.kind} queries (${score(worst.ours)} against ${score(worst.theirs)}).` : '.'),
+            (worst ? `; the largest gap is in ${worst.kind} queries (${score(worst.ours)} against ${score(worst.theirs)}).` : '.') +
+            ` factcite orders the facts that hold every term by the best field that holds them, then shortest first: it does not weigh how often a fact repeats the terms or how rare they are. Among facts stitched from the same text, a judged fact that repeats the query in its statement, quotes and entity names competes with shorter synthetic facts that hold it once; ${PEER_RANKING[p.engine.split(',')[0]!] ?? 'the peer ranks by other signals'}.`,
         );
       }
     }
