@@ -52,6 +52,24 @@ const PEER_RANKING: Record<string, string> = {
   FlexSearch: 'FlexSearch scores by where in the text a term stands (its resolution), earlier first',
   'Fuse.js': 'Fuse.js scores each match by its quality and the field’s length',
 };
+/**
+ * An engine's nDCG@10 and MRR@10 over its first n judged queries, overall and by kind: a slow
+ * engine runs only the first queries (interleaved by kind), and is compared on those.
+ */
+export function judgedOver(r: EngineResult, n: number): { ndcg10: number; mrr10: number; byKind: Record<string, number> } {
+  if (!r.judged_each?.length || n >= r.judged_each.length) {
+    return { ndcg10: r.ndcg10!, mrr10: r.mrr10!, byKind: Object.fromEntries(Object.entries(r.judged_by_kind).map(([k, v]) => [k, v.ndcg10])) };
+  }
+  const first = r.judged_each.slice(0, n);
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+  const kinds = [...new Set(first.map((q) => q.kind))];
+  return {
+    ndcg10: mean(first.map((q) => q.ndcg10)),
+    mrr10: mean(first.map((q) => q.rr10)),
+    byKind: Object.fromEntries(kinds.map((k) => [k, mean(first.filter((q) => q.kind === k).map((q) => q.ndcg10))])),
+  };
+}
+
 const isTunedPeer = (r: EngineResult) => r.engine.endsWith(', tuned');
 
 interface Target {
@@ -82,11 +100,12 @@ export function targets(report: Report): Target[] {
       measured: peers.map((p) => `${p.engine} ${ms(p.p95_ms)} / ${ms(p.first_p95_ms)} ms`).join('; '),
       met: peers.every((p) => r.p95_ms! < p.p95_ms! && r.first_p95_ms! < p.first_p95_ms!),
     });
+    const ranked = peers.map((p) => ({ p, ours: judgedOver(r, p.queries.judged) }));
     out.push({
       name: `nDCG@10 above every tuned peer’s at ${facts(size)}`,
-      target: 'nDCG@10 higher',
-      measured: `factcite ${score(r.ndcg10)}; ${peers.map((p) => `${p.engine} ${score(p.ndcg10)}`).join('; ')}`,
-      met: peers.every((p) => r.ndcg10! > p.ndcg10!),
+      target: 'nDCG@10 higher, on the judged queries the peer ran',
+      measured: ranked.map(({ p, ours }) => `${p.engine} ${score(p.ndcg10)} against ${score(ours.ndcg10)} (${p.queries.judged} queries)`).join('; '),
+      met: ranked.every(({ p, ours }) => ours.ndcg10 > p.ndcg10!),
     });
   }
   const largest = [...report.results].filter((r) => r.engine === 'factcite').sort((a, b) => b.facts - a.facts)[0];
@@ -247,13 +266,15 @@ function peerNote(report: Report): string {
             ` factcite checks a phrase of three characters or more in the candidate's folded text and, when few facts hold every term, goes on to facts that hold some; the peer's bigram index intersects lists and checks no phrase.`,
         );
       }
-      if (r.ndcg10! <= p.ndcg10!) {
-        const gaps = Object.entries(r.judged_by_kind)
-          .map(([kind, v]) => ({ kind, ours: v.ndcg10, theirs: p.judged_by_kind[kind]?.ndcg10 ?? Number.NaN }))
+      const ours = judgedOver(r, p.queries.judged);
+      if (ours.ndcg10 <= p.ndcg10!) {
+        const gaps = Object.entries(ours.byKind)
+          .map(([kind, v]) => ({ kind, ours: v, theirs: p.judged_by_kind[kind]?.ndcg10 ?? Number.NaN }))
+          .filter((g) => !Number.isNaN(g.theirs))
           .sort((a, b) => a.ours - a.theirs - (b.ours - b.theirs));
         const worst = gaps[0];
         notes.push(
-          `- **${p.engine} at ${facts(size)} facts** ranked as well or better: nDCG@10 ${score(p.ndcg10)} against ${score(r.ndcg10)}` +
+          `- **${p.engine} at ${facts(size)} facts** ranked as well or better: nDCG@10 ${score(p.ndcg10)} against factcite's ${score(ours.ndcg10)} on the ${p.queries.judged} judged queries it ran (MRR@10 ${score(p.mrr10)} against ${score(ours.mrr10)})` +
             (worst ? `; the largest gap is in ${worst.kind} queries (${score(worst.ours)} against ${score(worst.theirs)}).` : '.') +
             ` factcite orders the facts that hold every term by the best field that holds them, then shortest first: it does not weigh how often a fact repeats the terms or how rare they are. Among facts stitched from the same text, a judged fact that repeats the query in its statement, quotes and entity names competes with shorter synthetic facts that hold it once; ${PEER_RANKING[p.engine.split(',')[0]!] ?? 'the peer ranks by other signals'}.`,
         );

@@ -40,6 +40,8 @@ export interface EngineResult extends Row {
   peak_rss_mb: number | null;
   by_kind: Record<string, { p95_ms: number; first_p95_ms: number; term_coverage: number; queries: number }>;
   judged_by_kind: Record<string, { ndcg10: number; mrr10: number; queries: number }>;
+  /** nDCG@10 and reciprocal rank of each judged query run, in the order run: engines that ran different numbers are compared on the queries both ran. */
+  judged_each: { kind: string; ndcg10: number; rr10: number }[];
   /** factcite only: the editor features on the same corpus. */
   extras?: Record<string, number>;
 }

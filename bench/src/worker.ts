@@ -106,6 +106,7 @@ function judgedPass(engine: Engine, corpus: Corpus, budget: number) {
   const ids = corpus.facts.map((f) => f.id);
   const ndcgs: number[] = [];
   const rrs: number[] = [];
+  const each: { kind: string; ndcg10: number; rr10: number }[] = [];
   const byKind = new Map<string, { ndcg: number[]; rr: number[] }>();
   const latencies = pass(judged, budget, (q) => {
     const found = engine.search(q.text, K);
@@ -114,6 +115,7 @@ function judgedPass(engine: Engine, corpus: Corpus, budget: number) {
     const rr = reciprocalRankAt(K, grades);
     ndcgs.push(ndcg);
     rrs.push(rr);
+    each.push({ kind: q.kind, ndcg10: round(ndcg, 4), rr10: round(rr, 4) });
     const kind = byKind.get(q.kind) ?? { ndcg: [], rr: [] };
     kind.ndcg.push(ndcg);
     kind.rr.push(rr);
@@ -123,6 +125,7 @@ function judgedPass(engine: Engine, corpus: Corpus, budget: number) {
     latencies,
     ndcg10: round(mean(ndcgs), 4),
     mrr10: round(mean(rrs), 4),
+    each,
     byKind: Object.fromEntries([...byKind].map(([k, v]) => [k, { ndcg10: round(mean(v.ndcg), 4), mrr10: round(mean(v.rr), 4), queries: v.ndcg.length }])),
   };
 }
@@ -196,6 +199,7 @@ export function measureEngine(name: EngineName, size: number, seed: number, perK
       ]),
     ),
     judged_by_kind: judged.byKind,
+    judged_each: judged.each,
   };
   if (engine instanceof FactciteEngine) result.extras = editorExtras(engine.index!, queries);
   return result;

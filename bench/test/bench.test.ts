@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { ENGINES } from '../src/engines/index.js';
 import { generateCorpus } from '../src/generate.js';
 import { makeQueries, QUERY_KINDS } from '../src/queries.js';
-import { renderMarkdown, renderSvg, type Report, targets } from '../src/report.js';
+import { judgedOver, renderMarkdown, renderSvg, type Report, targets } from '../src/report.js';
 import type { Row } from '../src/results.js';
 import { readJudgements } from '../src/judgements.js';
 import { isRelevant, queryTerms, searchableText } from '../src/truth.js';
@@ -99,6 +99,19 @@ describe('measuring an engine', () => {
     const named = renderMarkdown(faster, 'benchmarks.svg');
     expect(named).toMatch(/\*\*FlexSearch, tuned at 100k facts\*\* had the lower p95 .*largest gap is in [a-z-]+ queries/);
     expect(named).toMatch(/\*\*FlexSearch, tuned at 100k facts\*\* ranked as well or better: nDCG@10/);
+    // A peer that ran only its first judged queries is compared with factcite's score on those same queries.
+    const few = {
+      ...big,
+      results: big.results.map((r) =>
+        r.engine === 'factcite'
+          ? { ...r, judged_each: r.judged_each.map((q, i) => ({ ...q, ndcg10: i < 2 ? 0 : 1 })), ndcg10: 0.99 }
+          : r.engine === 'FlexSearch, tuned'
+            ? { ...r, ndcg10: 0.5, queries: { ...r.queries, judged: 2 } }
+            : r,
+      ),
+    };
+    expect(judgedOver(few.results.find((r) => r.engine === 'factcite')!, 2).ndcg10).toBe(0);
+    expect(renderMarkdown(few, 'benchmarks.svg')).toMatch(/\*\*FlexSearch, tuned at 100k facts\*\* ranked as well or better: nDCG@10 0\.500 against factcite's 0\.000 on the 2 judged queries it ran/);
     const leading = {
       ...big,
       results: big.results.map((r) => (r.engine === 'factcite' ? { ...r, ndcg10: 1 } : { ...r, p95_ms: ours.p95_ms! * 2, first_p95_ms: ours.first_p95_ms! * 2, ndcg10: 0.5 })),
