@@ -293,6 +293,15 @@ function buildNote(report: Report): string {
   not measured here.`;
 }
 
+/** When the machine was far busier than its cores, say what that does to latency. */
+function loadNote(report: Report): string {
+  const cores = Number(/× (\d+)/.exec(report.machine.cpu)?.[1] ?? 1);
+  const loads = [...report.machine.load.matchAll(/\d+\.\d+/g)].map((m) => Number(m[0]));
+  const peak = Math.max(...loads);
+  if (!(peak > 2 * cores)) return '';
+  return `The load average reached ${peak.toFixed(1)} on ${cores} cores: every engine's latency, the tail most, is inflated by waiting for a core, so a latency target missed here may be met on a quieter machine. `;
+}
+
 /** The whole page. */
 export function renderMarkdown(report: Report, svgName: string): string {
   const t = targets(report);
@@ -311,7 +320,7 @@ command; the text between the tables is kept in \`bench/src/report.ts\`; after c
 
 **This run**: \`${report.run}\` on ${report.date}, ${Math.round(report.seconds / 60)} minutes: ${report.machine.cpu}, ${report.machine.memory_gb} GB, ${report.machine.os}, Node ${report.machine.node}.
 Load average ${report.machine.load}.${quick ? ` It is a quick run (the corpus sizes ${report.options.sizes.map(facts).join(' and ')}, ${report.options.perKind} synthetic queries of each kind, ${report.options.queryBudgetMs / 1000} s of queries a pass), not the full one: the machine was shared with four other engineers' builds and tests, and a full run did not fit before the deadline. 1M facts is not measured here.` : ' Other work shared the machine.'}
-Compare engines within this run, not with another machine's numbers.
+${loadNote(report)}Compare engines within this run, not with another machine's numbers.
 
 ![warm p95 search latency by engine and corpus size, nDCG@10 under each bar](${svgName})
 
@@ -343,6 +352,10 @@ ${configTable(report)}
 Ranking on the judged queries by kind at ${facts(largest)} facts (nDCG@10 / MRR@10; queries of the kind in brackets):
 
 ${judgedKindTable(report, largest)}
+
+An engine that ran fewer judged queries (the last column of the search table) is scored on
+those only, so its figures by kind may rest on one or two queries each; where the page compares
+it with factcite, it does so on the same queries.
 
 Synthetic queries by kind at ${facts(largest)} facts (warm p95 / term coverage@10):
 
