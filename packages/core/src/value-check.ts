@@ -121,7 +121,7 @@ interface Interval {
   hi: Bound;
 }
 
-function interval(amount: number, upTo: number | undefined, qualifier: Qualifier, tolerance: (n: number) => number): Interval {
+function interval(amount: number, upTo: number | undefined, qualifier: Qualifier, tolerance: (n: number) => number, under?: number): Interval {
   const top = upTo ?? amount;
   const closed = (value: number): Bound => ({ value, open: false });
   switch (qualifier) {
@@ -130,9 +130,9 @@ function interval(amount: number, upTo: number | undefined, qualifier: Qualifier
     case 'approx':
       return { lo: closed(amount * (1 - APPROX) - tolerance(amount)), hi: closed(top * (1 + APPROX) + tolerance(top)) };
     case 'at-least':
-      return { lo: closed(amount), hi: { value: amount * MAGNITUDE, open: true } };
+      return { lo: closed(amount), hi: { value: under ?? amount * MAGNITUDE, open: true } };
     case 'more-than':
-      return { lo: { value: amount, open: true }, hi: { value: amount * MAGNITUDE, open: true } };
+      return { lo: { value: amount, open: true }, hi: { value: under ?? amount * MAGNITUDE, open: true } };
     case 'up-to':
       return { lo: { value: top / MAGNITUDE, open: true }, hi: closed(top) };
     case 'less-than':
@@ -146,7 +146,7 @@ function overlaps(a: Interval, b: Interval): boolean {
 }
 
 /** The part of a number that can be compared with a value: its amount, range and hedge. */
-export type StatedAmount = Pick<NumberMatch, 'amount' | 'upTo' | 'qualifier'>;
+export type StatedAmount = Pick<NumberMatch, 'amount' | 'upTo' | 'qualifier' | 'under'>;
 
 /**
  * Whether an amount a report states agrees with a fact's value, reading both
@@ -157,21 +157,19 @@ export type StatedAmount = Pick<NumberMatch, 'amount' | 'upTo' | 'qualifier'>;
  */
 export function valueAgrees(stated: StatedAmount, value: Value): boolean {
   if (stated.amount === undefined || value.amount === undefined) return true;
-  return overlaps(interval(stated.amount, stated.upTo, stated.qualifier, roundingTolerance), factInterval(value));
+  return overlaps(interval(stated.amount, stated.upTo, stated.qualifier, roundingTolerance, stated.under), factInterval(value));
 }
 
 /**
- * What a fact's value stands for: as any stated amount, and more closely
- * where its wording says more. 800多家 and 20餘年 say 800-something and
- * twenty-odd, below the next step of the last digit (900, 30); a share is at
- * most 100%.
+ * What a fact's value stands for: as any stated amount, read as tightly as
+ * its wording allows. 800多家 and 20餘年 say 800-something and twenty-odd,
+ * below the next step of the last digit (900, 30); 超過2300家 is just above
+ * 2300, below 2400 (see NumberMatch.under); a share is at most 100%.
  */
 function factInterval(value: Value): Interval {
   const amount = value.amount!;
-  const truth = interval(amount, value.upTo, value.qualifier, () => 0);
-  if (value.qualifier === 'more-than' && /[\d十百千][多餘余]/u.test(value.text)) {
-    truth.hi = { value: amount + 10 ** placeOfLastDigit(amount), open: true };
-  }
+  const read = readNumbers(value.text).find((n) => n.amount === amount);
+  const truth = interval(amount, value.upTo, value.qualifier, () => 0, read?.qualifier === value.qualifier ? read.under : undefined);
   if (value.unit === 'percent' && truth.hi.value > 100) truth.hi = { value: 100, open: false };
   return truth;
 }
@@ -206,11 +204,28 @@ function nounAfter(text: string, end: number): string {
   return m ? foldText(m[0]) : '';
 }
 
-/** The unit family of a number read from `text`, or undefined when it is not an amount this check compares. */
-function familyOf(n: NumberMatch, text: string): string | undefined {
+/** 元 written alone, with no currency named before the number or after 元. */
+function isBareYuan(n: NumberMatch): boolean {
+  return n.unit === 'CNY' && (n.unitText === '元' || n.unitText === '圓');
+}
+
+/** A count of operations (次) said to be per second or of computing: 每秒三百万亿次, 三千万亿次浮点运算. */
+function isCompute(n: NumberMatch, text: string): boolean {
+  if (!/[次]$/u.test(n.unitText ?? '')) return false;
+  return /每秒$/u.test(text.slice(Math.max(0, n.start - 2), n.start)) || /^(?:运算|浮点|计算)/u.test(foldText(text.slice(n.end, n.end + 2)));
+}
+
+/**
+ * The unit family of a number read from `text`, or undefined when it is not
+ * an amount this check compares. `yuan` is the currency bare 元 stands for
+ * in a sentence citing the fact at hand (see yuanOf).
+ */
+function familyOf(n: NumberMatch, text: string, yuan = 'CNY'): string | undefined {
   if (n.amount === undefined) return undefined;
   if (n.kind === 'percentage') return 'percent';
   if (n.kind !== 'quantity' || !n.unit) return undefined;
+  if (isBareYuan(n)) return `money:${yuan}`;
+  if (isCompute(n, text)) return 'compute';
   const written = n.unitText ?? '';
   const classifier = /\p{Script=Han}+$/u.exec(written)?.[0];
   if (classifier && !/^(?:[A-Z]{3})$/.test(n.unit)) {
@@ -220,8 +235,28 @@ function familyOf(n: NumberMatch, text: string): string | undefined {
   return unitFamily(n.unit);
 }
 
+/**
+ * What bare 元 means in a sentence citing `fact`. Where the fact's own value
+ * writes 元 alone (大公報's 1000億元 for Shenzhen's fund), whatever currency
+ * its maintainers read it as. Otherwise by where its sources were published:
+ * the Hong Kong press writes 元 for Hong Kong dollars, so when any source the
+ * fact quotes is a Hong Kong one, 元 is HKD (人民币/人民幣 written beside it
+ * says otherwise); elsewhere it is renminbi. A source is a Hong Kong one when
+ * its metadata says it is printed in Traditional script (`script: Hant`), as
+ * the Hong Kong press is and the mainland press is not.
+ */
+function yuanOf(fact: Fact, index: FactIndex): string {
+  const v = fact.value!;
+  if (v.unit && /^[A-Z]{3}$/.test(v.unit) && readNumbers(v.text).some(isBareYuan)) return v.unit;
+  return fact.citations.some((c) => index.source(c.source)?.script === 'Hant') ? 'HKD' : 'CNY';
+}
+
 interface FactProfile {
   families: Set<string>;
+  /** The currency of the value as a family (money:HKD), for a value in money. */
+  money: string | undefined;
+  /** What bare 元 stands for next to this fact. */
+  yuan: string;
   expected: string;
   quote: string;
   source: string;
@@ -234,7 +269,7 @@ const profiles = new WeakMap<Fact, FactProfile | null>();
  * the unit families its value is written in (by its unit, and by reading its
  * value text, quotes and statements), and its value as the source writes it.
  */
-function profile(fact: Fact): FactProfile | null {
+function profile(fact: Fact, index: FactIndex): FactProfile | null {
   let p = profiles.get(fact);
   if (p !== undefined) return p;
   p = null;
@@ -243,13 +278,16 @@ function profile(fact: Fact): FactProfile | null {
     const families = new Set<string>();
     const own = unitFamily(v.unit);
     if (own) families.add(own);
+    const money = own?.startsWith('money:') ? own : undefined;
+    const yuan = yuanOf(fact, index);
     const texts = [v.text, ...fact.citations.map((c) => c.quote), fact.statement['zh-Hans'], fact.statement['zh-Hant'], fact.statement.en];
     for (const text of texts) {
       if (!text) continue;
       for (const n of readNumbers(text)) {
         if (n.amount !== v.amount) continue;
-        const family = familyOf(n, text);
-        if (family) families.add(family);
+        const family = familyOf(n, text, yuan);
+        // Money is compared in the value's own currency only.
+        if (family && !(money && family.startsWith('money:') && family !== money)) families.add(family);
       }
     }
     let wording: Pick<FactProfile, 'expected' | 'quote' | 'source'> = {
@@ -265,7 +303,7 @@ function profile(fact: Fact): FactProfile | null {
         }
       }
     }
-    if (families.size) p = { families, ...wording };
+    if (families.size) p = { families, money, yuan, ...wording };
   }
   profiles.set(fact, p);
   return p;
@@ -380,10 +418,12 @@ export function findSentences(text: string): SentenceSpan[] {
 /** Numbers of a sentence that no reader took, as written: 24 in "24 are in AI". */
 function bareNumbers(sentence: string, taken: readonly NumberMatch[]): number[] {
   const out: number[] = [];
-  const inTaken = (i: number) => taken.some((n) => i >= n.start && i < n.end);
   const pattern = /(?<![\d.,])\d+(?:,\d{3})*(?:\.\d+)?|[零〇一二两兩三四五六七八九十百千万萬亿億]{2,}/gu;
+  // Both lists run left to right, so one pointer into the taken ones suffices.
+  let t = 0;
   for (const m of sentence.matchAll(pattern)) {
-    if (inTaken(m.index)) continue;
+    while (t < taken.length && taken[t]!.end <= m.index) t++;
+    if (t < taken.length && taken[t]!.start <= m.index) continue;
     const amount = parseChineseNumber(m[0]);
     if (amount !== undefined) out.push(amount);
   }
@@ -472,10 +512,10 @@ function mismatchIn(
   const text = masked.slice(sentence.start, sentence.end);
   const numbers = readNumbers(text);
   const comparable = numbers.filter((n) => {
-    const family = familyOf(n, text);
+    const family = familyOf(n, text, p.yuan);
     return family !== undefined && p.families.has(family);
   });
-  if (comparable.length === 0) return undefined;
+  if (comparable.length === 0) return currencyMismatchIn(text, numbers, sentence, fact, p, citation, original);
   if (comparable.some((n) => valueAgrees(n, value))) return undefined;
   // The fact's own number is a restatement wherever it stands: said in a
   // form not read with its unit (24 in "24 are in the AI category"), or
@@ -520,6 +560,42 @@ function mismatchIn(
   };
 }
 
+/** Words that state a conversion between currencies (约合3.9亿美元, equivalent to US$128 million). */
+const CONVERSION = /约合|約合|折合|相当于|相當於|相等於|相等于|换算|換算|兑|兌|≈|equivalent|equal to|equals|converted|in (?:US|HK) dollars/i;
+
+/**
+ * A sentence that states the fact's amount in another currency only (三十亿美元
+ * against 30亿港元) and names no conversion. Bare 元 never counts here: where
+ * it does not mean the fact's currency it may still be written loosely.
+ */
+function currencyMismatchIn(
+  text: string,
+  numbers: readonly NumberMatch[],
+  sentence: SentenceSpan,
+  fact: Fact,
+  p: FactProfile,
+  citation: CitationRef,
+  original: string,
+): CitationDiagnostic | undefined {
+  if (!p.money || CONVERSION.test(text)) return undefined;
+  const foreign = numbers.filter((n) => !isBareYuan(n) && familyOf(n, text, p.yuan)?.startsWith('money:'));
+  if (foreign.length !== 1) return undefined;
+  const n = foreign[0]!;
+  const start = sentence.start + n.start;
+  const end = sentence.start + n.end;
+  const found = original.slice(start, end);
+  const replacement = replacementFor(found, original.slice(sentence.start, sentence.end), p, fact.value!);
+  return {
+    start,
+    end,
+    severity: 'warning',
+    code: 'value-mismatch',
+    message: `Text says ${found}, another currency, but fact "${fact.id}" says ${p.expected} (source: "${excerpt(p.quote, p.expected)}")`,
+    factId: fact.id,
+    mismatch: { found, expected: p.expected, ...(replacement !== undefined ? { replacement } : {}), quote: p.quote, source: p.source },
+  };
+}
+
 /**
  * `value-mismatch` warnings for a report: numbers that contradict the single
  * numeric fact their sentence cites (see the module comment for the rules).
@@ -529,7 +605,7 @@ function mismatchIn(
 export function checkValues(text: string, index: FactIndex, parsed: ParsedCitations = parseCitations(text)): CitationDiagnostic[] {
   const numeric = parsed.citations.filter((c) => {
     const fact = index.get(c.id);
-    return fact !== undefined && profile(fact) !== null;
+    return fact !== undefined && profile(fact, index) !== null;
   });
   if (numeric.length === 0) return [];
   const masked = maskedReport(text, parsed);
@@ -544,7 +620,7 @@ export function checkValues(text: string, index: FactIndex, parsed: ParsedCitati
     const ids = new Set(here.map((c) => c.id));
     if (ids.size !== 1) continue;
     const fact = index.get(here[0]!.id)!;
-    const found = mismatchIn(masked, sentence, fact, profile(fact)!, here[0]!, text);
+    const found = mismatchIn(masked, sentence, fact, profile(fact, index)!, here[0]!, text);
     if (found) out.push(found);
   }
   return out;
