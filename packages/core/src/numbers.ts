@@ -97,12 +97,14 @@ export function parseChineseNumber(numeral: string): number | undefined {
   // 三点五亿: the whole part, the decimals read digit by digit, then the magnitude.
   const whole = point.index === 0 ? undefined : readInteger(text.slice(0, point.index));
   const after = /^([〇零一二两兩三四五六七八九]+)([万萬亿億兆]*)$/u.exec(text.slice(point.index + 1));
-  if (whole === undefined || !after || /[万萬亿億兆]/u.test(text.slice(0, point.index))) return undefined;
+  if (whole === undefined || !after || after[1]!.length > MAX_DIGITS || /[万萬亿億兆]/u.test(text.slice(0, point.index))) return undefined;
   const decimals = Number(`0.${Array.from(after[1]!, (ch) => DIGIT[ch]).join('')}`);
   const scale = after[2] ? readInteger(`一${after[2]}`)! : 1;
   return clean((whole + decimals) * scale);
 }
 
+/** The longest run of digits read as a number (with separators and decimals). */
+const MAX_DIGITS = 40;
 const ARABIC_AT = /\d+(?:,\d{3})*(?:\.\d+)?/y;
 
 /** An integer numeral without a decimal point, in one pass; undefined for malformed ones. */
@@ -120,7 +122,9 @@ function readInteger(text: string): number | undefined {
     ARABIC_AT.lastIndex = i;
     const arabic = ARABIC_AT.exec(text);
     if (arabic) {
-      if (digit !== undefined) return undefined;
+      // No one writes an amount in more digits than this, and turning a
+      // thousand-digit string into a number costs more than its length.
+      if (digit !== undefined || arabic[0].length > MAX_DIGITS) return undefined;
       digit = Number(arabic[0].replace(/,/g, ''));
       i = ARABIC_AT.lastIndex;
       afterBig = false;
