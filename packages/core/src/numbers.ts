@@ -625,6 +625,8 @@ function quantity(m: RegExpExecArray): Omit<NumberMatch, 'text' | 'start' | 'end
   const rough = approximateRange(numeral);
   const value = rough?.amount ?? parseChineseNumber(numeral);
   if (value === undefined) return undefined;
+  // Digits read one by one (二〇二五, 一二三四) are a year or a code, not a count.
+  if (!rough && /^[〇零一二两兩三四五六七八九]{2,}$/u.test(numeral)) return undefined;
   const hasMagnitude = /[万萬亿億兆]/u.test(numeral) || g.mag !== undefined;
   const chineseOnly = !/\d/.test(numeral);
   // Without a unit or a magnitude a number is too often not a quantity (版本2, 一些).
@@ -672,7 +674,7 @@ function halfWidthDigits(text: string): string {
 // first character of a hedge, a rank's context or a currency, a currency
 // sign, or a Latin letter that starts a word. Elsewhere no reader is tried,
 // which spares most characters of prose fourteen regular expressions each.
-const HEDGE_FIRSTS = [HEDGE_BEFORE_PATTERN, CURRENCY_WORD, '排名|排行|位居|位列|名列|位於|位于|全國|全国|全球|全世界|世界|全港|全市|全省|居|第|躋|跻']
+const HEDGE_FIRSTS = [HEDGE_BEFORE_PATTERN, CURRENCY_WORD, '占|佔', '排名|排行|位居|位列|名列|位於|位于|全國|全国|全球|全世界|世界|全港|全市|全省|居|第|躋|跻']
   .join('|')
   .replace(/\(\?=[^)]*\)/g, '')
   .split('|')
