@@ -168,11 +168,16 @@ function readInteger(text: string): number | undefined {
   return clean(total + section + (digit ?? 0));
 }
 
-/** The place of a number's last nonzero digit as a power of ten: 100 for 800, 0.1 for 1.5. */
-function lastDigitStep(n: number): number {
+/** The power of ten of a number's last nonzero digit: 2 for 800, 6 for 1.48亿, -1 for 0.5. */
+export function placeOfLastDigit(n: number): number {
   const [mantissa, exponent] = Math.abs(n).toExponential(11).split('e') as [string, string];
   const significant = mantissa.replace('.', '').replace(/0+$/, '').length;
-  return 10 ** (Number(exponent) - (significant - 1));
+  return Number(exponent) - (significant - 1);
+}
+
+/** The place of a number's last nonzero digit as a power of ten: 100 for 800, 0.1 for 1.5. */
+function lastDigitStep(n: number): number {
+  return 10 ** placeOfLastDigit(n);
 }
 
 /**

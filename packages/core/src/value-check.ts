@@ -43,7 +43,7 @@
  */
 import { type CitationRef, findIgnoredRanges, type MalformedCitation, type ParsedCitations, parseCitations } from './citations.js';
 import type { CitationDiagnostic } from './check.js';
-import { type NumberMatch, parseChineseNumber, readNumbers } from './numbers.js';
+import { type NumberMatch, parseChineseNumber, placeOfLastDigit, readNumbers } from './numbers.js';
 import type { Fact, Qualifier, Value } from './schema.js';
 import { convertScript, foldText } from './script.js';
 import type { FactIndex } from './search.js';
@@ -105,12 +105,6 @@ export function roundingTolerance(written: number): number {
   return Math.min(0.5 * 10 ** placeOfLastDigit(abs), MAX_ROUNDING * abs);
 }
 
-/** The power of ten of a number's last nonzero digit: 2 for 800, 6 for 1.48亿, -1 for 0.5. */
-function placeOfLastDigit(n: number): number {
-  const [mantissa, exponent] = Math.abs(n).toExponential(11).split('e') as [string, string];
-  const significant = mantissa.replace('.', '').replace(/0+$/, '').length;
-  return Number(exponent) - (significant - 1);
-}
 
 interface Bound {
   value: number;
@@ -515,7 +509,7 @@ function mismatchIn(
     const family = familyOf(n, text, p.yuan);
     return family !== undefined && p.families.has(family);
   });
-  if (comparable.length === 0) return currencyMismatchIn(text, numbers, sentence, fact, p, citation, original);
+  if (comparable.length === 0) return currencyMismatchIn(text, numbers, sentence, fact, p, original);
   if (comparable.some((n) => valueAgrees(n, value))) return undefined;
   // The fact's own number is a restatement wherever it stands: said in a
   // form not read with its unit (24 in "24 are in the AI category"), or
@@ -544,17 +538,21 @@ function mismatchIn(
       mismatch: { found: found.join(', '), expected: p.expected, quote: p.quote, source: p.source },
     };
   }
-  const target = comparable[0]!;
+  return flagNumber(comparable[0]!, sentence, fact, p, original, '');
+}
+
+/** A value-mismatch on one number of a sentence, with the source's wording as its fix; `note` qualifies what it says. */
+function flagNumber(target: NumberMatch, sentence: SentenceSpan, fact: Fact, p: FactProfile, original: string, note: string): CitationDiagnostic {
   const start = sentence.start + target.start;
   const end = sentence.start + target.end;
   const found = original.slice(start, end);
-  const replacement = replacementFor(found, original.slice(sentence.start, sentence.end), p, value);
+  const replacement = replacementFor(found, original.slice(sentence.start, sentence.end), p, fact.value!);
   return {
     start,
     end,
     severity: 'warning',
     code: 'value-mismatch',
-    message: `Text says ${found} but ${source}`,
+    message: `Text says ${found}${note} but fact "${fact.id}" says ${p.expected} (source: "${excerpt(p.quote, p.expected)}")`,
     factId: fact.id,
     mismatch: { found, expected: p.expected, ...(replacement !== undefined ? { replacement } : {}), quote: p.quote, source: p.source },
   };
@@ -574,26 +572,11 @@ function currencyMismatchIn(
   sentence: SentenceSpan,
   fact: Fact,
   p: FactProfile,
-  citation: CitationRef,
   original: string,
 ): CitationDiagnostic | undefined {
   if (!p.money || CONVERSION.test(text)) return undefined;
   const foreign = numbers.filter((n) => !isBareYuan(n) && familyOf(n, text, p.yuan)?.startsWith('money:'));
-  if (foreign.length !== 1) return undefined;
-  const n = foreign[0]!;
-  const start = sentence.start + n.start;
-  const end = sentence.start + n.end;
-  const found = original.slice(start, end);
-  const replacement = replacementFor(found, original.slice(sentence.start, sentence.end), p, fact.value!);
-  return {
-    start,
-    end,
-    severity: 'warning',
-    code: 'value-mismatch',
-    message: `Text says ${found}, another currency, but fact "${fact.id}" says ${p.expected} (source: "${excerpt(p.quote, p.expected)}")`,
-    factId: fact.id,
-    mismatch: { found, expected: p.expected, ...(replacement !== undefined ? { replacement } : {}), quote: p.quote, source: p.source },
-  };
+  return foreign.length === 1 ? flagNumber(foreign[0]!, sentence, fact, p, original, ', another currency,') : undefined;
 }
 
 /**
