@@ -115,14 +115,27 @@ interface Interval {
   hi: Bound;
 }
 
-function interval(amount: number, upTo: number | undefined, qualifier: Qualifier, tolerance: (n: number) => number, under?: number): Interval {
+/** Words read as hedges that may compare with another figure instead (高于75%的全球平均). */
+const COMPARISON = /^(?:高於|高于|低於|低于|多於|多于|少於|少于|大於|大于|above|below|over|under)/i;
+
+/** Hedges that approach a number from below: 近300家 is 270 to 300, not 330. */
+const NEARLY = /^(?:近|接近|將近|将近|幾近|几近|nearly|almost|close\s+to)/i;
+
+function interval(
+  amount: number,
+  upTo: number | undefined,
+  qualifier: Qualifier,
+  tolerance: (n: number) => number,
+  under?: number,
+  nearly = false,
+): Interval {
   const top = upTo ?? amount;
   const closed = (value: number): Bound => ({ value, open: false });
   switch (qualifier) {
     case 'exact':
       return { lo: closed(amount - tolerance(amount)), hi: closed(top + tolerance(top)) };
     case 'approx':
-      return { lo: closed(amount * (1 - APPROX) - tolerance(amount)), hi: closed(top * (1 + APPROX) + tolerance(top)) };
+      return { lo: closed(amount * (1 - APPROX) - tolerance(amount)), hi: closed(nearly ? top : top * (1 + APPROX) + tolerance(top)) };
     case 'at-least':
       return { lo: closed(amount), hi: { value: under ?? amount * MAGNITUDE, open: true } };
     case 'more-than':
@@ -140,7 +153,7 @@ function overlaps(a: Interval, b: Interval): boolean {
 }
 
 /** The part of a number that can be compared with a value: its amount, range and hedge. */
-export type StatedAmount = Pick<NumberMatch, 'amount' | 'upTo' | 'qualifier' | 'under'>;
+export type StatedAmount = Pick<NumberMatch, 'amount' | 'upTo' | 'qualifier' | 'under'> & { text?: string };
 
 /**
  * Whether an amount a report states agrees with a fact's value, reading both
@@ -151,7 +164,8 @@ export type StatedAmount = Pick<NumberMatch, 'amount' | 'upTo' | 'qualifier' | '
  */
 export function valueAgrees(stated: StatedAmount, value: Value): boolean {
   if (stated.amount === undefined || value.amount === undefined) return true;
-  return overlaps(interval(stated.amount, stated.upTo, stated.qualifier, roundingTolerance, stated.under), factInterval(value));
+  const nearly = NEARLY.test(stated.text ?? '');
+  return overlaps(interval(stated.amount, stated.upTo, stated.qualifier, roundingTolerance, stated.under, nearly), factInterval(value));
 }
 
 /**
@@ -163,7 +177,7 @@ export function valueAgrees(stated: StatedAmount, value: Value): boolean {
 function factInterval(value: Value): Interval {
   const amount = value.amount!;
   const read = readNumbers(value.text).find((n) => n.amount === amount);
-  const truth = interval(amount, value.upTo, value.qualifier, () => 0, read?.qualifier === value.qualifier ? read.under : undefined);
+  const truth = interval(amount, value.upTo, value.qualifier, () => 0, read?.qualifier === value.qualifier ? read.under : undefined, NEARLY.test(value.text));
   if (value.unit === 'percent' && truth.hi.value > 100) truth.hi = { value: 100, open: false };
   return truth;
 }
@@ -179,6 +193,16 @@ const CLASSIFIER_FAMILY: Record<string, string> = {
 /** Measure words that count anything: the noun after them says what. */
 const GENERIC_CLASSIFIERS = new Set(['個', '个', '件', '項', '项', '條', '条', '種', '种', '份', '隻', '只', '款', '台', '部', '座', '宗', '次']);
 const COMPUTE = new Set(['flops', 'ops-per-second']);
+/** Storage units, compared in bytes so that 64TB is not taken for 64PB. */
+const BYTES: Record<string, number> = { gigabytes: 1e9, terabytes: 1e12, petabytes: 1e15, exabytes: 1e18 };
+
+/** An amount in bytes when its unit is one of storage; as it is otherwise. */
+function inBytes<T extends StatedAmount>(n: T, unit: string | undefined): T {
+  const factor = unit ? BYTES[unit] : undefined;
+  if (!factor || n.amount === undefined) return n;
+  const scaled = (x: number | undefined) => (x === undefined ? undefined : x * factor);
+  return { ...n, amount: scaled(n.amount), ...(n.upTo !== undefined ? { upTo: scaled(n.upTo) } : {}), ...(n.under !== undefined ? { under: scaled(n.under) } : {}) };
+}
 
 /** The family of a unit as facts and English nouns spell it (HKD, percent, enterprises, patents). */
 function unitFamily(unit: string | undefined): string | undefined {
@@ -188,7 +212,7 @@ function unitFamily(unit: string | undefined): string | undefined {
   if (COMPUTE.has(unit)) return 'compute';
   if (ORGANISATIONS.has(unit)) return 'organisations';
   if (unit === 'people' || unit === 'years' || unit === 'months' || unit === 'days' || unit === 'times') return unit;
-  if (/bytes$/.test(unit)) return unit;
+  if (unit in BYTES) return 'bytes';
   return `noun:${unit}`;
 }
 
@@ -510,17 +534,21 @@ function mismatchIn(
     return family !== undefined && p.families.has(family);
   });
   if (comparable.length === 0) return currencyMismatchIn(text, numbers, sentence, fact, p, original);
-  if (comparable.some((n) => valueAgrees(n, value))) return undefined;
+  const valueInBytes = inBytes(value, value.unit);
+  if (comparable.some((n) => valueAgrees(inBytes(n, n.unit), valueInBytes))) return undefined;
   // The fact's own number is a restatement wherever it stands: said in a
   // form not read with its unit (24 in "24 are in the AI category"), or
   // behind a word read as a hedge that may be a comparison (高于75%的全球平均
   // is "above the global average, 75%"). A number merely compatible with a
-  // bound (2024 with 超1500家) is not.
+  // bound (2024 with 超1500家) is not, and neither is the number behind a
+  // hedge that only bounds (不足800家 and 近2300家 change the fact's hedge).
+  const restates = (n: NumberMatch) => !comparable.includes(n) || COMPARISON.test(n.text) || n.qualifier === 'exact';
+  // Storage in bytes: a number written bare is taken in the value's own unit.
   const stated = [
-    ...numbers.filter((n) => n.kind !== 'date' && n.kind !== 'rank' && n.amount !== undefined).map((n) => n.amount!),
-    ...bareNumbers(text, numbers),
+    ...numbers.filter((n) => n.kind !== 'date' && n.kind !== 'rank' && n.amount !== undefined && restates(n)).map((n) => inBytes(n, n.unit).amount!),
+    ...bareNumbers(text, numbers).map((amount) => inBytes({ amount, qualifier: 'exact' }, value.unit).amount!),
   ];
-  const itself: Value = { ...value, qualifier: 'exact' };
+  const itself: Value = { ...valueInBytes, qualifier: 'exact' };
   if (stated.some((amount) => valueAgrees({ amount, qualifier: 'exact' }, itself))) return undefined;
   const source = `fact "${fact.id}" says ${p.expected} (source: "${excerpt(p.quote, p.expected)}")`;
   if (comparable.length > 1) {

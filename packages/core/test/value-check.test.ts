@@ -80,6 +80,12 @@ describe('valueAgrees', () => {
     ['数十家', '800多家', false],
     // Approximate values.
     ['300家', '近300家', true],
+    // 近 approaches from below: nearly 2300 is not more than 2300, nor is 近300 逾300.
+    ['近2300家', '超過2300家', false],
+    ['逾300家', '近300家', false],
+    ['近九成', '88%', true],
+    ['近八成', '88%', false],
+    ['nearly 300 customers', '近300家', true],
     ['约280家', '近300家', true],
     ['近三十家', '近300家', false],
     ['约10至15人', '約10至15人', true],
@@ -229,6 +235,9 @@ describe('value-mismatch', () => {
     ['元 read as HKD is compared', '政府推出20亿元的人工智能资助计划[@fact:hk-ai-subsidy-scheme-3bn]。', true],
     ['人民币 written beside 元 is another currency', '政府推出人民币30亿元的人工智能资助计划[@fact:hk-ai-subsidy-scheme-3bn]。', true],
     ['computing per second, right', '屆時算力將超過每秒三千萬億次浮點運算[@fact:cyberport-supercomputing-centre-compute-capacity]。', false],
+    ['storage in another unit', '「鵬城雲腦II」配有64TB的高速存儲[@fact:pengcheng-cloud-brain-2-high-speed-storage-64pb]。', true],
+    ['storage restated in terabytes', '「鵬城雲腦II」配有64,000TB的高速存儲[@fact:pengcheng-cloud-brain-2-high-speed-storage-64pb]。', false],
+    ['a hedge changed on the same number', '數碼港孵化的初創企業已接近2300家[@fact:cyberport-startups-incubated]。', true],
     ['computing per second, a tenth', '届时算力将达每秒三百万亿次浮点运算[@fact:cyberport-supercomputing-centre-compute-capacity]。', true],
   ];
   it.each(TIGHT)('%s', (_why, text, flagged) => {
