@@ -51,7 +51,7 @@ function citationBlock(fact: Fact, i: number, index: FactIndex, links: boolean):
  * The Markdown card for a fact: statement in the chosen script (with the
  * English below it), value and date, status and successor, the source with
  * its verbatim quote (the cited value in bold), the sources that corroborate
- * it, and links to open the source and copy a footnote. Every piece of corpus
+ * it (one line each), and links to open the source and copy a footnote. Every piece of corpus
  * text is escaped, so the card renders it inert.
  */
 export function factCard(fact: Fact, index: FactIndex, options: CardOptions = {}): string {
@@ -63,7 +63,7 @@ export function factCard(fact: Fact, index: FactIndex, options: CardOptions = {}
   if (script !== 'en') parts.push(`*${escapeInline(fact.statement.en.trim())}*`);
 
   const facts: string[] = [];
-  const value = valueLine(fact);
+  const value = valueLine(fact, script);
   if (value) facts.push(`Value: ${escapeInline(value)}`);
   if (fact.status === 'deprecated') {
     const successorId = resolveSuccessor(index, fact.id);
@@ -86,11 +86,9 @@ export function factCard(fact: Fact, index: FactIndex, options: CardOptions = {}
   parts.push(`> ${quote}`);
 
   if (fact.citations.length > 1) {
-    const others = fact.citations.slice(1).map((_, j) => {
-      const [otherHead, otherQuote] = citationBlock(fact, j + 1, index, links);
-      return `- ${otherHead}\n\n  > ${otherQuote}`;
-    });
-    parts.push(`Corroborated by:\n\n${others.join('\n')}`);
+    // One line per source, quotes left to "Open at quote": the card must fit without scrolling.
+    const others = fact.citations.slice(1).map((_, j) => `- ${citationBlock(fact, j + 1, index, links)[0]}`);
+    parts.push(`Corroborated by:\n${others.join('\n')}`);
   }
 
   const footer = [codeId(fact.id)];
@@ -105,7 +103,7 @@ export function factSummary(fact: Fact, index: FactIndex, options: CardOptions =
   const script = options.displayScript ?? 'original';
   const parts = [`**${escapeInline(statementIn(fact, script, index).trim())}**`];
   if (script !== 'en') parts.push(`*${escapeInline(fact.statement.en.trim())}*`);
-  const value = valueLine(fact);
+  const value = valueLine(fact, script);
   if (value) parts.push(`Value: ${escapeInline(value)}`);
   if (fact.status === 'deprecated') {
     const successor = resolveSuccessor(index, fact.id);
