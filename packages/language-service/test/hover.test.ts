@@ -78,6 +78,11 @@ describe('hover', () => {
     const { text } = rendered(card(cite(fact.id), 5));
     expect(text).toContain('Corroborated by');
     for (const c of fact.citations) expect(text).toContain(index.source(c.source)!.publisher);
+    // Compact: one line per corroborating source, its quote left to "Open at quote".
+    const markdown = card(cite(fact.id), 5);
+    const list = markdown.slice(markdown.indexOf('Corroborated by')).split('\n\n')[0]!.split('\n').slice(1);
+    expect(list).toHaveLength(fact.citations.length - 1);
+    for (const c of fact.citations.slice(1)) if (c.quote !== fact.citations[0]!.quote) expect(markdown).not.toContain(c.quote.slice(0, 20));
   });
 
   it('names the successor of a deprecated fact', () => {
