@@ -42,6 +42,13 @@ function comparableUnits(a: string | undefined, b: string | undefined): boolean 
   return a === b || (a !== undefined && b !== undefined && !MEASURES.test(a) && !MEASURES.test(b));
 }
 
+/** A sentence as one run: Chinese clause marks dropped (no space is needed there), English ones made spaces. */
+function withoutClauseMarks(sentence: string): string {
+  return sentence
+    .replace(/[，、；：]|(?<=\p{Script=Han})[,;:](?=\p{Script=Han})/gu, '')
+    .replace(/[,;:]/g, ' ');
+}
+
 /** Whether a number the sentence states could be this fact's value: a comparable unit, an amount that agrees. */
 function statesValue(numbers: readonly NumberMatch[], fact: Fact): boolean {
   const value = fact.value;
@@ -58,7 +65,9 @@ function statesValue(numbers: readonly NumberMatch[], fact: Fact): boolean {
 export function rankBySentence(index: FactIndex, sentence: string, limit: number): Fact[] {
   if (!/[\p{L}\p{N}]/u.test(sentence)) return [];
   const scores = new Map<string, { fact: Fact; score: number }>();
-  const hits = index.search(sentence, { limit });
+  // Without its commas: search takes each clause for a term, and a short clause that some facts hold
+  // word for word (2025年2月) would rank those before the facts the whole sentence is about.
+  const hits = index.search(withoutClauseMarks(sentence), { limit });
   hits.forEach((hit, rank) => scores.set(hit.fact.id, { fact: hit.fact, score: 1 - rank / hits.length }));
   const numbers = readNumbers(sentence).filter((n) => n.kind !== 'date' && n.amount !== undefined);
   for (const n of numbers) {
