@@ -68,7 +68,9 @@ export function rankBySentence(index: FactIndex, sentence: string, limit: number
   // Without its commas: search takes each clause for a term, and a short clause that some facts hold
   // word for word (2025年2月) would rank those before the facts the whole sentence is about.
   const hits = index.search(withoutClauseMarks(sentence), { limit });
-  hits.forEach((hit, rank) => scores.set(hit.fact.id, { fact: hit.fact, score: 1 - rank / hits.length }));
+  hits.forEach((hit, rank) => {
+    scores.set(hit.fact.id, { fact: hit.fact, score: 1 - rank / hits.length });
+  });
   const numbers = readNumbers(sentence).filter((n) => n.kind !== 'date' && n.amount !== undefined);
   for (const n of numbers) {
     // The number alone finds facts whose value it is, even when the words differ.
