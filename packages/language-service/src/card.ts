@@ -48,10 +48,26 @@ function citationBlock(fact: Fact, i: number, index: FactIndex, links: boolean):
 }
 
 /**
+ * A corroborating quote in a few words: its source's publisher (linked) and
+ * date with the link to open it, or for another quote of the first source
+ * just that link ("quote 2"). The quote itself is one click away, which
+ * keeps the card short.
+ */
+function corroboration(fact: Fact, i: number, index: FactIndex, links: boolean): string {
+  const sourceId = fact.citations[i]!.source;
+  const link = (label: string) =>
+    links ? commandLink(label, COMMANDS.openSource, { factId: fact.id, sourceId, citation: i } satisfies OpenSourceArgs, 'Open the cleaned source at this quote') : label;
+  if (sourceId === fact.citations[0]!.source) return `same source, ${link(`quote ${i + 1}`)}`;
+  const source = index.source(sourceId);
+  const head = source ? `${safeLink(source.publisher, source.url)} · ${source.published}` : `${codeId(sourceId)} (source missing from the corpus)`;
+  return links ? `${head} ${link('Open at quote')}` : head;
+}
+
+/**
  * The Markdown card for a fact: statement in the chosen script (with the
  * English below it), value and date, status and successor, the source with
  * its verbatim quote (the cited value in bold), the sources that corroborate
- * it (one line each), and links to open the source and copy a footnote. Every piece of corpus
+ * it (publisher and date each, in one paragraph), and links to open the source and copy a footnote. Every piece of corpus
  * text is escaped, so the card renders it inert.
  */
 export function factCard(fact: Fact, index: FactIndex, options: CardOptions = {}): string {
@@ -73,28 +89,27 @@ export function factCard(fact: Fact, index: FactIndex, options: CardOptions = {}
         ? `Status: **deprecated**; cite ${codeId(successorId)} instead${successor ? `: ${escapeInline(statementIn(successor, script, index))}` : ''}`
         : 'Status: **deprecated**',
     );
-  } else facts.push('Status: active');
+  }
   const names = [...fact.entities, ...(fact.attributedTo ? [fact.attributedTo] : [])]
     .map((id) => index.entity(id))
     .filter((e) => e !== undefined)
     .map((e) => escapeInline(entityName(e, resolveScript(fact, script, index))));
   if (names.length) facts.push(`Entities: ${[...new Set(names)].join(', ')}`);
-  parts.push(facts.map((line) => `- ${line}`).join('\n'));
+  // One paragraph: the card must show its sources without scrolling in a hover a few hundred pixels tall.
+  parts.push(facts.join(' · '));
 
   const [head, quote] = citationBlock(fact, 0, index, links);
-  parts.push(`Source: ${head}`);
-  parts.push(`> ${quote}`);
-
-  if (fact.citations.length > 1) {
-    // One line per source, quotes left to "Open at quote": the card must fit without scrolling.
-    const others = fact.citations.slice(1).map((_, j) => `- ${citationBlock(fact, j + 1, index, links)[0]}`);
-    parts.push(`Corroborated by:\n${others.join('\n')}`);
-  }
+  // The quote under its source in one paragraph (a hard break, not a block quote and its margins).
+  parts.push(`Source: ${head}\\\n“${quote}”`);
 
   const footer = [codeId(fact.id)];
   if (links) footer.push(commandLink('Copy as footnote', COMMANDS.copyFootnote, { factId: fact.id } satisfies CopyFootnoteArgs));
   if (index.version) footer.push(`corpus ${escapeInline(index.version)}`);
-  parts.push(footer.join(' · '));
+  if (fact.citations.length > 1) {
+    const others = fact.citations.slice(1).map((_, j) => corroboration(fact, j + 1, index, links));
+    // With the footer under it in one paragraph: every line saved keeps the card from scrolling.
+    parts.push(`Corroborated by: ${others.join('; ')}\\\n${footer.join(' · ')}`);
+  } else parts.push(footer.join(' · '));
   return parts.join('\n\n');
 }
 

@@ -74,6 +74,10 @@ const midSentences = [
 ];
 for (const [script, file, before, after] of midSentences) writeFileSync(path.join(dirs.workspace, file), `# ${script}\n\n${before}${after}\n`);
 writeFileSync(path.join(dirs.workspace, 'sentence.md'), '# Sentence\n\n');
+writeFileSync(path.join(dirs.workspace, 'ime.md'), '# 输入法\n\n');
+// The fact with the most quotes, for a hover that must show them all without scrolling.
+const corroborated = corpus.facts.filter((f) => f.status === 'active').toSorted((a, b) => b.citations.length - a.citations.length)[0];
+writeFileSync(path.join(dirs.workspace, 'corroborated.md'), `# 多源\n\n见[@fact:${corroborated.id}]。\n`);
 writeUserSettings(dirs, { 'factcite.inlineValues': true });
 
 /** One-based line and column of the first occurrence of `needle` in `text` (column in UTF-16 units). */
@@ -367,6 +371,42 @@ try {
       return last.includes('@fact:') && last.endsWith('。') && last;
     });
     assert(line === `${sentence}[@fact:${rows[0].label}]。`, `expected one ] and the cursor after it, got\n  ${line}`);
+  });
+
+  await step('completion after 【@ (a Chinese input method) writes the canonical [@fact:id]', async () => {
+    const file = path.join(dirs.workspace, 'ime.md');
+    await wb.openFile('ime.md');
+    await page.keyboard.press('Control+End');
+    await wb.type('政府预留10亿港元【@研发院');
+    const rows = await wb.settledSuggestions('suggestions after 【@');
+    assert(facts.has(rows[0].label), `the first row ${rows[0].label} is not a fact`);
+    await page.keyboard.press('Enter');
+    await wb.type('，');
+    await page.keyboard.press('Control+S');
+    const line = await until('ime.md saved', () => {
+      const last = readFileSync(file, 'utf8').trimEnd().split('\n').pop();
+      return last.endsWith('，') && last;
+    });
+    assert(line === `政府预留10亿港元[@fact:${rows[0].label}]，`, `expected the canonical citation, got\n  ${line}`);
+  });
+
+  await step('the hover shows every corroborating source without scrolling', async () => {
+    assert(corroborated.citations.length > 1, 'no fact in the corpus has more than one quote');
+    await wb.openFile('corroborated.md');
+    await wb.goTo(3, 3 + 8);
+    await wb.hoverAtCursor();
+    const card = await wb.hoverText();
+    assert(card.includes('Corroborated by'), `no corroborating sources in the card:\n${card}`);
+    const links = await page.locator('.monaco-hover:not(.hidden) a', { hasText: /^(Open at quote|quote \d+)$/ }).count();
+    assert(links === corroborated.citations.length, `expected a link to each of the ${corroborated.citations.length} quotes, saw ${links}`);
+    // The card's content against the part of it the hover shows: more means a scrollbar.
+    const overflow = await page.locator('.monaco-hover:not(.hidden) .monaco-hover-content').first().evaluate((el) => {
+      const frame = el.closest('.monaco-scrollable-element') ?? el.parentElement;
+      return el.scrollHeight - frame.clientHeight;
+    });
+    await wb.screenshot(path.join(shots, 'hover-corroborated.png'));
+    assert(overflow <= 1, `the card scrolls by ${overflow} px`);
+    await page.keyboard.press('Escape');
   });
 
   await step('"Insert fact citation…" searches the corpus and inserts the pick', async () => {
