@@ -48,19 +48,30 @@ function citationBlock(fact: Fact, i: number, index: FactIndex, links: boolean):
 }
 
 /**
- * A corroborating quote in a few words: its source's publisher (linked) and
- * date with the link to open it, or for another quote of the first source
- * just that link ("quote 2"). The quote itself is one click away, which
- * keeps the card short.
+ * The quotes after the first, in a few words: other quotes of the first
+ * source as links ("quote 2"), then each other source's publisher (linked)
+ * and date with a link to its quote. The quotes themselves are one click
+ * away, which keeps the card short.
  */
-function corroboration(fact: Fact, i: number, index: FactIndex, links: boolean): string {
-  const sourceId = fact.citations[i]!.source;
-  const link = (label: string) =>
-    links ? commandLink(label, COMMANDS.openSource, { factId: fact.id, sourceId, citation: i } satisfies OpenSourceArgs, 'Open the cleaned source at this quote') : label;
-  if (sourceId === fact.citations[0]!.source) return `same source, ${link(`quote ${i + 1}`)}`;
-  const source = index.source(sourceId);
-  const head = source ? `${safeLink(source.publisher, source.url)} · ${source.published}` : `${codeId(sourceId)} (source missing from the corpus)`;
-  return links ? `${head} ${link('Open at quote')}` : head;
+function corroborations(fact: Fact, index: FactIndex, links: boolean): string {
+  const link = (label: string, i: number) =>
+    links
+      ? commandLink(label, COMMANDS.openSource, { factId: fact.id, sourceId: fact.citations[i]!.source, citation: i } satisfies OpenSourceArgs, 'Open the cleaned source at this quote')
+      : label;
+  const first = fact.citations[0]!.source;
+  const same: string[] = [];
+  const others: string[] = [];
+  fact.citations.forEach((c, i) => {
+    if (i === 0) return;
+    if (c.source === first) {
+      same.push(link(`quote ${i + 1}`, i));
+      return;
+    }
+    const source = index.source(c.source);
+    const head = source ? `${safeLink(source.publisher, source.url)} · ${source.published}` : `${codeId(c.source)} (source missing from the corpus)`;
+    others.push(links ? `${head} ${link('Open at quote', i)}` : head);
+  });
+  return [...(same.length ? [`same source, ${same.join(', ')}`] : []), ...others].join('; ');
 }
 
 /**
@@ -95,21 +106,18 @@ export function factCard(fact: Fact, index: FactIndex, options: CardOptions = {}
     .filter((e) => e !== undefined)
     .map((e) => escapeInline(entityName(e, resolveScript(fact, script, index))));
   if (names.length) facts.push(`Entities: ${[...new Set(names)].join(', ')}`);
-  // One paragraph: the card must show its sources without scrolling in a hover a few hundred pixels tall.
-  parts.push(facts.join(' · '));
-
   const [head, quote] = citationBlock(fact, 0, index, links);
-  // The quote under its source in one paragraph (a hard break, not a block quote and its margins).
-  parts.push(`Source: ${head}\\\n“${quote}”`);
+  // Lines joined by hard breaks rather than paragraphs (or a block quote) and their margins: the card
+  // must show its sources without scrolling in a hover a few hundred pixels tall.
+  const lines = facts.length ? [facts.join(' · ')] : [];
+  lines.push(`Source: ${head}`, `“${quote}”`);
+  if (fact.citations.length > 1) lines.push(`Corroborated by: ${corroborations(fact, index, links)}`);
+  parts.push(lines.join('\\\n'));
 
   const footer = [codeId(fact.id)];
   if (links) footer.push(commandLink('Copy as footnote', COMMANDS.copyFootnote, { factId: fact.id } satisfies CopyFootnoteArgs));
   if (index.version) footer.push(`corpus ${escapeInline(index.version)}`);
-  if (fact.citations.length > 1) {
-    const others = fact.citations.slice(1).map((_, j) => corroboration(fact, j + 1, index, links));
-    // With the footer under it in one paragraph: every line saved keeps the card from scrolling.
-    parts.push(`Corroborated by: ${others.join('; ')}\\\n${footer.join(' · ')}`);
-  } else parts.push(footer.join(' · '));
+  parts.push(footer.join(' · '));
   return parts.join('\n\n');
 }
 
