@@ -87,13 +87,20 @@ export function readCorpusFiles(dir: string, relativeTo = process.cwd(), limits:
   const readProblems: Problem[] = [];
   const display = (file: string) => displayPath(file, relativeTo);
   let budget = maxCorpusBytes;
+  const corpusTooLarge = `not read: the corpus is over its ${maxCorpusBytes} byte cap (FACTCITE_MAX_CORPUS_BYTES)`;
   const read = (file: string): CorpusFile | undefined => {
     const shown = display(file);
     if (budget <= 0) {
-      readProblems.push({ file: shown, line: 1, column: 1, code: 'corpus-too-large', severity: 'error', message: `not read: the corpus is over its ${maxCorpusBytes} byte cap (FACTCITE_MAX_CORPUS_BYTES)` });
+      readProblems.push({ file: shown, line: 1, column: 1, code: 'corpus-too-large', severity: 'error', message: corpusTooLarge });
       return undefined;
     }
-    const text = readTextFile(file, shown, readProblems, Math.min(maxFileBytes, budget));
+    const problems: Problem[] = [];
+    const text = readTextFile(file, shown, problems, Math.min(maxFileBytes, budget));
+    for (const problem of problems) {
+      // Over what is left of the corpus budget, not over the file cap: say which cap it is.
+      const overBudget = problem.code === 'file-too-large' && budget < maxFileBytes;
+      readProblems.push(overBudget ? { ...problem, code: 'corpus-too-large', message: corpusTooLarge } : problem);
+    }
     if (text === undefined) return undefined;
     budget -= Buffer.byteLength(text);
     return { path: shown, text };
