@@ -239,8 +239,7 @@ export function cleanArticle(raw: string): IngestResult {
     const hasFullStop = /[。！？]/.test(para);
     const endsTerminal = TERMINAL_PUNCTUATION.test(para.slice(-1));
     if (
-      prev !== undefined &&
-      prev.hasPunctuation &&
+      prev?.hasPunctuation &&
       // Short unpunctuated cells of a table are not broken sentences.
       (prev.hasFullStop || prev.length >= 40) &&
       !prev.endsTerminal &&
