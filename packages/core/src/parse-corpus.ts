@@ -1,5 +1,6 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument, parse as parseYaml, visit } from 'yaml';
-import { findForbiddenCharacter, printable } from './printable.js';
+import { codePointLabel, findForbiddenCharacter, findForbiddenString } from './control-characters.js';
+import { printable } from './printable.js';
 import { z } from 'zod';
 import { EntitySchema, FactSchema, SourceMetaSchema } from './schema.js';
 import type { Corpus, Source } from './schema.js';
@@ -269,38 +270,6 @@ function findLoneSurrogate(value: unknown, path: PropertyKey[] = []): PropertyKe
   return undefined;
 }
 
-/** The first forbidden character of a string ({@link isForbiddenCharacter}), if any. */
-function forbiddenIn(text: string): string | undefined {
-  const at = findForbiddenCharacter(text);
-  return at < 0 ? undefined : text[at];
-}
-
-/** The path of the first string (value or key) holding a forbidden character, and that character. */
-function findControl(value: unknown, path: PropertyKey[] = []): { path: PropertyKey[]; char: string } | undefined {
-  if (typeof value === 'string') {
-    const char = forbiddenIn(value);
-    return char ? { path, char } : undefined;
-  }
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const found = findControl(value[i], [...path, i]);
-      if (found) return found;
-    }
-  } else if (value && typeof value === 'object') {
-    for (const [key, v] of Object.entries(value)) {
-      const char = forbiddenIn(key);
-      if (char) return { path, char };
-      const found = findControl(v, [...path, key]);
-      if (found) return found;
-    }
-  }
-  return undefined;
-}
-
-function codePoint(char: string): string {
-  return `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
-}
-
 /** A source body's first forbidden character, located in its file (the body starts on line `bodyLine`). */
 function checkBody(file: CorpusFile, body: string, bodyLine: number, errors: Problem[]): void {
   const index = findForbiddenCharacter(body);
@@ -312,7 +281,7 @@ function checkBody(file: CorpusFile, body: string, bodyLine: number, errors: Pro
     column: Array.from(before[before.length - 1]!).length + 1,
     code: 'control-character',
     severity: 'error',
-    message: `the body holds the control character ${codePoint(body[index]!)}; remove it (it can rewrite a terminal or reverse the text around it)`,
+    message: `the body holds the control character ${codePointLabel(body[index]!)}; remove it (it can rewrite a terminal or reverse the text around it)`,
   });
 }
 
@@ -373,14 +342,14 @@ function validateRecord<T>(
       });
       return undefined;
     }
-    const control = findControl(json);
+    const control = findForbiddenString(json);
     if (control) {
       errors.push({
         file: file.path,
         ...position(parsed.lines, locate(node, control.path).offset),
         code: 'control-character',
         severity: 'error',
-        message: `${printable(label)}: ${describePath(control.path) || 'the record'} holds the control character ${codePoint(control.char)}; remove it (it can rewrite a terminal or reverse the text around it)`,
+        message: `${printable(label)}: ${describePath(control.path) || 'the record'} holds the control character ${codePointLabel(control.char)}; remove it (it can rewrite a terminal or reverse the text around it)`,
       });
       return undefined;
     }
@@ -495,10 +464,12 @@ export function parseCorpus(files: CorpusFiles): ParsedCorpus {
   for (const p of linked.problems) (p.severity === 'error' ? errors : warnings).push({ ...p.where, code: p.code, severity: p.severity, message: p.message });
 
   const bySeverity = (a: Problem, b: Problem) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column;
+  // Messages quote values from the files (a YAML parser's excerpt, a wrong enum value): shown on a terminal, they must not act on it.
+  const safe = (p: Problem): Problem => ({ ...p, file: printable(p.file), message: printable(p.message) });
   return {
     corpus: { version: files.version, facts: linked.facts, sources, entities: linked.entities },
-    errors: errors.sort(bySeverity),
-    warnings: warnings.sort(bySeverity),
+    errors: errors.sort(bySeverity).map(safe),
+    warnings: warnings.sort(bySeverity).map(safe),
   };
 }
 

@@ -6,24 +6,10 @@
  * form is also valid inside a JSON string, so JSON output stays parseable.
  */
 
-/**
- * Whether a UTF-16 code unit is a character the corpus refuses: a C0 control
- * other than tab and newline, DEL, a C1 control, or a bidi embedding,
- * override or isolate (U+202A–U+202E, U+2066–U+2069).
- */
-export function isForbiddenCharacter(code: number): boolean {
-  return (code < 0x20 && code !== 0x09 && code !== 0x0a) || (code >= 0x7f && code <= 0x9f) || (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069);
-}
-
+import { isForbiddenCharacter } from './control-characters.js';
 /** The forbidden characters plus those that move text without being seen on their own: directional marks and line or paragraph separators. */
 function isInvisibleControl(code: number): boolean {
   return isForbiddenCharacter(code) || code === 0x200e || code === 0x200f || code === 0x061c || code === 0x2028 || code === 0x2029;
-}
-
-/** Index of the first forbidden character of a text, or -1. */
-export function findForbiddenCharacter(text: string): number {
-  for (let i = 0; i < text.length; i++) if (isForbiddenCharacter(text.charCodeAt(i))) return i;
-  return -1;
 }
 
 function escapeWhere(text: string, unsafe: (code: number) => boolean): string {
