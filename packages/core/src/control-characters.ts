@@ -19,26 +19,36 @@ export function findForbiddenCharacter(text: string): number {
   return -1;
 }
 
-/** The first string in a value (keys included) holding a forbidden character: its path and the character. */
-export function findForbiddenString(value: unknown, path: PropertyKey[] = []): { path: PropertyKey[]; char: string } | undefined {
+/**
+ * The first string in a value (keys included, with the path of the record
+ * holding them) at which `find` returns an index, with that index: one walk
+ * for every rule about the characters of a record's strings.
+ */
+export function findInStrings(value: unknown, find: (text: string) => number, path: PropertyKey[] = []): { path: PropertyKey[]; text: string; index: number } | undefined {
   if (typeof value === 'string') {
-    const at = findForbiddenCharacter(value);
-    return at < 0 ? undefined : { path, char: value[at]! };
+    const index = find(value);
+    return index < 0 ? undefined : { path, text: value, index };
   }
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
-      const found = findForbiddenString(value[i], [...path, i]);
+      const found = findInStrings(value[i], find, [...path, i]);
       if (found) return found;
     }
   } else if (value && typeof value === 'object') {
     for (const [key, item] of Object.entries(value)) {
-      const at = findForbiddenCharacter(key);
-      if (at >= 0) return { path, char: key[at]! };
-      const found = findForbiddenString(item, [...path, key]);
+      const index = find(key);
+      if (index >= 0) return { path, text: key, index };
+      const found = findInStrings(item, find, [...path, key]);
       if (found) return found;
     }
   }
   return undefined;
+}
+
+/** The first string in a value (keys included) holding a forbidden character: its path and the character. */
+export function findForbiddenString(value: unknown): { path: PropertyKey[]; char: string } | undefined {
+  const found = findInStrings(value, findForbiddenCharacter);
+  return found && { path: found.path, char: found.text[found.index]! };
 }
 
 /** A character as U+XXXX. */

@@ -1,5 +1,5 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument, parse as parseYaml, visit } from 'yaml';
-import { codePointLabel, findForbiddenCharacter, findForbiddenString } from './control-characters.js';
+import { codePointLabel, findForbiddenCharacter, findForbiddenString, findInStrings } from './control-characters.js';
 import { printable } from './printable.js';
 import { z } from 'zod';
 import { EntitySchema, FactSchema, SourceMetaSchema } from './schema.js';
@@ -254,20 +254,8 @@ function checkText(file: CorpusFile, errors: Problem[]): boolean {
 }
 
 /** A string holding half of a surrogate pair cannot be written as UTF-8: it is corrupt text. */
-function findLoneSurrogate(value: unknown, path: PropertyKey[] = []): PropertyKey[] | undefined {
-  if (typeof value === 'string') return /\p{Surrogate}/u.test(value) ? path : undefined;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const found = findLoneSurrogate(value[i], [...path, i]);
-      if (found) return found;
-    }
-  } else if (value && typeof value === 'object') {
-    for (const [key, v] of Object.entries(value)) {
-      const found = findLoneSurrogate(v, [...path, key]);
-      if (found) return found;
-    }
-  }
-  return undefined;
+function findLoneSurrogate(value: unknown): PropertyKey[] | undefined {
+  return findInStrings(value, (text) => text.search(/\p{Surrogate}/u))?.path;
 }
 
 /** A source body's first forbidden character, located in its file (the body starts on line `bodyLine`). */

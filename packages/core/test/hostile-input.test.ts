@@ -106,8 +106,8 @@ describe('corpus strings', () => {
     ['\\u202e', 'U+202E'],
     ['\\x85', 'U+0085'],
     ['\\r', 'U+000D'],
-  ])('refuses %s in a parsed string, located at the field', (escape, code) => {
-    const { errors } = parseCorpus({ facts: [fact(`a${escape}b`)], sources: [] });
+  ])('refuses %s in a parsed string, located at the field', (yamlEscape, code) => {
+    const { errors } = parseCorpus({ facts: [fact(`a${yamlEscape}b`)], sources: [] });
     const problem = errors.find((e) => e.code === 'control-character');
     expect(problem).toMatchObject({ file: 'facts/a.yaml', line: 4 });
     expect(problem?.message).toContain(code);
