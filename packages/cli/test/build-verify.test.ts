@@ -46,7 +46,8 @@ describe('factcite verify', () => {
   beforeAll(() => {
     release = path.join(tempDir('verify'), 'dist');
     expect(factcite(['build', '--out', release]).code).toBe(0);
-  });
+    // A build takes seconds; on a loaded machine, more than the default 10 s.
+  }, 120_000);
 
   function tampered(edit: (dir: string) => void): string {
     const dir = path.join(tempDir('verify-tampered'), 'dist');
