@@ -57,3 +57,4 @@ export {
   type ValueMismatch,
 } from './value-check.js';
 export { canonicalJson } from './canonical.js';
+export { printable, printableLines } from './printable.js';
