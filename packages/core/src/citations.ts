@@ -294,7 +294,8 @@ export function parseCitations(text: string): ParsedCitations {
     if (inClaimed(at)) continue;
     if (!token.canonical) {
       // `＠fact:id` or `@fact：id` on its own: the writer meant a citation; Pandoc reads none.
-      const keyEnd = readKey(text, token.end, token.end);
+      // Typed in Chinese prose with no space: the id is the ASCII run after the colon.
+      const keyEnd = token.end + (/^[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)*/.exec(text.slice(token.end, token.end + 256))?.[0].length ?? 0);
       if (token.atSign && keyEnd > token.end && !inSortedRanges(wideRanges, at)) {
         malformed.push(imeAttempt(text, at, keyEnd, `[@fact:${text.slice(token.end, keyEnd)}]`));
       }

@@ -13,6 +13,8 @@ export const FACT_TOKEN = /([@＠]?)fact([:：])/g;
 
 /** Characters that, right before an at-sign, make it part of a word or an address. */
 const WORD_BEFORE_AT = /[\p{L}\p{N}_.+@＠]/u;
+/** Before a key only an IME types, Han text is fine (the writer typed no space); an ASCII word or address is not. */
+const ADDRESS_BEFORE_AT = /[A-Za-z0-9_.+@＠]/;
 /** Characters that, right before a bare `fact:`, make it part of a word. */
 const WORD_BEFORE_FACT = /[A-Za-z0-9_@＠-]/;
 
@@ -35,10 +37,12 @@ export function factTokens(text: string, escaped: Uint8Array, ignored: (i: numbe
     const atSign = m[1] !== '';
     const before = text[start - 1] ?? '';
     if (ignored(start)) continue;
-    if (atSign ? WORD_BEFORE_AT.test(before) || escaped[start] : WORD_BEFORE_FACT.test(before)) continue;
+    const canonical = m[0] === '@fact:';
+    const wordBefore = !atSign ? WORD_BEFORE_FACT : canonical ? WORD_BEFORE_AT : ADDRESS_BEFORE_AT;
+    if (wordBefore.test(before) || (atSign && escaped[start])) continue;
     // A bare `fact:` counts only when an id follows it.
     if (!atSign && !/[a-z0-9]/i.test(text[start + m[0].length] ?? '')) continue;
-    out.push({ start, end: start + m[0].length, atSign, canonical: m[0] === '@fact:' });
+    out.push({ start, end: start + m[0].length, atSign, canonical });
   }
   return out;
 }
