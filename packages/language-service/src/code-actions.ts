@@ -82,9 +82,12 @@ export function codeActions(
   const out: CodeAction[] = [];
   let deprecatedHere = false;
 
+  // A citation inside an IME attempt (【@fact:id】) is fixed by the attempt's rewrite, which also handles its id.
+  const attempts = doc.malformedIn(start, end).filter((m) => m.rewrite !== undefined);
   for (const c of doc.citationsIn(start, end)) {
     const idRange = toRange(doc, c.idStart, c.idEnd);
     const fact = index.get(c.id);
+    if (!fact && attempts.some((m) => m.start <= c.start && c.end <= m.end)) continue;
     if (!fact) {
       const fixes = matching(diagnostics, 'unknown-fact', idRange);
       index.suggest(c.id).forEach((id, i) => {
