@@ -10,7 +10,6 @@ import {
   type FactToken,
   factTokens,
   firstTokenFrom,
-  idOf,
   imeMessage,
 } from './ime-citations.js';
 import {
@@ -104,9 +103,19 @@ function checkId(id: string, idStart: number, idEnd: number, out: MalformedCitat
   return true;
 }
 
+/**
+ * The id a rewrite cites, read by this parser: the rewrite must parse with no
+ * problem and cite exactly one fact. A rewrite is canonical (ASCII marks, an
+ * `@` on every key), so reading it never asks for another rewrite.
+ */
+function soleId(rewrite: string): string | undefined {
+  const { citations, malformed } = parseCitations(rewrite);
+  return malformed.length === 0 && citations.length === 1 ? citations[0]!.id : undefined;
+}
+
 /** A citation attempt typed with an IME: one problem over the whole of it, with its canonical rewrite. */
 function imeAttempt(text: string, start: number, end: number, rewrite = canonicalCitationText(text.slice(start, end))): MalformedCitation {
-  const id = idOf(rewrite);
+  const id = soleId(rewrite);
   return { start, end, message: imeMessage(text.slice(start, end), rewrite), rewrite, ...(id ? { id } : {}) };
 }
 
@@ -258,7 +267,7 @@ export function parseCitations(text: string): ParsedCitations {
           const at = ps + bare.index;
           const keyEnd = readKey(text, at, at + FACT_KEY_PREFIX.length);
           const rewrite = `@${text.slice(at, keyEnd)}`;
-          const id = idOf(rewrite);
+          const id = soleId(rewrite);
           problems.push({ start: at, end: keyEnd, message: 'citation key needs "@" before "fact:"', rewrite, ...(id ? { id } : {}) });
         }
         continue;

@@ -86,10 +86,3 @@ export function imeMessage(typed: string, rewrite: string): string {
     : 'has no "@" before "fact:"';
   return `${quote(typed)} ${what}; write ${quote(rewrite)}`;
 }
-
-/** The one kebab-case id a citation attempt names, if it names exactly one. */
-export function idOf(rewrite: string): string | undefined {
-  const ids = [...rewrite.matchAll(/@fact:([a-z0-9]+(?:-[a-z0-9]+)*)(?![\w-])/g)].map((m) => m[1]!);
-  const keys = rewrite.match(/@fact:/g)?.length ?? 0;
-  return ids.length === 1 && keys === 1 ? ids[0] : undefined;
-}
