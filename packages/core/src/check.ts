@@ -44,10 +44,10 @@ export function resolveSuccessor(index: FactIndex, id: string): string | undefin
 }
 
 /** A malformed citation as a diagnostic; an attempt that names an id no fact has says so in the same message. */
-function malformedDiagnostic(m: MalformedCitation, index: FactIndex): CitationDiagnostic {
+function malformedDiagnostic(m: MalformedCitation, index: FactIndex, suggest: (id: string) => string[]): CitationDiagnostic {
   let message = `Malformed citation: ${m.message}`;
   if (m.id !== undefined && !index.get(m.id)) {
-    const suggestions = index.suggest(m.id);
+    const suggestions = suggest(m.id);
     message += `; and no fact has the id "${m.id}"${suggestions.length ? ` (did you mean ${suggestions.map((x) => `"${x}"`).join(', ')}?)` : ''}`;
   }
   return {
@@ -71,7 +71,14 @@ function malformedDiagnostic(m: MalformedCitation, index: FactIndex): CitationDi
 export function checkCitations(text: string, index: FactIndex): CitationDiagnostic[] {
   const parsed = parseCitations(text);
   const { citations, malformed } = parsed;
-  const out: CitationDiagnostic[] = malformed.map((m) => malformedDiagnostic(m, index));
+  // The same wrong id, cited again and again, is looked up once.
+  const suggested = new Map<string, string[]>();
+  const suggest = (id: string) => {
+    let ids = suggested.get(id);
+    if (!ids) suggested.set(id, (ids = index.suggest(id)));
+    return ids;
+  };
+  const out: CitationDiagnostic[] = malformed.map((m) => malformedDiagnostic(m, index, suggest));
   // A citation inside a flagged attempt (【@fact:id】) has its id checked in that one problem, not in a second.
   // Both lists are sorted by start: one pointer walks the flagged ranges as citations go by.
   const flagged = malformed.filter((m) => m.rewrite !== undefined);
@@ -85,7 +92,7 @@ export function checkCitations(text: string, index: FactIndex): CitationDiagnost
     const fact = index.get(c.id);
     if (!fact && insideFlagged(c.start)) continue;
     if (!fact) {
-      const suggestions = index.suggest(c.id);
+      const suggestions = suggest(c.id);
       out.push({
         start: c.idStart,
         end: c.idEnd,

@@ -20,6 +20,7 @@ import {
   lineSpans,
   matchPairs,
   mergeRanges,
+  type Paragraph,
   paragraphsOf,
 } from './markdown-scan.js';
 
@@ -129,6 +130,7 @@ interface Scan {
   ignored: (i: number) => boolean;
   /** The `]` matching each `[`, and the `)` matching each `(`, within a paragraph. */
   close: Map<number, number>;
+  paragraphs: Paragraph[];
   tokens: FactToken[];
   /** Where the line holding an offset ends. */
   lineEnd: (i: number) => number;
@@ -139,11 +141,12 @@ interface Scan {
 function scan(text: string): Scan {
   const escaped = escapeMask(text);
   const code = mergeRanges(findIgnoredRanges(text));
-  const ignoredRanges = mergeRanges([...code, ...findParagraphOpaqueRanges(text, code, escaped)]);
-  const ignored = (i: number) => inSortedRanges(ignoredRanges, i);
   const lines = lineSpans(text);
+  const paragraphs = paragraphsOf(text, lines);
+  const ignoredRanges = mergeRanges([...code, ...findParagraphOpaqueRanges(text, code, escaped, paragraphs)]);
+  const ignored = (i: number) => inSortedRanges(ignoredRanges, i);
   const close = new Map<number, number>();
-  for (const p of paragraphsOf(text, lines)) matchPairs(text, p.start, p.end, ignored, escaped, close);
+  for (const p of paragraphs) matchPairs(text, p.start, p.end, ignored, escaped, close);
   const semicolons = new Int32Array(text.length + 1);
   for (let i = 0; i < text.length; i++) semicolons[i + 1] = semicolons[i]! + (text.charCodeAt(i) === 59 ? 1 : 0);
   const lineEnd = (i: number) => {
@@ -156,7 +159,7 @@ function scan(text: string): Scan {
     }
     return lines[lo]!.end;
   };
-  return { text, escaped, ignored, close, tokens: factTokens(text, escaped, ignored), lineEnd, semicolons };
+  return { text, escaped, ignored, close, paragraphs, tokens: factTokens(text, escaped, ignored), lineEnd, semicolons };
 }
 
 /** Whether an `@` at `i` can start a citation: not escaped, not inside a word or an e-mail address. */
@@ -182,22 +185,22 @@ function fullWidthGroups(s: Scan, asciiGroups: readonly [number, number][]): Mal
     if (!token || token.start >= end || inSortedRanges(asciiGroups, token.start)) return;
     out.push(imeAttempt(text, open, end + 1));
   };
-  for (const m of text.matchAll(/[【［】］[\]]|(?:\r\n?|\n)[ \t]*(?:\r\n?|\n)/g)) {
-    const i = m.index;
-    const c = m[0];
-    if (c.length > 1) {
-      wide.length = 0;
-      orphanAscii.length = 0;
-      continue;
+  for (const p of s.paragraphs) {
+    wide.length = 0;
+    orphanAscii.length = 0;
+    for (let i = p.start; i < p.end; i++) {
+      const c = text.charCodeAt(i);
+      // 【 ［ 】 ］ [ ]
+      if (c !== 0x3010 && c !== 0xff3b && c !== 0x3011 && c !== 0xff3d && c !== 91 && c !== 93) continue;
+      if (ignored(i) || s.escaped[i]) continue;
+      if (c === 0x3010 || c === 0xff3b) wide.push(i);
+      else if (c === 91) {
+        if (!close.has(i)) orphanAscii.push(i);
+      } else if (c === 0x3011 || c === 0xff3d) {
+        const open = wide.pop() ?? orphanAscii.pop();
+        if (open !== undefined) attempt(open, i);
+      } else if (wide.length && !closedAscii.has(i)) attempt(wide.pop()!, i);
     }
-    if (ignored(i) || s.escaped[i]) continue;
-    if (c === '【' || c === '［') wide.push(i);
-    else if (c === '[') {
-      if (!close.has(i)) orphanAscii.push(i);
-    } else if (c === '】' || c === '］') {
-      const open = wide.pop() ?? orphanAscii.pop();
-      if (open !== undefined) attempt(open, i);
-    } else if (!closedAscii.has(i) && wide.length) attempt(wide.pop()!, i);
   }
   return out;
 }

@@ -150,7 +150,7 @@ const REFERENCE_DEFINITION = /^ {0,3}\[(?:[^\]\\\n]|\\.){1,999}\]:/;
 const RAW_BLOCK = /^ {0,3}<(pre|script|style|textarea)(?=[\s>])/i;
 
 /** A paragraph: the lines between blank lines. */
-interface Paragraph {
+export interface Paragraph {
   start: number;
   end: number;
   lines: LineSpan[];
@@ -231,10 +231,23 @@ function autolinksAndTags(text: string, p: Paragraph, out: [number, number][]): 
   }
 }
 
+/** Index of the first of a sorted list of offsets at or after `from`. */
+function firstAtOrAfter(sorted: readonly number[], from: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Inline math `$…$` (no space inside either `$`, the closing one not before a digit) and display math `$$…$$`. */
-function mathSpans(text: string, p: Paragraph, skip: (i: number) => boolean, escaped: Uint8Array, out: [number, number][]): void {
+function mathSpans(text: string, p: Paragraph, allDollars: readonly number[], skip: (i: number) => boolean, escaped: Uint8Array, out: [number, number][]): void {
   const dollars: number[] = [];
-  for (let i = text.indexOf('$', p.start); i >= 0 && i < p.end; i = text.indexOf('$', i + 1)) {
+  for (let k = firstAtOrAfter(allDollars, p.start); k < allDollars.length && allDollars[k]! < p.end; k++) {
+    const i = allDollars[k]!;
     if (!escaped[i] && !skip(i)) dollars.push(i);
   }
   if (dollars.length < 2) return;
@@ -311,16 +324,29 @@ function linkTargets(text: string, p: Paragraph, skip: (i: number) => boolean, e
  * HTML tags and blocks, reference definitions. `ignored` holds the ranges of
  * {@link findIgnoredRanges} (merged), inside which nothing opens here.
  */
-export function findParagraphOpaqueRanges(text: string, ignored: readonly [number, number][], escaped: Uint8Array): [number, number][] {
-  const paragraphs = paragraphsOf(text);
-  const out: [number, number][] = [...indentedCode(text, paragraphs), ...definitionsAndRawBlocks(text, paragraphs)];
-  for (const p of paragraphs) autolinksAndTags(text, p, out);
+export function findParagraphOpaqueRanges(
+  text: string,
+  ignored: readonly [number, number][],
+  escaped: Uint8Array,
+  paragraphs: readonly Paragraph[] = paragraphsOf(text),
+): [number, number][] {
+  // Each construct is looked for only when the text holds the mark that opens it: most paragraphs hold none.
+  const out: [number, number][] = [];
+  if (/^(?: {4}| {0,3}\t)/m.test(text)) out.push(...indentedCode(text, paragraphs));
+  const angle = text.includes('<');
+  if (angle || text.includes(']:')) out.push(...definitionsAndRawBlocks(text, paragraphs));
+  if (angle) for (const p of paragraphs) autolinksAndTags(text, p, out);
   // Tags and autolinks outrank math and links: `<a href="$x$">` holds no math.
-  const tagged = mergeRanges([...ignored.map(([s, e]) => [s, e] as [number, number]), ...out]);
+  const tagged = out.length ? mergeRanges([...ignored.map(([s, e]) => [s, e] as [number, number]), ...out]) : ignored;
   const skipTagged = (i: number) => inSortedRanges(tagged, i);
   const inner: [number, number][] = [];
-  for (const p of paragraphs) mathSpans(text, p, skipTagged, escaped, inner);
-  const withMath = mergeRanges([...tagged, ...inner]);
-  for (const p of paragraphs) linkTargets(text, p, (i) => inSortedRanges(withMath, i), escaped, inner);
+  // Every `$` of the text, found once; each paragraph takes its own by binary search.
+  const dollars: number[] = [];
+  for (let i = text.indexOf('$'); i >= 0; i = text.indexOf('$', i + 1)) dollars.push(i);
+  if (dollars.length > 1) for (const p of paragraphs) mathSpans(text, p, dollars, skipTagged, escaped, inner);
+  if (text.includes('](')) {
+    const withMath = inner.length ? mergeRanges([...tagged.map(([s, e]) => [s, e] as [number, number]), ...inner]) : tagged;
+    for (const p of paragraphs) linkTargets(text, p, (i) => inSortedRanges(withMath, i), escaped, inner);
+  }
   return mergeRanges([...out, ...inner]);
 }

@@ -49,6 +49,8 @@ const shapes: [string, (n: number) => string, number][] = [
   ['open tags with unclosed quotes', (n) => repeat('<a x="[@fact:', n), 100_000],
   ['full-width brackets', (n) => repeat('【＠fact:a［', n), 100_000],
   ['list items and indented paragraphs', (n) => repeat('- [@fact:a]\n\n    y [\n\n', n), 100_000],
+  ['many paragraphs, then one dollar sign', (n) => `${repeat('a\n\n', n)}$`, 100_000],
+  ['many paragraphs, then one bracket or tag', (n) => `${repeat('a\n\n', n)}[x](<a>`, 100_000],
   ['lone carriage returns', (n) => repeat('[@fact:a\r\r', n), 100_000],
 ];
 
