@@ -74,8 +74,10 @@ export function checkCitations(text: string, index: FactIndex): CitationDiagnost
   // The same wrong id, cited again and again, is looked up once.
   const suggested = new Map<string, string[]>();
   const suggest = (id: string) => {
-    let ids = suggested.get(id);
-    if (!ids) suggested.set(id, (ids = index.suggest(id)));
+    const known = suggested.get(id);
+    if (known) return known;
+    const ids = index.suggest(id);
+    suggested.set(id, ids);
     return ids;
   };
   const out: CitationDiagnostic[] = malformed.map((m) => malformedDiagnostic(m, index, suggest));
