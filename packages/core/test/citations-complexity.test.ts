@@ -25,7 +25,10 @@ function doublingRatio(fn: (text: string) => unknown, make: (n: number) => strin
   let size = n;
   let small = make(size);
   fn(small); // warm up the JIT
-  while (once(fn, small) < 25 && size < 3_200_000) small = make((size *= 2));
+  while (once(fn, small) < 25 && size < 3_200_000) {
+    size *= 2;
+    small = make(size);
+  }
   const large = make(2 * size);
   let ratio = Number.POSITIVE_INFINITY;
   for (let attempt = 0; attempt < 3 && ratio >= 3.5; attempt++) {
