@@ -271,7 +271,7 @@ export function parseCitations(text: string): ParsedCitations {
           const keyEnd = readKey(text, at, at + FACT_KEY_PREFIX.length);
           const rewrite = `@${text.slice(at, keyEnd)}`;
           const id = soleId(rewrite);
-          problems.push({ start: at, end: keyEnd, message: 'citation key needs "@" before "fact:"', rewrite, ...(id ? { id } : {}) });
+          problems.push({ start: at, end: keyEnd, message: `citation key needs "@" before "fact:": write "${rewrite}"`, rewrite, ...(id ? { id } : {}) });
         }
         continue;
       }
