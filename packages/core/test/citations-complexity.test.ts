@@ -19,19 +19,19 @@ function once(fn: (text: string) => unknown, input: string): number {
  * Time for 2n over time for n. The size grows from `n` until one call takes
  * long enough that timer and pause noise is small beside it; runs on the two
  * sizes alternate (so a burst of load hits both) and each size keeps its best;
- * when noise still makes the ratio look bad, it is measured again, up to three times.
+ * when noise still makes the ratio look bad, it is measured again, up to four times.
  */
 function doublingRatio(fn: (text: string) => unknown, make: (n: number) => string, n: number): number {
   let size = n;
   let small = make(size);
   fn(small); // warm up the JIT
-  while (once(fn, small) < 25 && size < 3_200_000) {
+  while (once(fn, small) < 50 && size < 3_200_000) {
     size *= 2;
     small = make(size);
   }
   const large = make(2 * size);
   let ratio = Number.POSITIVE_INFINITY;
-  for (let attempt = 0; attempt < 3 && ratio >= 3.5; attempt++) {
+  for (let attempt = 0; attempt < 4 && ratio >= 3.5; attempt++) {
     let bestSmall = Number.POSITIVE_INFINITY;
     let bestLarge = Number.POSITIVE_INFINITY;
     for (let r = 0; r < 5; r++) {
