@@ -24,7 +24,7 @@ export {
   type MalformedCitation,
   type ParsedCitations,
 } from './citations.js';
-export { LineIndex, type Position } from './positions.js';
+export { LineIndex, lineContentEnd, lineStartsOf, type Position } from './positions.js';
 export {
   parseCorpus,
   readYaml,
