@@ -75,6 +75,9 @@ const midSentences = [
 for (const [script, file, before, after] of midSentences) writeFileSync(path.join(dirs.workspace, file), `# ${script}\n\n${before}${after}\n`);
 writeFileSync(path.join(dirs.workspace, 'sentence.md'), '# Sentence\n\n');
 writeFileSync(path.join(dirs.workspace, 'ime.md'), '# 输入法\n\n');
+// A citation typed whole with a Chinese input method on: full-width brackets around it.
+const imeFixFile = path.join(dirs.workspace, 'ime-fix.md');
+writeFileSync(imeFixFile, '# 全角\n\n政府预留10亿港元【@fact:hk-ai-rd-institute-funding】。\n');
 // The fact with the most quotes, for a hover that must show them all without scrolling.
 const corroborated = corpus.facts.filter((f) => f.status === 'active').toSorted((a, b) => b.citations.length - a.citations.length)[0];
 writeFileSync(path.join(dirs.workspace, 'corroborated.md'), `# 多源\n\n见[@fact:${corroborated.id}]。\n`);
@@ -388,6 +391,23 @@ try {
       return last.endsWith('，') && last;
     });
     assert(line === `政府预留10亿港元[@fact:${rows[0].label}]，`, `expected the canonical citation, got\n  ${line}`);
+  });
+
+  await step('a citation typed with full-width 【】 is flagged and rewritten canonically by its quick fix', async () => {
+    const canonical = '[@fact:hk-ai-rd-institute-funding]';
+    await wb.openFile('ime-fix.md');
+    await page.keyboard.press('Control+Shift+M');
+    await until('the malformed-citation error for 【】', async () => (await wb.problems()).some((r) => r.includes('full-width') && r.includes(canonical)));
+    await wb.openFile('ime-fix.md');
+    const { line, column } = locate(readFileSync(imeFixFile, 'utf8'), '【@fact:');
+    await wb.goTo(line, column + 3);
+    const title = `Rewrite as ${canonical}`;
+    await wb.quickFix(title);
+    await wb.chooseAction(title);
+    await page.keyboard.press('Control+S');
+    await until('the canonical citation on disk', () => readFileSync(imeFixFile, 'utf8').includes(`政府预留10亿港元${canonical}。`));
+    assert(!/[【】]/.test(readFileSync(imeFixFile, 'utf8')), 'a full-width bracket is still there');
+    await until('the error gone from Problems', async () => !(await wb.problems()).some((r) => r.includes('full-width')));
   });
 
   await step('the hover shows every corroborating source without scrolling', async () => {
