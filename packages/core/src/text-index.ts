@@ -8,6 +8,7 @@ import { type Postings, PostingsBuilder } from './postings.js';
 import type { Entity, Fact } from './schema.js';
 import { IntTable, WordTable } from './token-tables.js';
 import { isHan, isWordChar } from './tokens.js';
+import { factValueWords } from './value-words.js';
 
 /** Fields of a fact, best first: a match in the id or statement says more than one in a long quote. */
 export const Field = { Id: 0, Statement: 1, Entity: 2, Value: 3, Topic: 4, Quote: 5 } as const;
@@ -287,7 +288,10 @@ export function buildTextIndex(facts: readonly Fact[], entities: ReadonlyMap<str
     scan(f.id, Field.Id, emit);
     for (const s of Object.values(f.statement)) scan(foldText(s), Field.Statement, emit);
     for (const id of factEntityIds(f)) for (const t of tokensOf(entityTokens, id, () => entityText(id))) emit(t, Field.Entity);
-    if (f.value) scan(foldText(f.value.text), Field.Value, emit);
+    if (f.value) {
+      scan(foldText(f.value.text), Field.Value, emit);
+      for (const word of factValueWords(f.value)) emit(words.intern(word, 0, word.length, newToken), Field.Value);
+    }
     for (const topic of f.topics) for (const t of tokensOf(topicTokens, topic, () => topic)) emit(t, Field.Topic);
     for (const c of f.citations) scan(foldText(c.quote), Field.Quote, emit);
     for (const t of docTokens) builder.add(t, doc, bestField[t]!);
