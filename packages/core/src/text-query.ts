@@ -58,6 +58,8 @@ interface Term {
    * (see value-words.ts), which a document may match instead of the text.
    */
   value?: Group;
+  /** A number no document's text holds: its one group is its value. */
+  valueOnly?: boolean;
 }
 
 // Question words carry no content; removing them keeps their pairs from
@@ -82,6 +84,17 @@ const BUDGET_PER_RESULT = 200;
  * before a remark by its chairman (alias 数码港主席).
  */
 const OWN_WORDS = 1e6;
+
+/**
+ * Added on top of OWN_WORDS for a number a fact has as its value: that fact
+ * answers it better than one that only mentions the number. Below OWN_WORDS,
+ * so a term said in a fact's own words still outweighs it.
+ */
+const VALUE_WORDS = 5e5;
+
+/** The most a term can add for where it matched (see OWN_WORDS and VALUE_WORDS). */
+const mostBonus = (terms: readonly Term[]): number =>
+  terms.reduce((sum, t) => sum + OWN_WORDS + (t.value || t.valueOnly ? VALUE_WORDS : 0), 0);
 
 /** Whether a match in this field is in the fact's own words. */
 const isOwn = (field: number): boolean => field <= Field.Statement;
@@ -121,7 +134,7 @@ function planTerm(index: TextIndex, { text, valueWord }: QueryTerm): Term | null
   if (!value) return byText;
   const valueCeiling = value.weight * FIELD_WEIGHTS[value.best]!;
   // A value alone is proven by its token: no text to check.
-  if (!byText) return { text, exact: true, groups: [value], ceiling: valueCeiling };
+  if (!byText) return { text, exact: true, groups: [value], ceiling: valueCeiling, valueOnly: true };
   return { ...byText, value, ceiling: Math.max(byText.ceiling, valueCeiling) };
 }
 
@@ -251,7 +264,7 @@ function oneGroup(run: Run, term: Term, k: number): Ranked[] {
   const seen = group.tokens.length > 1 ? new Set<number>() : undefined;
   for (const cursor of groupCursors(index.postings, group)) {
     const raw = group.weight * FIELD_WEIGHTS[cursor.field]!;
-    const own = isOwn(cursor.field) ? OWN_WORDS : 0;
+    const own = term.valueOnly ? OWN_WORDS + VALUE_WORDS : isOwn(cursor.field) ? OWN_WORDS : 0;
     while (cursor.next()) {
       let doc = cursor.doc;
       if (top.full && bound(run, doc, raw) + own <= top.last.score) {
@@ -317,15 +330,16 @@ class TermIterator implements DocIterator {
     const term = this.term;
     let raw = 0;
     if (this.text.doc === this.doc) for (let g = 0; g < this.groups.length; g++) raw += term.groups[g]!.weight * FIELD_WEIGHTS[this.groups[g]!.field]!;
-    if (this.byValue) raw = Math.max(raw, term.value!.weight * FIELD_WEIGHTS[this.value!.field]!);
-    return raw;
+    // A fact whose value is the number asked for answers it best: the most the term can score.
+    return this.byValue ? term.ceiling : raw;
   }
 
-  /** Whether the current document says the term in its own words (id or statements). */
-  own(): boolean {
-    if (this.text.doc !== this.doc) return false;
-    for (const g of this.groups) if (!isOwn(g.field)) return false;
-    return true;
+  /** What the current document's match adds for where it is: in the fact's own words (id or statements), or its value. */
+  bonus(): number {
+    if (this.byValue || (this.term.valueOnly && this.text.doc === this.doc)) return OWN_WORDS + VALUE_WORDS;
+    if (this.text.doc !== this.doc) return 0;
+    for (const g of this.groups) if (!isOwn(g.field)) return 0;
+    return OWN_WORDS;
   }
 }
 
@@ -343,7 +357,7 @@ function everyTerm(run: Run, k: number): Ranked[] {
   const ceiling = terms.reduce((sum, t) => sum + t.ceiling, 0);
   const top = new TopK(k);
   const n = terms.length;
-  const mostOwn = n * OWN_WORDS;
+  const mostOwn = mostBonus(terms);
   let budget = k * BUDGET_PER_RESULT;
   for (all.advance(0); all.doc !== END; all.next()) {
     if (top.full) {
@@ -358,7 +372,7 @@ function everyTerm(run: Run, k: number): Ranked[] {
     let own = 0;
     for (const it of iterators) {
       raw += it.raw();
-      if (it.own()) own += OWN_WORDS;
+      own += it.bonus();
     }
     const score = (raw * multiplier(run, doc)) / index.docNorm[doc]! + own;
     if (!top.admits(n, score)) continue;
@@ -386,7 +400,11 @@ function someTerms(run: Run, total: number, k: number): Ranked[] {
     .sort((a, b) => b - a)
     .slice(0, most)
     .reduce((sum, c) => sum + c, 0);
-  const mostOwn = most * OWN_WORDS;
+  const mostOwn = terms
+    .map((t) => mostBonus([t]))
+    .sort((a, b) => b - a)
+    .slice(0, most)
+    .reduce((sum, b) => sum + b, 0);
   let budget = k * BUDGET_PER_RESULT;
   for (;;) {
     let doc = END;
@@ -411,7 +429,7 @@ function someTerms(run: Run, total: number, k: number): Ranked[] {
         if (it.doc !== doc || (check && !proven(run, doc, terms[i]!, it))) continue;
         matched++;
         raw += it.raw();
-        if (it.own()) own += OWN_WORDS;
+        own += it.bonus();
       }
       return { matched, score: raw * m + own };
     };
