@@ -106,6 +106,9 @@ function boundedLevenshtein(a: string, b: string, max: number, row: Int32Array):
   return row[b.length]!;
 }
 
+/** Unknown ids whose suggestions a fact index keeps; past this it starts again. */
+const SUGGESTIONS_KEPT = 4096;
+
 /** Groups facts by keys, on first use: lookups by id never need the groups. */
 function lazyGroups(facts: readonly Fact[], keys: (fact: Fact) => Iterable<string>): () => Map<string, Fact[]> {
   let map: Map<string, Fact[]> | undefined;
@@ -202,7 +205,21 @@ export function createFactIndex(corpus: Corpus, options: SearchIndexOptions = {}
     }
   }
 
+  // A report repeats its mistyped ids: each costs a comparison with every
+  // fact, so the answers are kept, per id and limit, up to a bound.
+  const suggested = new Map<string, string[]>();
   function suggest(id: string, limit = 3): string[] {
+    const key = `${limit}\u0000${id}`;
+    let found = suggested.get(key);
+    if (!found) {
+      if (suggested.size >= SUGGESTIONS_KEPT) suggested.clear();
+      found = closestIds(id, limit);
+      suggested.set(key, found);
+    }
+    return [...found];
+  }
+
+  function closestIds(id: string, limit: number): string[] {
     const target = id.toLowerCase();
     const max = Math.max(3, Math.floor(target.length / 2));
     const row = new Int32Array(256);
