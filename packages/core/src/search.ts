@@ -4,6 +4,7 @@ import type { Corpus, Entity, Fact, Source } from './schema.js';
 import { buildTextIndex, type TextIndex } from './text-index.js';
 import { checkTextIndexFile, readTextIndex, writeTextIndex } from './text-index-file.js';
 import { searchText } from './text-query.js';
+import { idFragmentDocs, isIdFragment } from './id-fragments.js';
 
 /** Options for {@link FactIndex.search}. */
 export interface SearchOptions {
@@ -151,8 +152,8 @@ export function createFactIndex(corpus: Corpus, options: SearchIndexOptions = {}
     if (read === 'corrupt') throw searchIndexError('corrupt');
     text = read;
   }
-  const byId = new Map<string, Fact>();
-  for (const f of facts) byId.set(f.id, f);
+  const factById = new Map<string, Fact>();
+  for (const f of facts) factById.set(f.id, f);
   const bySource = lazyGroups(facts, (f) => f.citations.map((c) => c.source));
   const byEntity = lazyGroups(facts, (f) => (f.attributedTo ? [...f.entities, f.attributedTo] : f.entities));
   const byTopic = lazyGroups(facts, (f) => f.topics);
@@ -169,13 +170,17 @@ export function createFactIndex(corpus: Corpus, options: SearchIndexOptions = {}
     const folded = foldText(query).trim();
     if (!folded || limit <= 0) return [];
     const index = textIndex();
-    const hits: SearchHit[] = searchText(index, folded, limit).map((r) => ({
-      fact: facts[index.docFact[r.doc]!]!,
-      score: r.score,
-      matchedTerms: r.matched,
-    }));
+    // A piece of an id, as typed after @fact:, lists the facts whose id holds it first.
+    const byId = isIdFragment(folded) ? idFragmentDocs(index, folded, limit, (doc) => facts[index.docFact[doc]!]!.id) : [];
+    const text = byId.length < limit ? searchText(index, folded, limit, { fallback: byId.length === 0 }) : [];
+    const taken = new Set(byId);
+    const top = (text[0]?.score ?? 0) + byId.length;
+    const hits: SearchHit[] = [
+      ...byId.map((doc, i) => ({ doc, score: top - i, matched: 1 })),
+      ...text.filter((r) => !taken.has(r.doc)),
+    ].map((r) => ({ fact: facts[index.docFact[r.doc]!]!, score: r.score, matchedTerms: r.matched }));
     // An id typed in full comes first.
-    const exact = byId.get(folded);
+    const exact = factById.get(folded);
     if (exact) {
       const i = hits.findIndex((h) => h.fact === exact);
       hits.unshift(i >= 0 ? hits.splice(i, 1)[0]! : { fact: exact, score: 0, matchedTerms: hits[0]?.matchedTerms ?? 1 });
@@ -237,8 +242,8 @@ export function createFactIndex(corpus: Corpus, options: SearchIndexOptions = {}
   return {
     version: corpus.version,
     size: facts.length,
-    get: (id) => byId.get(id),
-    has: (id) => byId.has(id),
+    get: (id) => factById.get(id),
+    has: (id) => factById.has(id),
     all: () => facts,
     source: (id) => sources.get(id),
     sources: () => corpus.sources,
