@@ -9,7 +9,7 @@
  *   --json                      print { rows, skipped, measures } instead of tables
  *   --sizes 10000,100000        corpus sizes
  *   --engines factcite,fuse     engines (linear always runs first: it is the ground truth)
- *   --per-kind 30               queries of each kind (six kinds)
+ *   --per-kind 30               queries of each kind (seven kinds)
  *   --no-editor                 search only
  *   --out FILE.md               where to write the page (by default only the full run writes it)
  */
