@@ -8,7 +8,7 @@
  * the corpus.
  */
 import { type DocIterator, IntersectionIterator, UnionIterator } from './doc-iterators.js';
-import { Cursor, END, FIELDS } from './postings.js';
+import { Cursor, END, FIELDS, hasList, listSize } from './postings.js';
 import { Field, type TextIndex, wordsWithPrefix } from './text-index.js';
 import { occursAtWordStart } from './tokens.js';
 
@@ -30,7 +30,7 @@ export function isIdFragment(folded: string): boolean {
 function idCursor(index: TextIndex, token: number): Cursor | undefined {
   if (token < 0) return undefined;
   const list = token * FIELDS + Field.Id;
-  return index.postings.count[list]! > 0 ? new Cursor(index.postings, list) : undefined;
+  return hasList(index.postings, list) ? new Cursor(index.postings, list) : undefined;
 }
 
 /**
@@ -45,7 +45,7 @@ export function idFragmentDocs(index: TextIndex, fragment: string, limit: number
   for (const piece of pieces) {
     const cursor = idCursor(index, index.words.get(piece));
     if (!cursor) return [];
-    parts.push(new UnionIterator([cursor], index.postings.count[cursor.list]!));
+    parts.push(new UnionIterator([cursor], listSize(index.postings, cursor.list)));
   }
   if (last) {
     const completions: Cursor[] = [];
@@ -61,7 +61,7 @@ export function idFragmentDocs(index: TextIndex, fragment: string, limit: number
         break;
       }
       completions.push(cursor);
-      size += index.postings.count[cursor.list]!;
+      size += listSize(index.postings, cursor.list);
     }
     if (!any) return [];
     // Too many to read as a union: the check of each id sees to the last piece.

@@ -6,7 +6,7 @@
 import { foldText } from './fold.js';
 import { type Postings, PostingsBuilder } from './postings.js';
 import type { Entity, Fact } from './schema.js';
-import { IntTable, WordTable } from './token-tables.js';
+import { type IntLookup, IntTable, WordTable } from './token-tables.js';
 import { isHan, isWordChar } from './tokens.js';
 import { factValueWords } from './value-words.js';
 
@@ -35,7 +35,7 @@ export interface TextIndex {
   activeDocs: number;
   /** Token of each Han character (by its number), of each pair of them, of each word. */
   unigrams: Int32Array;
-  bigrams: IntTable;
+  bigrams: IntLookup;
   /** Pairs of characters numbered past the packed range (a corpus of tens of thousands of distinct characters). */
   rareBigrams: Map<string, number>;
   words: WordTable;

@@ -21,7 +21,7 @@
  */
 import { type DocIterator, IntersectionIterator, UnionIterator } from './doc-iterators.js';
 import { foldText } from './fold.js';
-import { Cursor, END, FIELDS, type Postings } from './postings.js';
+import { Cursor, END, FIELDS, hasList, type Postings } from './postings.js';
 import { bigramToken, DEPRECATED, FIELD_WEIGHTS, Field, HAS_AMOUNT, type TextIndex, unigramToken, wordsWithPrefix } from './text-index.js';
 import { occursAtWordStart, segments } from './tokens.js';
 import { type QueryTerm, queryTermsWithValues } from './value-words.js';
@@ -118,7 +118,7 @@ function makeGroup(index: TextIndex, tokens: number[]): Group | null {
   let best = FIELDS;
   for (const t of tokens) {
     size += p.df[t]!;
-    for (let f = 0; f < best; f++) if (p.count[t * FIELDS + f]! > 0) best = f;
+    for (let f = 0; f < best; f++) if (hasList(p, t * FIELDS + f)) best = f;
   }
   return { tokens, weight: idf(index, size), best, size };
 }
@@ -171,7 +171,7 @@ function planText(index: TextIndex, text: string): Term | null | undefined {
 /** Every list of a group's tokens, best field first. */
 function groupCursors(p: Postings, group: Group): Cursor[] {
   const out: Cursor[] = [];
-  for (let f = 0; f < FIELDS; f++) for (const t of group.tokens) if (p.count[t * FIELDS + f]! > 0) out.push(new Cursor(p, t * FIELDS + f));
+  for (let f = 0; f < FIELDS; f++) for (const t of group.tokens) if (hasList(p, t * FIELDS + f)) out.push(new Cursor(p, t * FIELDS + f));
   return out;
 }
 
