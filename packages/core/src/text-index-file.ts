@@ -30,7 +30,7 @@ import {
 import { type IntLookup, IntTable, SortedIntTable, WordTable } from './token-tables.js';
 
 const MAGIC = [0x46, 0x43, 0x58]; // "FCX"
-const FORMAT = 2;
+const FORMAT = 3;
 const HEADER = 15; // 32-bit words after the magic
 
 /**

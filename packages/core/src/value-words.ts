@@ -45,6 +45,15 @@ export interface QueryTerm {
 }
 
 const TERM = /[^\s,，;；、?？!！。]+/g;
+
+/**
+ * What every number the reader reads holds: a digit, a Chinese numeral (of
+ * folded text) or an English number word. The reader's first call compiles
+ * its many patterns, tens of milliseconds in a process that has just
+ * started; a query without any of these (数码港, cyberport) never pays it.
+ */
+const MAY_HOLD_NUMBER =
+  /[0-9零〇一壹二贰两三叁参四肆五伍六陆七柒八捌九玖十拾百佰千仟万亿兆]|\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion)\b/;
 const STOPWORDS = new Set(
   'a an and are as at be by did do does for from has have how in is it many much of on or the to was were what when where which who why with'.split(
     ' ',
@@ -58,7 +67,7 @@ const STOPWORDS = new Set(
  * may sit inside one (800多家企业 gives 800多家 and 企业).
  */
 export function queryTermsWithValues(folded: string): QueryTerm[] {
-  const numbers = readNumbers(folded).filter((m) => queryValueWord(m) !== undefined);
+  const numbers = MAY_HOLD_NUMBER.test(folded) ? readNumbers(folded).filter((m) => queryValueWord(m) !== undefined) : [];
   const terms: QueryTerm[] = [];
   let n = 0;
   let at = 0;
