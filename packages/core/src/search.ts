@@ -152,8 +152,8 @@ export function createFactIndex(corpus: Corpus, options: SearchIndexOptions = {}
     if (read === 'corrupt') throw searchIndexError('corrupt');
     text = read;
   }
-  const factById = new Map<string, Fact>();
-  for (const f of facts) factById.set(f.id, f);
+  const byId = new Map<string, Fact>();
+  for (const f of facts) byId.set(f.id, f);
   const bySource = lazyGroups(facts, (f) => f.citations.map((c) => c.source));
   const byEntity = lazyGroups(facts, (f) => (f.attributedTo ? [...f.entities, f.attributedTo] : f.entities));
   const byTopic = lazyGroups(facts, (f) => f.topics);
@@ -171,16 +171,16 @@ export function createFactIndex(corpus: Corpus, options: SearchIndexOptions = {}
     if (!folded || limit <= 0) return [];
     const index = textIndex();
     // A piece of an id, as typed after @fact:, lists the facts whose id holds it first.
-    const byId = isIdFragment(folded) ? idFragmentDocs(index, folded, limit, (doc) => facts[index.docFact[doc]!]!.id) : [];
-    const text = byId.length < limit ? searchText(index, folded, limit, { fallback: byId.length === 0 }) : [];
-    const taken = new Set(byId);
-    const top = (text[0]?.score ?? 0) + byId.length;
+    const idDocs = isIdFragment(folded) ? idFragmentDocs(index, folded, limit, (doc) => facts[index.docFact[doc]!]!.id) : [];
+    const text = idDocs.length < limit ? searchText(index, folded, limit, { fallback: idDocs.length === 0 }) : [];
+    const taken = new Set(idDocs);
+    const top = (text[0]?.score ?? 0) + idDocs.length;
     const hits: SearchHit[] = [
-      ...byId.map((doc, i) => ({ doc, score: top - i, matched: 1 })),
+      ...idDocs.map((doc, i) => ({ doc, score: top - i, matched: 1 })),
       ...text.filter((r) => !taken.has(r.doc)),
     ].map((r) => ({ fact: facts[index.docFact[r.doc]!]!, score: r.score, matchedTerms: r.matched }));
     // An id typed in full comes first.
-    const exact = factById.get(folded);
+    const exact = byId.get(folded);
     if (exact) {
       const i = hits.findIndex((h) => h.fact === exact);
       hits.unshift(i >= 0 ? hits.splice(i, 1)[0]! : { fact: exact, score: 0, matchedTerms: hits[0]?.matchedTerms ?? 1 });
@@ -242,8 +242,8 @@ export function createFactIndex(corpus: Corpus, options: SearchIndexOptions = {}
   return {
     version: corpus.version,
     size: facts.length,
-    get: (id) => factById.get(id),
-    has: (id) => factById.has(id),
+    get: (id) => byId.get(id),
+    has: (id) => byId.has(id),
     all: () => facts,
     source: (id) => sources.get(id),
     sources: () => corpus.sources,
