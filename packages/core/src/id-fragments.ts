@@ -14,11 +14,7 @@ import { occursAtWordStart } from './tokens.js';
 
 const FRAGMENT = /^[a-z0-9]+(?:-[a-z0-9]*)+$/;
 
-/**
- * Words a last, unfinished piece may become that are still worth a union of
- * their lists; past this the piece is left to the check of each id (a single
- * letter may start thousands of words).
- */
+/** Words a last, unfinished piece may become that are still worth a union of their lists. */
 const MOST_COMPLETIONS = 64;
 
 /** Whether a folded query is a piece of an id: words of letters and digits joined by hyphens, at least one hyphen. */
@@ -48,24 +44,22 @@ export function idFragmentDocs(index: TextIndex, fragment: string, limit: number
     parts.push(new UnionIterator([cursor], listSize(index.postings, cursor.list)));
   }
   if (last) {
+    // Words the last piece may become; when there are many (a digit starts
+    // thousands of the numbers ids end in), their union would cost more than
+    // checking the ids the other pieces give, so the check sees to it.
     const completions: Cursor[] = [];
     let size = 0;
-    let any = false;
-    let tooMany = false;
-    for (const token of wordsWithPrefix(index, last)) {
+    const words = wordsWithPrefix(index, last, MOST_COMPLETIONS);
+    for (const token of words) {
       const cursor = idCursor(index, token);
       if (!cursor) continue;
-      any = true;
-      if (completions.length === MOST_COMPLETIONS) {
-        tooMany = true;
-        break;
-      }
       completions.push(cursor);
       size += listSize(index.postings, cursor.list);
     }
-    if (!any) return [];
-    // Too many to read as a union: the check of each id sees to the last piece.
-    if (!tooMany) parts.push(new UnionIterator(completions, size));
+    if (words.length <= MOST_COMPLETIONS) {
+      if (!completions.length) return [];
+      parts.push(new UnionIterator(completions, size));
+    }
   }
   const all = parts.length === 1 ? parts[0]! : new IntersectionIterator(parts);
   const out: number[] = [];

@@ -170,9 +170,12 @@ export function createFactIndex(corpus: Corpus, options: SearchIndexOptions = {}
     const folded = foldText(query).trim();
     if (!folded || limit <= 0) return [];
     const index = textIndex();
-    // A piece of an id, as typed after @fact:, lists the facts whose id holds it first.
+    // A piece of an id, as typed after @fact:, lists the facts whose id holds
+    // it; only when no id does is it searched for as text (prose rarely holds
+    // a hyphenated fragment, and finding its last word's every completion in
+    // the text could cost more than all the rest).
     const idDocs = isIdFragment(folded) ? idFragmentDocs(index, folded, limit, (doc) => facts[index.docFact[doc]!]!.id) : [];
-    const text = idDocs.length < limit ? searchText(index, folded, limit, { fallback: idDocs.length === 0 }) : [];
+    const text = idDocs.length === 0 ? searchText(index, folded, limit) : [];
     const taken = new Set(idDocs);
     const top = (text[0]?.score ?? 0) + idDocs.length;
     const hits: SearchHit[] = [

@@ -340,8 +340,8 @@ export function bigramToken(index: TextIndex, a: number, b: number): number {
   return index.bigrams.get(pairOf(x, y));
 }
 
-/** Tokens of the words that start with a prefix. */
-export function wordsWithPrefix(index: TextIndex, prefix: string): number[] {
+/** Tokens of the words that start with a prefix; with `most`, no more than one past it (so a caller can tell there are more). */
+export function wordsWithPrefix(index: TextIndex, prefix: string, most = Number.POSITIVE_INFINITY): number[] {
   const words = index.sortedWords;
   let lo = 0;
   let hi = words.length;
@@ -351,6 +351,6 @@ export function wordsWithPrefix(index: TextIndex, prefix: string): number[] {
     else hi = mid;
   }
   const out: number[] = [];
-  for (let i = lo; i < words.length && words[i]!.startsWith(prefix); i++) out.push(index.words.get(words[i]!));
+  for (let i = lo; i < words.length && out.length <= most && words[i]!.startsWith(prefix); i++) out.push(index.words.get(words[i]!));
   return out;
 }

@@ -520,14 +520,8 @@ function overlap(run: Run, terms: string[], k: number): Ranked[] {
   return top.items.sort((a, b) => b.score - a.score || a.doc - b.doc);
 }
 
-/** Options of {@link searchText}. */
-export interface SearchTextOptions {
-  /** Whether a query no document matches term by term falls back to the facts sharing most of its words (default true). */
-  fallback?: boolean;
-}
-
 /** The best `limit` documents for a folded, non-empty query. */
-export function searchText(index: TextIndex, folded: string, limit: number, options: SearchTextOptions = {}): Ranked[] {
+export function searchText(index: TextIndex, folded: string, limit: number): Ranked[] {
   const queryTerms = queryTermsWithValues(folded);
   const words = queryTerms.map((t) => t.text);
   const planned: Term[] = [];
@@ -544,6 +538,6 @@ export function searchText(index: TextIndex, folded: string, limit: number, opti
     const seen = new Set(results.map((r) => r.doc));
     for (const r of someTerms(run, total, limit)) if (!seen.has(r.doc) && results.length < limit) results.push(r);
   }
-  if (results.length === 0 && options.fallback !== false) results.push(...overlap(run, words, limit));
+  if (results.length === 0) results.push(...overlap(run, words, limit));
   return results;
 }

@@ -1,0 +1,10 @@
+import { createFactIndex } from '@factcite/core';
+import { generateCorpus } from './generate.js';
+const corpus = generateCorpus(100000, 1);
+const index = createFactIndex(corpus, { validate: false });
+index.search('港');
+const q = process.argv[2]!;
+console.log(index.search(q, { limit: 10 }).map((h) => h.fact.id).join(' '));
+const t = performance.now();
+for (let i = 0; i < 20; i++) index.search(q, { limit: 10 });
+console.log(((performance.now() - t) / 20).toFixed(1));
