@@ -31,11 +31,17 @@ export function factValueWords(value: { amount?: number; unit?: string } | undef
   return keepsUnit(value.unit) ? [key, `${key}:${value.unit}`] : [key];
 }
 
-/** The word a number read in a query looks up; undefined for a date or a number without an amount. */
+/**
+ * The word a number read in a query looks up: an amount of money, a
+ * percentage, a rank, or a bare amount (十億), which any unit may have.
+ * Undefined for a date, and for a count of things (800多家): its text says
+ * what is counted better than an amount that facts counting anything share.
+ */
 function queryValueWord(match: NumberMatch): string | undefined {
   if (match.kind === 'date' || match.amount === undefined || !Number.isFinite(match.amount)) return undefined;
   const key = `${MARK}${amountKey(match.amount)}`;
-  return keepsUnit(match.unit) ? `${key}:${match.unit}` : key;
+  if (keepsUnit(match.unit)) return `${key}:${match.unit}`;
+  return match.unit === undefined ? key : undefined;
 }
 
 /** A query term, and for a number the value word it may match instead of its text. */

@@ -80,6 +80,11 @@ describe('search by value, on a fixture corpus', () => {
     expect(ids(index, '百分之八十八', 10)).not.toContain('companies-88');
   });
 
+  it('leaves a count of things to its text', () => {
+    // 88家 counts companies; 88% and 88 people are not what was asked.
+    expect(ids(index, '88家', 10)).toEqual(['companies-88']);
+  });
+
   it('finds every unit of a bare amount, before a mere mention', () => {
     const found = ids(index, '十億', 10);
     expect(new Set(found.slice(0, 2))).toEqual(new Set(['rd-institute-1bn-hkd', 'valuation-1bn-usd']));
