@@ -7,6 +7,7 @@
  */
 import type { ProblemCode } from './parse-corpus.js';
 import type { Entity, Fact, Source } from './schema.js';
+import { valueNotInQuote } from './value-in-quote.js';
 
 /** A validated record and how to point at one of its fields. */
 export interface PlacedRecord<T, Where> {
@@ -42,7 +43,8 @@ function matchedPrefixLength(body: string, quote: string): number {
 }
 
 /**
- * Checks entities and facts against each other and against the sources.
+ * Checks entities and facts against each other and against the sources,
+ * and each fact's value against its own quotes (a warning: see value-in-quote).
  * `describe` turns a location into words for messages that point at a second
  * place ("already used at facts/a.yaml:12").
  */
@@ -106,6 +108,8 @@ export function checkLinks<Where>(
         }
       }
     });
+    const misquoted = valueNotInQuote(fact);
+    if (misquoted) problems.push({ where: record.at(['value', 'amount']), code: 'value-not-in-quote', severity: 'warning', message: misquoted });
     const named: [string, PropertyKey[]][] = fact.entities.map((e, i) => [e, ['entities', i]]);
     if (fact.attributedTo) named.push([fact.attributedTo, ['attributedTo']]);
     for (const [entity, path] of named) {

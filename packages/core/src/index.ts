@@ -39,6 +39,7 @@ export { splitSourceFile } from './source-file.js';
 export { formatSourceFile } from './format-source-file.js';
 export { checkCitations, resolveSuccessor, type CitationDiagnostic, type CitationDiagnosticCode } from './check.js';
 export {
+  hedgedTop,
   parseChineseNumber,
   readNumber,
   readNumbers,

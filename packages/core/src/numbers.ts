@@ -26,6 +26,12 @@ export interface NumberMatch {
   amount?: number;
   /** Upper bound of a range (10至15人). */
   upTo?: number;
+  /**
+   * For a hedge that says how far above the number the figure goes: the
+   * figure stays below this (900 for 800多家, 1100 for 1000余家, 2400 for
+   * 超過2300家, 70 for 六成多). Absent for vague hedges (數百, 上百, 幾十).
+   */
+  under?: number;
   /** ISO 4217 code, `percent`, `ratio`, `rank`, or a counted noun in kebab-case. */
   unit?: string;
   /**
@@ -56,9 +62,17 @@ const SMALL_UNIT: Record<string, number> = { 十: 10, 拾: 10, 百: 100, 佰: 10
 const BIG_UNIT: Record<string, number> = { 万: 1e4, 萬: 1e4, 亿: 1e8, 億: 1e8, 兆: 1e12 };
 
 const CN_CHARS = `${Object.keys(DIGIT).join('')}${Object.keys(SMALL_UNIT).join('')}${Object.keys(BIG_UNIT).join('')}`;
+const CN_DIGITS = '〇零一二两兩三四五六七八九';
 const ARABIC = String.raw`\d+(?:,\d{3})*(?:\.\d+)?`;
+/** Chinese numerals, with 点 decimals (三点五亿) and Arabic digits between units (1万2千). */
+const CN_NUMERAL = `[${CN_CHARS}]+(?:[点點][${CN_DIGITS}]+[万萬亿億兆]*)?(?:\\d+[${CN_CHARS}]+)*`;
 // A space may sit between digits and their magnitude (80 亿美元).
-const NUM = `(?:${ARABIC}(?:\\s?[${CN_CHARS}]+)?|[${CN_CHARS}]+)`;
+const NUM = `(?:${ARABIC}(?:\\s?[${CN_CHARS}]+(?:\\d+[${CN_CHARS}]+)*)?|${CN_NUMERAL})`;
+const WHOLE_NUMERAL = new RegExp(`^${NUM}$`, 'u');
+/** A hedge written inside a numeral, before its magnitude (六百多亿, 十几家, 200多万人). */
+const INNER_HEDGE = '(?<more>多|餘|余|几|幾)?(?<mag>[万萬亿億兆]+)?';
+/** A minus sign (-5%, 负5%), not a hyphen between digits or words. */
+const MINUS = '(?<neg>(?<![\\w.-])[-−－]|负|負)?';
 
 /** Rounds away binary noise such as 1.4 × 10^4 = 14000.000000000002. */
 function clean(value: number): number {
@@ -66,52 +80,122 @@ function clean(value: number): number {
 }
 
 /**
- * Reads one numeral: Arabic (1,000 or 1.5), Chinese (六百二十), or both with
- * magnitudes (10亿, 1000億, 三千萬億 = 3 × 10^15). Undefined when it is not one.
+ * Reads one numeral: Arabic (1,000 or 1.5), Chinese (六百二十, 三点五), or both
+ * with magnitudes (10亿, 1000億, 三千萬億 = 3 × 10^15, 百亿亿 = 10^18, 1万2千).
+ * Undefined when it is not one, including repeated units (十十, 两千两千).
  */
 export function parseChineseNumber(numeral: string): number | undefined {
   const text = numeral.trim().replace(/\s+/g, '');
-  if (!text || !new RegExp(`^${NUM}$`, 'u').test(text)) return undefined;
+  if (!text || !WHOLE_NUMERAL.test(text)) return undefined;
   // Digits alone are positional in a year written out (二〇二五); two digits
   // side by side are otherwise a rough range (兩三年), read by approximateRange.
   if (/^[〇零一二两兩三四五六七八九]{2,}$/u.test(text)) {
     return /[〇零]/u.test(text) || text.length === 4 ? Number(Array.from(text, (ch) => DIGIT[ch]).join('')) : undefined;
   }
-  if (/[一二两兩三四五六七八九][一二两兩三四五六七八九]/u.test(text)) return undefined;
+  const point = /[点點]/u.exec(text);
+  if (!point) return readInteger(text);
+  // 三点五亿: the whole part, the decimals read digit by digit, then the magnitude.
+  const whole = point.index === 0 ? undefined : readInteger(text.slice(0, point.index));
+  const after = /^([〇零一二两兩三四五六七八九]+)([万萬亿億兆]*)$/u.exec(text.slice(point.index + 1));
+  if (whole === undefined || !after || after[1]!.length > MAX_DIGITS || /[万萬亿億兆]/u.test(text.slice(0, point.index))) return undefined;
+  const decimals = Number(`0.${Array.from(after[1]!, (ch) => DIGIT[ch]).join('')}`);
+  const scale = after[2] ? readInteger(`一${after[2]}`)! : 1;
+  return clean((whole + decimals) * scale);
+}
+
+/** The longest run of digits read as a number (with separators and decimals). */
+const MAX_DIGITS = 40;
+const ARABIC_AT = /\d+(?:,\d{3})*(?:\.\d+)?/y;
+
+/** An integer numeral without a decimal point, in one pass; undefined for malformed ones. */
+function readInteger(text: string): number | undefined {
   let total = 0;
-  // The part below the current big unit (三千 in 三千萬), and the digit awaiting its unit.
+  // The part below the current big unit (三千 in 三千萬), the digit awaiting its unit,
+  // and the last units seen, which must step down (千 then 百) within a section.
   let section = 0;
   let digit: number | undefined;
+  let lastSmall = Number.POSITIVE_INFINITY;
   let lastBig: number | undefined;
+  let afterBig = false;
   let i = 0;
   while (i < text.length) {
-    const arabic = /^\d+(?:,\d{3})*(?:\.\d+)?/.exec(text.slice(i));
+    ARABIC_AT.lastIndex = i;
+    const arabic = ARABIC_AT.exec(text);
     if (arabic) {
+      // No one writes an amount in more digits than this, and turning a
+      // thousand-digit string into a number costs more than its length.
+      if (digit !== undefined || arabic[0].length > MAX_DIGITS) return undefined;
       digit = Number(arabic[0].replace(/,/g, ''));
-      i += arabic[0].length;
+      i = ARABIC_AT.lastIndex;
+      afterBig = false;
       continue;
     }
     const ch = text[i]!;
     i += 1;
     if (ch in DIGIT) {
+      // 零 holds a place (一百零五); two other digits in a row are no numeral.
+      if (digit !== undefined && digit !== 0) return undefined;
       digit = DIGIT[ch]!;
+      afterBig = false;
     } else if (ch in SMALL_UNIT) {
-      section += (digit ?? 1) * SMALL_UNIT[ch]!;
+      const unit = SMALL_UNIT[ch]!;
+      if (unit >= lastSmall) return undefined;
+      section += (digit ?? 1) * unit;
+      lastSmall = unit;
       digit = undefined;
+      afterBig = false;
     } else {
       const unit = BIG_UNIT[ch]!;
-      let current = section + (digit ?? 0);
-      if (current === 0 && total === 0) current = 1; // 萬億美元: a bare magnitude counts one
-      // A bigger unit scales all that came before it (三千萬億 = 3000 × 10^4 × 10^8);
-      // a smaller one adds a lower group (一億二千萬).
-      if (lastBig === undefined || unit > lastBig) total = (total + current) * unit;
-      else total += current * unit;
+      const current = section + (digit ?? 0);
+      if (current === 0 && (afterBig || total === 0)) {
+        // 萬億美元: a bare magnitude counts one; 萬億, 億億: magnitudes multiply.
+        total = (total || 1) * unit;
+      } else if (lastBig === undefined || unit > lastBig) {
+        // A bigger unit scales all that came before it (三千萬億 = 3000 × 10^4 × 10^8).
+        total = (total + current) * unit;
+      } else if (unit < lastBig) {
+        total += current * unit; // a smaller one adds a lower group (一億二千萬)
+      } else {
+        return undefined; // 一萬二萬
+      }
       lastBig = unit;
       section = 0;
+      lastSmall = Number.POSITIVE_INFINITY;
       digit = undefined;
+      afterBig = true;
     }
   }
   return clean(total + section + (digit ?? 0));
+}
+
+/** The power of ten of a number's last nonzero digit: 2 for 800, 6 for 1.48亿, -1 for 0.5. */
+export function placeOfLastDigit(n: number): number {
+  const [mantissa, exponent] = Math.abs(n).toExponential(11).split('e') as [string, string];
+  const significant = mantissa.replace('.', '').replace(/0+$/, '').length;
+  return Number(exponent) - (significant - 1);
+}
+
+/** The place of a number's last nonzero digit as a power of ten: 100 for 800, 0.1 for 1.5. */
+function lastDigitStep(n: number): number {
+  return 10 ** placeOfLastDigit(n);
+}
+
+/**
+ * Where a figure hedged with 多/余/几 after its digits stops: the next step of
+ * its last nonzero digit (800多 < 900, 十几 < 20, 六百多亿 < 700亿), but for a
+ * number of four digits or more at most the next hundredth of it (1000余 <
+ * 1100: a writer who means 1000 to 2000 writes 一千多 for a thousand-odd as
+ * readers read it, and the narrower reading is what catches 1000余 for 超1500).
+ */
+export function hedgedTop(n: number): number {
+  const digits = Math.floor(Math.log10(Math.abs(n))) + 1;
+  const step = digits >= 4 ? Math.min(lastDigitStep(n), 10 ** (digits - 2)) : lastDigitStep(n);
+  return clean(n + step);
+}
+
+/** Where a figure said to be just above a number stops: its next step (超過2300 < 2400, 超过1000 < 2000). */
+function justAbove(n: number): number {
+  return clean(n + lastDigitStep(n));
 }
 
 const HEDGE_BEFORE: [RegExp, Qualifier][] = [
@@ -127,7 +211,7 @@ const HEDGE_BEFORE: [RegExp, Qualifier][] = [
 const HEDGE_BEFORE_PATTERN =
   '不低於|不低于|不少於|不少于|不超過|不超过|不多於|不多于|不高於|不高于|超過|超过|超|逾|突破|多於|多于|大於|大于|高於|高于|至少|最少|(?:上|數|数|幾|几)(?=[十百千万萬亿億])|將近|将近|接近|近|大約|大约|約為|约为|約|约|不足|不到|少於|少于|低於|低于|最多|至多';
 const HEDGE_AFTER: Record<string, Qualifier> = {
-  多: 'more-than', 餘: 'more-than', 余: 'more-than', 以上: 'at-least', 以下: 'up-to', 以內: 'up-to', 以内: 'up-to',
+  多: 'more-than', 餘: 'more-than', 余: 'more-than', 几: 'more-than', 幾: 'more-than', 以上: 'at-least', 以下: 'up-to', 以內: 'up-to', 以内: 'up-to',
   左右: 'approx', 上下: 'approx', 級: 'approx', 级: 'approx',
 };
 // When hedges disagree, the one that says most about the bound wins.
@@ -146,6 +230,7 @@ const MEASURE: Record<string, string> = {
   家: 'companies', 間: 'organisations', 间: 'organisations', 所: 'institutions', 個月: 'months', 个月: 'months',
   個: 'items', 个: 'items', 件: 'items', 項: 'items', 项: 'items', 名: 'people', 人: 'people', 位: 'people',
   倍: 'times', 年: 'years', 天: 'days', 次: 'times', 座: 'sites', 款: 'products', 台: 'units', 部: 'units',
+  個百分點: 'percentage-points', 个百分点: 'percentage-points', 百分點: 'percentage-points', 百分点: 'percentage-points',
   條: 'items', 条: 'items', 宗: 'cases', 份: 'copies', 種: 'kinds', 种: 'kinds', 隻: 'items', 只: 'items',
 };
 /** Units written in Latin letters, with the factor their prefix stands for. */
@@ -215,7 +300,8 @@ const EN_NOUN: Record<string, string> = {
   organization: 'organisations', organizations: 'organisations', institution: 'institutions', institutions: 'institutions',
   university: 'universities', universities: 'universities', laboratory: 'laboratories', laboratories: 'laboratories', lab: 'laboratories',
   labs: 'laboratories', customer: 'customers', customers: 'customers', client: 'customers', clients: 'customers', patent: 'patents',
-  patents: 'patents', model: 'models', models: 'models', area: 'areas', areas: 'areas', people: 'people', person: 'people',
+  patents: 'patents', unicorn: 'companies', unicorns: 'companies', engineer: 'people', engineers: 'people', scientist: 'people', scientists: 'people',
+  model: 'models', models: 'models', area: 'areas', areas: 'areas', people: 'people', person: 'people',
   persons: 'people', employee: 'people', employees: 'people', worker: 'people', workers: 'people', staff: 'people', member: 'people',
   members: 'people', researcher: 'people', researchers: 'people', student: 'people', students: 'people', year: 'years', years: 'years',
   month: 'months', months: 'months', day: 'days', days: 'days', week: 'weeks', weeks: 'weeks', times: 'times', product: 'products',
@@ -298,6 +384,36 @@ function hedgeBefore(text: string | undefined): Qualifier | undefined {
   return HEDGE_BEFORE.find(([pattern]) => pattern.test(text))?.[1];
 }
 
+// 上, 數 and 幾 before a magnitude say "some hundreds", with no top a writer commits to.
+const VAGUE_HEDGE = /^(?:上|數|数|幾|几)$/u;
+
+interface HedgeWords {
+  pre?: string | undefined;
+  pre2?: string | undefined;
+  more?: string | undefined;
+  mag?: string | undefined;
+  post?: string | undefined;
+  neg?: string | undefined;
+}
+
+/**
+ * A numeral's amount with the hedges around it: a magnitude after an inner
+ * hedge (六百多亿 = 600 × 10^8, more than), a minus sign, and where a
+ * bound hedge puts the top ({@link NumberMatch.under}).
+ */
+function hedgedAmount(numeral: number, h: HedgeWords, extra?: Qualifier): Pick<NumberMatch, 'amount' | 'qualifier' | 'under'> {
+  const scale = h.mag ? readInteger(`一${h.mag}`) ?? 1 : 1;
+  const sign = h.neg ? -1 : 1;
+  const amount = clean(sign * numeral * scale);
+  const qualifier = strongest([extra, hedgeBefore(h.pre), hedgeBefore(h.pre2), h.more ? HEDGE_AFTER[h.more] : undefined, h.post ? HEDGE_AFTER[h.post] : undefined]);
+  let under: number | undefined;
+  if (h.more && numeral > 0) under = clean(sign * hedgedTop(numeral) * scale);
+  else if ((qualifier === 'more-than' || qualifier === 'at-least') && numeral > 0 && !VAGUE_HEDGE.test(h.pre ?? '') && !VAGUE_HEDGE.test(h.pre2 ?? '')) {
+    under = clean(sign * justAbove(numeral * scale));
+  }
+  return { amount, qualifier, ...(under !== undefined && !h.neg ? { under } : {}) };
+}
+
 function isRealDate(y: number, m?: number, d?: number): boolean {
   if (m === undefined) return y >= 1000;
   if (m < 1 || m > 12) return false;
@@ -346,24 +462,45 @@ const READERS: [RegExp, Reader][] = [
       return isRealDate(options.year, mo, d) ? { kind: 'date', date: isoDate(options.year, mo, d), qualifier: 'exact', yearInferred: true } : undefined;
     },
   ],
-  // 88%, 超過75%
+  // 88%, 超過75%, 50多%, -5%
   [
-    new RegExp(`(?:(?<pre>${HEDGE_BEFORE_PATTERN}))?(?<num>${NUM})\\s*[%％]`, 'uy'),
-    (m) => percentage(m.groups!.num!, hedgeBefore(m.groups!.pre), '%'),
+    new RegExp(`(?:(?<pre>${HEDGE_BEFORE_PATTERN}))?${MINUS}(?<num>${NUM})(?<more>多|餘|余)?\\s*[%％](?<post>以上|以下|左右)?`, 'uy'),
+    (m) => percentage(m, '%'),
   ],
-  // 百分之八十八
+  // 百分之八十八, 百分之五十五点五, 负百分之五
   [
-    new RegExp(`(?:(?<pre>${HEDGE_BEFORE_PATTERN}))?百分之(?<num>${NUM})`, 'uy'),
-    (m) => percentage(m.groups!.num!, hedgeBefore(m.groups!.pre), '百分之'),
+    new RegExp(`(?:(?<pre>${HEDGE_BEFORE_PATTERN}))?${MINUS}百分之(?<num>${NUM})(?<more>多|餘|余)?(?<post>以上|以下|左右)?`, 'uy'),
+    (m) => percentage(m, '百分之'),
   ],
-  // 超過三成: tenths; the lookahead keeps out words such as 一成不變 and 三成立
+  // 超過三成, 两成, 七成半, 六成多, 八成以上: tenths; the lookahead keeps out words such as 一成不變 and 三成立
   [
-    new RegExp(`(?:(?<pre>${HEDGE_BEFORE_PATTERN}))?(?<num>[一二三四五六七八九十]|\\d(?:\\.\\d)?)成(?![立為为功員员本果就熟長长績绩交品都年不份分])`, 'uy'),
+    new RegExp(
+      `(?:(?<pre>${HEDGE_BEFORE_PATTERN}))?(?<num>[一二两兩三四五六七八九十]|\\d(?:\\.\\d)?)成(?<half>半)?(?<more>多)?(?<post>以上|以下|左右)?(?![立為为功員员本果就熟長长績绩交品都年不份分])`,
+      'uy',
+    ),
     (m) => {
-      const tenths = parseChineseNumber(m.groups!.num!);
-      return tenths === undefined
-        ? undefined
-        : { kind: 'percentage', amount: clean(tenths * 10), unit: 'percent', unitText: '成', qualifier: hedgeBefore(m.groups!.pre) ?? 'exact' };
+      const g = m.groups!;
+      const tenths = parseChineseNumber(g.num!);
+      if (tenths === undefined || tenths > 10) return undefined;
+      const hedged = hedgedAmount(tenths + (g.half ? 0.5 : 0), g);
+      return {
+        kind: 'percentage',
+        amount: clean(hedged.amount! * 10),
+        ...(hedged.under !== undefined ? { under: clean(hedged.under * 10) } : {}),
+        unit: 'percent',
+        unitText: '成',
+        qualifier: hedged.qualifier,
+      };
+    },
+  ],
+  // 约1/3, 近1/5: a slash fraction only behind a hedge or 占, or it could be a date (1/3)
+  [
+    new RegExp(`(?<pre>${HEDGE_BEFORE_PATTERN}|占|佔)(?<num>\\d{1,3})\\s?/\\s?(?<den>\\d{1,3})(?![\\d/])`, 'uy'),
+    (m) => {
+      const num = Number(m.groups!.num);
+      const den = Number(m.groups!.den);
+      if (!den || num > den) return undefined;
+      return { kind: 'quantity', amount: clean(num / den), unit: 'ratio', unitText: '/', qualifier: hedgeBefore(m.groups!.pre) ?? 'exact' };
     },
   ],
   // 十分之一
@@ -396,7 +533,7 @@ const READERS: [RegExp, Reader][] = [
   // 超14萬件, 800多家, 約10至15人, 10亿美元以上, 1000Pops, 上百家, 1000億元人民幣
   [
     new RegExp(
-      `(?:(?<pre>${HEDGE_BEFORE_PATTERN}))?(?<![A-Za-z0-9.^])(?<num>${NUM})(?:\\s*(?:至|到|-|－|~|～)\\s*(?<num2>${NUM}))?(?<more>多|餘|余)?\\s?(?<unit>${UNIT_PATTERN})?(?<cur>(?<=元)(?:人民幣|人民币|港幣|港币))?(?<post>以上|以下|以內|以内|左右|上下|級|级)?`,
+      `(?:(?<pre>${HEDGE_BEFORE_PATTERN}))?${MINUS}(?<![A-Za-z0-9.^])(?<num>${NUM})(?:\\s*(?:至|到|-|－|~|～)\\s*(?<num2>${NUM}))?${INNER_HEDGE}\\s?(?<unit>${UNIT_PATTERN})?(?<cur>(?<=元)(?:人民幣|人民币|港幣|港币))?(?<post>以上|以下|以內|以内|左右|上下|級|级)?`,
       'uy',
     ),
     (m) => quantity(m),
@@ -404,23 +541,22 @@ const READERS: [RegExp, Reader][] = [
   // 港幣10億元, 人民幣1000億元: the currency before the number names it
   [
     new RegExp(
-      `(?:(?<pre>${HEDGE_BEFORE_PATTERN}))?(?<cur>${CURRENCY_WORD})(?<pre2>${HEDGE_BEFORE_PATTERN})?(?<num>${NUM})(?<more>多|餘|余)?(?<yuan>元|圓)?(?<post>以上|以下|以內|以内|左右|上下)?`,
+      `(?:(?<pre>${HEDGE_BEFORE_PATTERN}))?(?<cur>${CURRENCY_WORD})(?<pre2>${HEDGE_BEFORE_PATTERN})?(?<num>${NUM})${INNER_HEDGE}(?<yuan>元|圓)?(?<post>以上|以下|以內|以内|左右|上下)?`,
       'uy',
     ),
     (m) => {
       const g = m.groups!;
-      const amount = parseChineseNumber(g.num!);
+      const numeral = parseChineseNumber(g.num!);
       // Without a magnitude or 元 the currency is another word's (美元兌7.8港元).
-      if (amount === undefined || (!g.yuan && !/[万萬亿億兆]/u.test(g.num!))) return undefined;
-      const qualifier = strongest([hedgeBefore(g.pre), hedgeBefore(g.pre2), g.more ? HEDGE_AFTER[g.more] : undefined, g.post ? HEDGE_AFTER[g.post] : undefined]);
-      return { kind: 'quantity', amount, unit: CURRENCY[g.cur!]!, unitText: g.cur!, qualifier };
+      if (numeral === undefined || (!g.yuan && !g.mag && !/[万萬亿億兆]/u.test(g.num!))) return undefined;
+      return { kind: 'quantity', ...hedgedAmount(numeral, g), unit: CURRENCY[g.cur!]!, unitText: g.cur! };
     },
   ],
   // HK$1 billion, US$8 billion, RMB 100 billion, 88 per cent, more than 800 companies,
   // three thousand trillion operations a second, a hundred or more AI companies
   [
     new RegExp(
-      `(?<![A-Za-z])(?:(?<pre>${EN_HEDGE_PATTERN})\\s+)?(?:(?<cur>HK\\$|US\\$|RMB|CNY|HKD|USD|EUR|GBP|€|£|\\$)\\s?)?(?<![A-Za-z0-9.,^])(?<!(?:top|no\\.|number|#)\\s?)(?<num>${EN_NUMERAL}|${EN_WORDS})` +
+      `(?<![A-Za-z])(?:(?<pre>${EN_HEDGE_PATTERN})\\s+)?(?:(?<cur>HK\\$|US\\$|RMB|CNY|HKD|USD|EUR|GBP|€|£|\\$)\\s?|(?<![A-Za-z0-9.,^])(?<!(?:top|no\\.|number|#)\\s?))(?<num>${EN_NUMERAL}|${EN_WORDS})` +
         `(?:\\s*(?:-|–|to)\\s*(?:HK\\$|US\\$|\\$)?(?<num2>${EN_NUMERAL}|${EN_WORDS}))?` +
         `(?<scale>${EN_SCALE_PATTERN}|(?<=\\$[\\d.,]+)[mk](?![A-Za-z]))?(?<plus>\\+|-plus(?![A-Za-z]))?(?<post1>${EN_HEDGE_AFTER})?` +
         `(?:\\s*(?<pct>%|per\\s?cent(?![A-Za-z])|percent(?![A-Za-z]))|\\s*(?<unit>${EN_UNIT_PATTERN})(?![A-Za-z])|(?<gap>(?:\\s+[A-Za-z][\\w'’-]*){0,3}?)\\s+(?<noun>${EN_NOUN_PATTERN})(?![A-Za-z-]))?` +
@@ -431,9 +567,10 @@ const READERS: [RegExp, Reader][] = [
   ],
 ];
 
-function percentage(numeral: string, qualifier: Qualifier | undefined, unitText: string): Omit<NumberMatch, 'text' | 'start' | 'end'> | undefined {
-  const amount = parseChineseNumber(numeral);
-  return amount === undefined ? undefined : { kind: 'percentage', amount, unit: 'percent', unitText, qualifier: qualifier ?? 'exact' };
+function percentage(m: RegExpExecArray, unitText: string): Omit<NumberMatch, 'text' | 'start' | 'end'> | undefined {
+  const numeral = parseChineseNumber(m.groups!.num!);
+  if (numeral === undefined) return undefined;
+  return { kind: 'percentage', ...hedgedAmount(numeral, m.groups!), unit: 'percent', unitText };
 }
 
 /** Two neighbouring digits are a rough range: 兩三年 is 2 to 3 years, 八九十年 80 to 90. */
@@ -482,35 +619,50 @@ function english(m: RegExpExecArray): Omit<NumberMatch, 'text' | 'start' | 'end'
   const second = g.num2 === undefined ? undefined : parseEnglishNumeral(g.num2.trim());
   const upTo = second === undefined ? undefined : clean(second * factor);
   const qualifier = strongest([enHedge(g.pre), g.plus ? 'more-than' : undefined, enHedgeAfter(g.post1), enHedgeAfter(g.post)]);
-  return { kind, amount, ...(upTo !== undefined ? { upTo } : {}), ...(unit ? { unit } : {}), ...(unitText ? { unitText } : {}), qualifier };
+  // "More than 2,300" is just above it, as 超過2300 is; "a hundred or more" says no more than 上百 does.
+  const bound = (qualifier === 'more-than' || qualifier === 'at-least') && amount > 0 && !/^an?\b/i.test(numeral);
+  const under = bound ? justAbove(amount) : undefined;
+  return { kind, amount, ...(upTo !== undefined ? { upTo } : {}), ...(under !== undefined ? { under } : {}), ...(unit ? { unit } : {}), ...(unitText ? { unitText } : {}), qualifier };
 }
 
 function quantity(m: RegExpExecArray): Omit<NumberMatch, 'text' | 'start' | 'end'> | undefined {
   const g = m.groups!;
   const numeral = g.num!;
   const rough = approximateRange(numeral);
-  let amount = rough?.amount ?? parseChineseNumber(numeral);
-  if (amount === undefined) return undefined;
-  const hasMagnitude = /[万萬亿億兆]/u.test(numeral);
+  const value = rough?.amount ?? parseChineseNumber(numeral);
+  if (value === undefined) return undefined;
+  // Digits read one by one (二〇二五, 一二三四) are a year or a code, not a count.
+  if (!rough && /^[〇零一二两兩三四五六七八九]{2,}$/u.test(numeral)) return undefined;
+  const hasMagnitude = /[万萬亿億兆]/u.test(numeral) || g.mag !== undefined;
   const chineseOnly = !/\d/.test(numeral);
   // Without a unit or a magnitude a number is too often not a quantity (版本2, 一些).
   if (!g.unit && !hasMagnitude) return undefined;
   // 一家, 一個: "a", not a count.
-  if (chineseOnly && amount === 1 && !hasMagnitude && !rough) return undefined;
+  if (chineseOnly && value === 1 && !hasMagnitude && !rough && !g.more) return undefined;
   // A four-digit number of years is a date (2019年), read by the date pattern.
   if (g.unit === '年' && /^(?:\d{4}|[〇零一二三四五六七八九]{4})$/u.test(numeral)) return undefined;
+  const hedged = hedgedAmount(value, g, rough ? 'approx' : undefined);
+  let factor = 1;
   let unit: string | undefined;
   if (g.unit && g.unit in LATIN_UNIT) {
-    const [name, factor] = LATIN_UNIT[g.unit]!;
+    const [name, by] = LATIN_UNIT[g.unit]!;
     unit = name;
-    amount = clean(amount * factor);
+    factor = by;
   } else if (g.unit) {
     unit = CURRENCY[g.cur ?? g.unit] ?? MEASURE[g.unit];
   }
-  const upTo = rough?.upTo ?? (g.num2 === undefined ? undefined : parseChineseNumber(g.num2));
-  const qualifier = strongest([rough ? 'approx' : undefined, hedgeBefore(g.pre), g.more ? HEDGE_AFTER[g.more] : undefined, g.post ? HEDGE_AFTER[g.post] : undefined]);
+  const scale = (g.mag ? readInteger(`一${g.mag}`) ?? 1 : 1) * factor;
+  const second = rough?.upTo ?? (g.num2 === undefined ? undefined : parseChineseNumber(g.num2));
+  const upTo = second === undefined ? undefined : clean(second * scale);
   const unitText = g.unit ? `${g.unit}${g.cur ?? ''}` : undefined;
-  return { kind: 'quantity', amount, ...(upTo !== undefined ? { upTo } : {}), ...(unit ? { unit, unitText } : {}), qualifier };
+  return {
+    kind: 'quantity',
+    amount: clean(hedged.amount! * factor),
+    ...(upTo !== undefined ? { upTo } : {}),
+    ...(hedged.under !== undefined ? { under: clean(hedged.under * factor) } : {}),
+    ...(unit ? { unit, unitText } : {}),
+    qualifier: hedged.qualifier,
+  };
 }
 
 /**
@@ -528,13 +680,30 @@ function halfWidthDigits(text: string): string {
 // first character of a hedge, a rank's context or a currency, a currency
 // sign, or a Latin letter that starts a word. Elsewhere no reader is tried,
 // which spares most characters of prose fourteen regular expressions each.
-const HEDGE_FIRSTS = [HEDGE_BEFORE_PATTERN, CURRENCY_WORD, '排名|排行|位居|位列|名列|位於|位于|全國|全国|全球|全世界|世界|全港|全市|全省|居|第|躋|跻']
+const HEDGE_FIRSTS = [HEDGE_BEFORE_PATTERN, CURRENCY_WORD, '占|佔', '排名|排行|位居|位列|名列|位於|位于|全國|全国|全球|全世界|世界|全港|全市|全省|居|第|躋|跻']
   .join('|')
   .replace(/\(\?=[^)]*\)/g, '')
   .split('|')
   .map((w) => w.replace(/[()?:]/g, '')[0])
   .filter((c): c is string => c !== undefined);
-const CAN_START = new RegExp(`[\\d$€£${[...new Set([...CN_CHARS, ...HEDGE_FIRSTS])].join('')}]|(?<![A-Za-z])[A-Za-z]`, 'gu');
+const CAN_START = new RegExp(`[\\d$€£\\-−－负負${[...new Set([...CN_CHARS, ...HEDGE_FIRSTS])].join('')}]|(?<![A-Za-z])[A-Za-z]`, 'gu');
+
+const NUMERAL_RUN = new RegExp(`(?:[\\d点點${CN_CHARS}]|,(?=\\d{3}(?!\\d))|\\.(?=\\d))+`, 'uy');
+const EN_WORD_RUN = new RegExp(`(?:${EN_WORD})(?:[\\s-]+(?:and\\s+)?(?:${EN_WORD}))*(?![A-Za-z])`, 'iy');
+
+/**
+ * Where to look next when no reader took the text at `i`. Every reader tried
+ * there already read as far into a run of numerals (or English number words)
+ * as it could, so a number cannot start later inside the run: skipping it
+ * keeps the whole scan linear on a storm of numerals (九十九十…).
+ */
+function afterFailedRun(text: string, i: number): number {
+  for (const run of [NUMERAL_RUN, EN_WORD_RUN]) {
+    run.lastIndex = i;
+    if (run.test(text)) return Math.max(run.lastIndex, i + 1);
+  }
+  return i + 1;
+}
 
 /** Every number in a text, left to right, none overlapping. */
 export function readNumbers(text: string, options: ReadNumbersOptions = {}): NumberMatch[] {
@@ -560,7 +729,7 @@ export function readNumbers(text: string, options: ReadNumbersOptions = {}): Num
       out.push(best);
       i = best.end;
     } else {
-      i += 1;
+      i = afterFailedRun(searchable, i);
     }
   }
   return out;

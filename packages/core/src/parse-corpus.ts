@@ -62,7 +62,8 @@ export type ProblemCode =
   | 'defect-not-found'
   | 'missing-origin'
   | 'dangling-superseded-by'
-  | 'superseded-by-cycle';
+  | 'superseded-by-cycle'
+  | 'value-not-in-quote';
 
 /** A located problem in a corpus file. Lines and columns are 1-based. */
 export interface Problem {

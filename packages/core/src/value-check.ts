@@ -43,7 +43,7 @@
  */
 import { type CitationRef, findIgnoredRanges, type MalformedCitation, type ParsedCitations, parseCitations } from './citations.js';
 import type { CitationDiagnostic } from './check.js';
-import { type NumberMatch, parseChineseNumber, readNumbers } from './numbers.js';
+import { type NumberMatch, parseChineseNumber, placeOfLastDigit, readNumbers } from './numbers.js';
 import type { Fact, Qualifier, Value } from './schema.js';
 import { convertScript, foldText } from './script.js';
 import type { FactIndex } from './search.js';
@@ -105,12 +105,6 @@ export function roundingTolerance(written: number): number {
   return Math.min(0.5 * 10 ** placeOfLastDigit(abs), MAX_ROUNDING * abs);
 }
 
-/** The power of ten of a number's last nonzero digit: 2 for 800, 6 for 1.48亿, -1 for 0.5. */
-function placeOfLastDigit(n: number): number {
-  const [mantissa, exponent] = Math.abs(n).toExponential(11).split('e') as [string, string];
-  const significant = mantissa.replace('.', '').replace(/0+$/, '').length;
-  return Number(exponent) - (significant - 1);
-}
 
 interface Bound {
   value: number;
@@ -121,18 +115,31 @@ interface Interval {
   hi: Bound;
 }
 
-function interval(amount: number, upTo: number | undefined, qualifier: Qualifier, tolerance: (n: number) => number): Interval {
+/** Words read as hedges that may compare with another figure instead (高于75%的全球平均). */
+const COMPARISON = /^(?:高於|高于|低於|低于|多於|多于|少於|少于|大於|大于|above|below|over|under)/i;
+
+/** Hedges that approach a number from below: 近300家 is 270 to 300, not 330. */
+const NEARLY = /^(?:近|接近|將近|将近|幾近|几近|nearly|almost|close\s+to)/i;
+
+function interval(
+  amount: number,
+  upTo: number | undefined,
+  qualifier: Qualifier,
+  tolerance: (n: number) => number,
+  under?: number,
+  nearly = false,
+): Interval {
   const top = upTo ?? amount;
   const closed = (value: number): Bound => ({ value, open: false });
   switch (qualifier) {
     case 'exact':
       return { lo: closed(amount - tolerance(amount)), hi: closed(top + tolerance(top)) };
     case 'approx':
-      return { lo: closed(amount * (1 - APPROX) - tolerance(amount)), hi: closed(top * (1 + APPROX) + tolerance(top)) };
+      return { lo: closed(amount * (1 - APPROX) - tolerance(amount)), hi: closed(nearly ? top : top * (1 + APPROX) + tolerance(top)) };
     case 'at-least':
-      return { lo: closed(amount), hi: { value: amount * MAGNITUDE, open: true } };
+      return { lo: closed(amount), hi: { value: under ?? amount * MAGNITUDE, open: true } };
     case 'more-than':
-      return { lo: { value: amount, open: true }, hi: { value: amount * MAGNITUDE, open: true } };
+      return { lo: { value: amount, open: true }, hi: { value: under ?? amount * MAGNITUDE, open: true } };
     case 'up-to':
       return { lo: { value: top / MAGNITUDE, open: true }, hi: closed(top) };
     case 'less-than':
@@ -146,7 +153,7 @@ function overlaps(a: Interval, b: Interval): boolean {
 }
 
 /** The part of a number that can be compared with a value: its amount, range and hedge. */
-export type StatedAmount = Pick<NumberMatch, 'amount' | 'upTo' | 'qualifier'>;
+export type StatedAmount = Pick<NumberMatch, 'amount' | 'upTo' | 'qualifier' | 'under'> & { text?: string };
 
 /**
  * Whether an amount a report states agrees with a fact's value, reading both
@@ -157,21 +164,20 @@ export type StatedAmount = Pick<NumberMatch, 'amount' | 'upTo' | 'qualifier'>;
  */
 export function valueAgrees(stated: StatedAmount, value: Value): boolean {
   if (stated.amount === undefined || value.amount === undefined) return true;
-  return overlaps(interval(stated.amount, stated.upTo, stated.qualifier, roundingTolerance), factInterval(value));
+  const nearly = NEARLY.test(stated.text ?? '');
+  return overlaps(interval(stated.amount, stated.upTo, stated.qualifier, roundingTolerance, stated.under, nearly), factInterval(value));
 }
 
 /**
- * What a fact's value stands for: as any stated amount, and more closely
- * where its wording says more. 800多家 and 20餘年 say 800-something and
- * twenty-odd, below the next step of the last digit (900, 30); a share is at
- * most 100%.
+ * What a fact's value stands for: as any stated amount, read as tightly as
+ * its wording allows. 800多家 and 20餘年 say 800-something and twenty-odd,
+ * below the next step of the last digit (900, 30); 超過2300家 is just above
+ * 2300, below 2400 (see NumberMatch.under); a share is at most 100%.
  */
 function factInterval(value: Value): Interval {
   const amount = value.amount!;
-  const truth = interval(amount, value.upTo, value.qualifier, () => 0);
-  if (value.qualifier === 'more-than' && /[\d十百千][多餘余]/u.test(value.text)) {
-    truth.hi = { value: amount + 10 ** placeOfLastDigit(amount), open: true };
-  }
+  const read = readNumbers(value.text).find((n) => n.amount === amount);
+  const truth = interval(amount, value.upTo, value.qualifier, () => 0, read?.qualifier === value.qualifier ? read.under : undefined, NEARLY.test(value.text));
   if (value.unit === 'percent' && truth.hi.value > 100) truth.hi = { value: 100, open: false };
   return truth;
 }
@@ -187,6 +193,16 @@ const CLASSIFIER_FAMILY: Record<string, string> = {
 /** Measure words that count anything: the noun after them says what. */
 const GENERIC_CLASSIFIERS = new Set(['個', '个', '件', '項', '项', '條', '条', '種', '种', '份', '隻', '只', '款', '台', '部', '座', '宗', '次']);
 const COMPUTE = new Set(['flops', 'ops-per-second']);
+/** Storage units, compared in bytes so that 64TB is not taken for 64PB. */
+const BYTES: Record<string, number> = { gigabytes: 1e9, terabytes: 1e12, petabytes: 1e15, exabytes: 1e18 };
+
+/** An amount in bytes when its unit is one of storage; as it is otherwise. */
+function inBytes<T extends StatedAmount>(n: T, unit: string | undefined): T {
+  const factor = unit ? BYTES[unit] : undefined;
+  if (!factor || n.amount === undefined) return n;
+  const scaled = (x: number | undefined) => (x === undefined ? undefined : x * factor);
+  return { ...n, amount: scaled(n.amount), ...(n.upTo !== undefined ? { upTo: scaled(n.upTo) } : {}), ...(n.under !== undefined ? { under: scaled(n.under) } : {}) };
+}
 
 /** The family of a unit as facts and English nouns spell it (HKD, percent, enterprises, patents). */
 function unitFamily(unit: string | undefined): string | undefined {
@@ -196,7 +212,7 @@ function unitFamily(unit: string | undefined): string | undefined {
   if (COMPUTE.has(unit)) return 'compute';
   if (ORGANISATIONS.has(unit)) return 'organisations';
   if (unit === 'people' || unit === 'years' || unit === 'months' || unit === 'days' || unit === 'times') return unit;
-  if (/bytes$/.test(unit)) return unit;
+  if (unit in BYTES) return 'bytes';
   return `noun:${unit}`;
 }
 
@@ -206,11 +222,28 @@ function nounAfter(text: string, end: number): string {
   return m ? foldText(m[0]) : '';
 }
 
-/** The unit family of a number read from `text`, or undefined when it is not an amount this check compares. */
-function familyOf(n: NumberMatch, text: string): string | undefined {
+/** 元 written alone, with no currency named before the number or after 元. */
+function isBareYuan(n: NumberMatch): boolean {
+  return n.unit === 'CNY' && (n.unitText === '元' || n.unitText === '圓');
+}
+
+/** A count of operations (次) said to be per second or of computing: 每秒三百万亿次, 三千万亿次浮点运算. */
+function isCompute(n: NumberMatch, text: string): boolean {
+  if (!/[次]$/u.test(n.unitText ?? '')) return false;
+  return /每秒$/u.test(text.slice(Math.max(0, n.start - 2), n.start)) || /^(?:运算|浮点|计算)/u.test(foldText(text.slice(n.end, n.end + 2)));
+}
+
+/**
+ * The unit family of a number read from `text`, or undefined when it is not
+ * an amount this check compares. `yuan` is the currency bare 元 stands for
+ * in a sentence citing the fact at hand (see yuanOf).
+ */
+function familyOf(n: NumberMatch, text: string, yuan = 'CNY'): string | undefined {
   if (n.amount === undefined) return undefined;
   if (n.kind === 'percentage') return 'percent';
   if (n.kind !== 'quantity' || !n.unit) return undefined;
+  if (isBareYuan(n)) return `money:${yuan}`;
+  if (isCompute(n, text)) return 'compute';
   const written = n.unitText ?? '';
   const classifier = /\p{Script=Han}+$/u.exec(written)?.[0];
   if (classifier && !/^(?:[A-Z]{3})$/.test(n.unit)) {
@@ -220,8 +253,28 @@ function familyOf(n: NumberMatch, text: string): string | undefined {
   return unitFamily(n.unit);
 }
 
+/**
+ * What bare 元 means in a sentence citing `fact`. Where the fact's own value
+ * writes 元 alone (大公報's 1000億元 for Shenzhen's fund), whatever currency
+ * its maintainers read it as. Otherwise by where its sources were published:
+ * the Hong Kong press writes 元 for Hong Kong dollars, so when any source the
+ * fact quotes is a Hong Kong one, 元 is HKD (人民币/人民幣 written beside it
+ * says otherwise); elsewhere it is renminbi. A source is a Hong Kong one when
+ * its metadata says it is printed in Traditional script (`script: Hant`), as
+ * the Hong Kong press is and the mainland press is not.
+ */
+function yuanOf(fact: Fact, index: FactIndex): string {
+  const v = fact.value!;
+  if (v.unit && /^[A-Z]{3}$/.test(v.unit) && readNumbers(v.text).some(isBareYuan)) return v.unit;
+  return fact.citations.some((c) => index.source(c.source)?.script === 'Hant') ? 'HKD' : 'CNY';
+}
+
 interface FactProfile {
   families: Set<string>;
+  /** The currency of the value as a family (money:HKD), for a value in money. */
+  money: string | undefined;
+  /** What bare 元 stands for next to this fact. */
+  yuan: string;
   expected: string;
   quote: string;
   source: string;
@@ -234,7 +287,7 @@ const profiles = new WeakMap<Fact, FactProfile | null>();
  * the unit families its value is written in (by its unit, and by reading its
  * value text, quotes and statements), and its value as the source writes it.
  */
-function profile(fact: Fact): FactProfile | null {
+function profile(fact: Fact, index: FactIndex): FactProfile | null {
   let p = profiles.get(fact);
   if (p !== undefined) return p;
   p = null;
@@ -243,13 +296,16 @@ function profile(fact: Fact): FactProfile | null {
     const families = new Set<string>();
     const own = unitFamily(v.unit);
     if (own) families.add(own);
+    const money = own?.startsWith('money:') ? own : undefined;
+    const yuan = yuanOf(fact, index);
     const texts = [v.text, ...fact.citations.map((c) => c.quote), fact.statement['zh-Hans'], fact.statement['zh-Hant'], fact.statement.en];
     for (const text of texts) {
       if (!text) continue;
       for (const n of readNumbers(text)) {
         if (n.amount !== v.amount) continue;
-        const family = familyOf(n, text);
-        if (family) families.add(family);
+        const family = familyOf(n, text, yuan);
+        // Money is compared in the value's own currency only.
+        if (family && !(money && family.startsWith('money:') && family !== money)) families.add(family);
       }
     }
     let wording: Pick<FactProfile, 'expected' | 'quote' | 'source'> = {
@@ -265,7 +321,7 @@ function profile(fact: Fact): FactProfile | null {
         }
       }
     }
-    if (families.size) p = { families, ...wording };
+    if (families.size) p = { families, money, yuan, ...wording };
   }
   profiles.set(fact, p);
   return p;
@@ -380,10 +436,12 @@ export function findSentences(text: string): SentenceSpan[] {
 /** Numbers of a sentence that no reader took, as written: 24 in "24 are in AI". */
 function bareNumbers(sentence: string, taken: readonly NumberMatch[]): number[] {
   const out: number[] = [];
-  const inTaken = (i: number) => taken.some((n) => i >= n.start && i < n.end);
   const pattern = /(?<![\d.,])\d+(?:,\d{3})*(?:\.\d+)?|[零〇一二两兩三四五六七八九十百千万萬亿億]{2,}/gu;
+  // Both lists run left to right, so one pointer into the taken ones suffices.
+  let t = 0;
   for (const m of sentence.matchAll(pattern)) {
-    if (inTaken(m.index)) continue;
+    while (t < taken.length && taken[t]!.end <= m.index) t++;
+    if (t < taken.length && taken[t]!.start <= m.index) continue;
     const amount = parseChineseNumber(m[0]);
     if (amount !== undefined) out.push(amount);
   }
@@ -472,21 +530,25 @@ function mismatchIn(
   const text = masked.slice(sentence.start, sentence.end);
   const numbers = readNumbers(text);
   const comparable = numbers.filter((n) => {
-    const family = familyOf(n, text);
+    const family = familyOf(n, text, p.yuan);
     return family !== undefined && p.families.has(family);
   });
-  if (comparable.length === 0) return undefined;
-  if (comparable.some((n) => valueAgrees(n, value))) return undefined;
+  if (comparable.length === 0) return currencyMismatchIn(text, numbers, sentence, fact, p, original);
+  const valueInBytes = inBytes(value, value.unit);
+  if (comparable.some((n) => valueAgrees(inBytes(n, n.unit), valueInBytes))) return undefined;
   // The fact's own number is a restatement wherever it stands: said in a
   // form not read with its unit (24 in "24 are in the AI category"), or
   // behind a word read as a hedge that may be a comparison (高于75%的全球平均
   // is "above the global average, 75%"). A number merely compatible with a
-  // bound (2024 with 超1500家) is not.
+  // bound (2024 with 超1500家) is not, and neither is the number behind a
+  // hedge that only bounds (不足800家 and 近2300家 change the fact's hedge).
+  const restates = (n: NumberMatch) => !comparable.includes(n) || COMPARISON.test(n.text) || n.qualifier === 'exact';
+  // Storage in bytes: a number written bare is taken in the value's own unit.
   const stated = [
-    ...numbers.filter((n) => n.kind !== 'date' && n.kind !== 'rank' && n.amount !== undefined).map((n) => n.amount!),
-    ...bareNumbers(text, numbers),
+    ...numbers.filter((n) => n.kind !== 'date' && n.kind !== 'rank' && n.amount !== undefined && restates(n)).map((n) => inBytes(n, n.unit).amount!),
+    ...bareNumbers(text, numbers).map((amount) => inBytes({ amount, qualifier: 'exact' }, value.unit).amount!),
   ];
-  const itself: Value = { ...value, qualifier: 'exact' };
+  const itself: Value = { ...valueInBytes, qualifier: 'exact' };
   if (stated.some((amount) => valueAgrees({ amount, qualifier: 'exact' }, itself))) return undefined;
   const source = `fact "${fact.id}" says ${p.expected} (source: "${excerpt(p.quote, p.expected)}")`;
   if (comparable.length > 1) {
@@ -504,20 +566,45 @@ function mismatchIn(
       mismatch: { found: found.join(', '), expected: p.expected, quote: p.quote, source: p.source },
     };
   }
-  const target = comparable[0]!;
+  return flagNumber(comparable[0]!, sentence, fact, p, original, '');
+}
+
+/** A value-mismatch on one number of a sentence, with the source's wording as its fix; `note` qualifies what it says. */
+function flagNumber(target: NumberMatch, sentence: SentenceSpan, fact: Fact, p: FactProfile, original: string, note: string): CitationDiagnostic {
   const start = sentence.start + target.start;
   const end = sentence.start + target.end;
   const found = original.slice(start, end);
-  const replacement = replacementFor(found, original.slice(sentence.start, sentence.end), p, value);
+  const replacement = replacementFor(found, original.slice(sentence.start, sentence.end), p, fact.value!);
   return {
     start,
     end,
     severity: 'warning',
     code: 'value-mismatch',
-    message: `Text says ${found} but ${source}`,
+    message: `Text says ${found}${note} but fact "${fact.id}" says ${p.expected} (source: "${excerpt(p.quote, p.expected)}")`,
     factId: fact.id,
     mismatch: { found, expected: p.expected, ...(replacement !== undefined ? { replacement } : {}), quote: p.quote, source: p.source },
   };
+}
+
+/** Words that state a conversion between currencies (约合3.9亿美元, equivalent to US$128 million). */
+const CONVERSION = /约合|約合|折合|相当于|相當於|相等於|相等于|换算|換算|兑|兌|≈|equivalent|equal to|equals|converted|in (?:US|HK) dollars/i;
+
+/**
+ * A sentence that states the fact's amount in another currency only (三十亿美元
+ * against 30亿港元) and names no conversion. Bare 元 never counts here: where
+ * it does not mean the fact's currency it may still be written loosely.
+ */
+function currencyMismatchIn(
+  text: string,
+  numbers: readonly NumberMatch[],
+  sentence: SentenceSpan,
+  fact: Fact,
+  p: FactProfile,
+  original: string,
+): CitationDiagnostic | undefined {
+  if (!p.money || CONVERSION.test(text)) return undefined;
+  const foreign = numbers.filter((n) => !isBareYuan(n) && familyOf(n, text, p.yuan)?.startsWith('money:'));
+  return foreign.length === 1 ? flagNumber(foreign[0]!, sentence, fact, p, original, ', another currency,') : undefined;
 }
 
 /**
@@ -529,7 +616,7 @@ function mismatchIn(
 export function checkValues(text: string, index: FactIndex, parsed: ParsedCitations = parseCitations(text)): CitationDiagnostic[] {
   const numeric = parsed.citations.filter((c) => {
     const fact = index.get(c.id);
-    return fact !== undefined && profile(fact) !== null;
+    return fact !== undefined && profile(fact, index) !== null;
   });
   if (numeric.length === 0) return [];
   const masked = maskedReport(text, parsed);
@@ -544,7 +631,7 @@ export function checkValues(text: string, index: FactIndex, parsed: ParsedCitati
     const ids = new Set(here.map((c) => c.id));
     if (ids.size !== 1) continue;
     const fact = index.get(here[0]!.id)!;
-    const found = mismatchIn(masked, sentence, fact, profile(fact)!, here[0]!, text);
+    const found = mismatchIn(masked, sentence, fact, profile(fact, index)!, here[0]!, text);
     if (found) out.push(found);
   }
   return out;

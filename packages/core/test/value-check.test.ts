@@ -62,8 +62,16 @@ describe('valueAgrees', () => {
     ['1000家', '800多家', false],
     ['近900家', '800多家', true],
     ['不足800家', '800多家', false],
-    // A bound agrees with a figure that meets it, and not with a slip of magnitude.
-    ['超过1000家', '超過2300家', true],
+    // A bound is just above its number (超過2300 is below 2400): it agrees with a
+    // figure that meets that, not with a weaker bound or a slip of magnitude.
+    ['超过1000家', '超過2300家', false],
+    ['超过2000家', '超過2300家', true],
+    ['逾2300家', '超過2300家', true],
+    ['3200家', '超過2300家', false],
+    ['4万件', '超14萬件', false],
+    ['500多家', '800多家', false],
+    ['1000余家', '超1500家', false],
+    ['1500多家', '超1500家', true],
     ['2400家', '超過2300家', true],
     ['超过23000家', '超過2300家', false],
     ['more than 14,000 AI patents', '超14萬件', false],
@@ -72,6 +80,12 @@ describe('valueAgrees', () => {
     ['数十家', '800多家', false],
     // Approximate values.
     ['300家', '近300家', true],
+    // 近 approaches from below: nearly 2300 is not more than 2300, nor is 近300 逾300.
+    ['近2300家', '超過2300家', false],
+    ['逾300家', '近300家', false],
+    ['近九成', '88%', true],
+    ['近八成', '88%', false],
+    ['nearly 300 customers', '近300家', true],
     ['约280家', '近300家', true],
     ['近三十家', '近300家', false],
     ['约10至15人', '約10至15人', true],
@@ -80,7 +94,12 @@ describe('valueAgrees', () => {
     ['九成', '88%', true],
     ['八成', '88%', false],
     ['30%', '超过三成', true],
-    ['more than 50 per cent', '超过三成', true],
+    ['more than 50 per cent', '超过三成', false],
+    ['三成多', '超过三成', true],
+    ['八成以上', '88%', true],
+    ['八成多', '88%', true],
+    ['七成半', '75%', true],
+    ['七成', '75%', false],
     ['20 per cent', '超过三成', false],
     // A writer's hedged bound is not widened for rounding.
     ['超过1.5亿', '1.48亿', false],
@@ -193,10 +212,36 @@ describe('value-mismatch', () => {
     ['the fact is a statement', '李家超说香港有六所百强大学[@fact:hk-only-asian-city-five-top-100-universities]。'],
     ['the fact is unknown', '政府预留20亿港元[@fact:hk-ai-rd-institute-fundng]。'],
     ['the number is in another sentence', '政府预留20亿港元。数码港负责筹备[@fact:hk-ai-rd-institute-funding]。'],
-    ['it states a weaker true bound', '香港科学园和数码港有超过500家AI企业[@fact:hk-ai-companies-at-science-park-and-cyberport]。'],
+    ['it restates the bound', '香港科学园和数码港有超过800家AI企业[@fact:hk-ai-companies-at-science-park-and-cyberport]。'],
   ];
   it.each(QUIET)('stays quiet when %s', (_why, text) => {
     expect(mismatches(text)).toEqual([]);
+  });
+
+  // The sentences: hedges read as tightly as the fact's, 成, currencies, 元 by region, computing.
+  const TIGHT: [string, string, boolean][] = [
+    ['六百多亿 is 600亿 to 700亿', '港投公司手握六百多亿港元[@fact:hkic-fund-size-hkd]。', false],
+    ['七成半 is 75%', '全球知识工作者中七成半使用生成式AI[@fact:global-knowledge-workers-genai-use-75-percent]。', false],
+    ['八成以上 meets 88%', '香港八成以上的知识工作者使用生成式AI[@fact:hk-knowledge-workers-genai-use-88-percent]。', false],
+    ['八成多 meets 88%', '香港八成多的知识工作者使用生成式AI[@fact:hk-knowledge-workers-genai-use-88-percent]。', false],
+    ['500多 misses 800多', '香港科学园和数码港集中了500多家人工智能企业[@fact:hk-ai-companies-at-science-park-and-cyberport]。', true],
+    ['3200 misses 超過2300', '數碼港已培育3200家初創企業[@fact:cyberport-startups-incubated]。', true],
+    ['4万 misses 超14萬', '广东人工智能专利授权量达4万件[@fact:guangdong-ai-patents-granted-140000]。', true],
+    ['1000余 misses 超1500', '广东有1000余家人工智能核心企业[@fact:guangdong-core-ai-enterprises-1500]。', true],
+    ['a currency swap', '政府推出三十亿美元的人工智能资助计划[@fact:hk-ai-subsidy-scheme-3bn]。', true],
+    ['a currency swap in English', 'The government launched a US$3 billion AI subsidy scheme [@fact:hk-ai-subsidy-scheme-3bn].', true],
+    ['a stated conversion', '政府推出约合3.8亿美元的人工智能资助计划[@fact:hk-ai-subsidy-scheme-3bn]。', false],
+    ['元 in a fact a Hong Kong paper reports is HKD', '政府推出30亿元的人工智能资助计划[@fact:hk-ai-subsidy-scheme-3bn]。', false],
+    ['元 read as HKD is compared', '政府推出20亿元的人工智能资助计划[@fact:hk-ai-subsidy-scheme-3bn]。', true],
+    ['人民币 written beside 元 is another currency', '政府推出人民币30亿元的人工智能资助计划[@fact:hk-ai-subsidy-scheme-3bn]。', true],
+    ['computing per second, right', '屆時算力將超過每秒三千萬億次浮點運算[@fact:cyberport-supercomputing-centre-compute-capacity]。', false],
+    ['storage in another unit', '「鵬城雲腦II」配有64TB的高速存儲[@fact:pengcheng-cloud-brain-2-high-speed-storage-64pb]。', true],
+    ['storage restated in terabytes', '「鵬城雲腦II」配有64,000TB的高速存儲[@fact:pengcheng-cloud-brain-2-high-speed-storage-64pb]。', false],
+    ['a hedge changed on the same number', '數碼港孵化的初創企業已接近2300家[@fact:cyberport-startups-incubated]。', true],
+    ['computing per second, a tenth', '届时算力将达每秒三百万亿次浮点运算[@fact:cyberport-supercomputing-centre-compute-capacity]。', true],
+  ];
+  it.each(TIGHT)('%s', (_why, text, flagged) => {
+    expect(mismatches(text).length).toBe(flagged ? 1 : 0);
   });
 
   it('checks a deprecated fact’s value too, next to its deprecation warning', () => {

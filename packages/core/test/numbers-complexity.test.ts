@@ -1,0 +1,115 @@
+/**
+ * Complexity guards (issue 12): the number reader, the sentence splitter and
+ * the value check must take about twice as long on twice the input, whatever
+ * the input. Each case times an adversarial text of size n and 2n, best of
+ * several runs (the machine is shared), and requires the ratio to stay well
+ * under the 4 a quadratic scan would show: a generous margin, not a speed target.
+ */
+import { describe, expect, it } from 'vitest';
+import { checkCitations, type Corpus, createFactIndex, findSentences, readNumbers } from '../src/index.js';
+
+const corpus: Corpus = {
+  version: '0.0.0',
+  sources: [
+    {
+      id: 'src',
+      title: '测试',
+      publisher: '测试',
+      authors: [],
+      published: '2025-01-01',
+      language: 'zh',
+      script: 'Hans',
+      origin: 'x.txt',
+      defects: [],
+      text: '政府预留10亿港元成立研发院。',
+    },
+  ],
+  entities: [],
+  facts: [
+    {
+      id: 'fund',
+      statement: { 'zh-Hans': '政府预留10亿港元成立研发院。', en: 'HK$1 billion.' },
+      kind: 'quantity',
+      value: { amount: 1e9, unit: 'HKD', qualifier: 'exact', text: '10亿港元' },
+      entities: [],
+      topics: [],
+      citations: [{ source: 'src', quote: '政府预留10亿港元成立研发院' }],
+      status: 'active',
+      since: '0.1.0',
+    },
+  ] as unknown as Corpus['facts'],
+};
+const index = createFactIndex(corpus);
+
+/** Doubling the input may at most about double the time; quadratic code would show 4. */
+const LIMIT = 3.5;
+
+function bestOf(runs: number, work: () => void): number {
+  let best = Number.POSITIVE_INFINITY;
+  for (let r = 0; r < runs; r++) {
+    const t0 = performance.now();
+    work();
+    best = Math.min(best, performance.now() - t0);
+  }
+  return best;
+}
+
+/**
+ * Time on twice the input over time on the input, best of seven each; a
+ * ratio over the limit is measured again (up to three times) in case another
+ * process took the machine, since quadratic code fails every attempt.
+ */
+function doublingRatio(make: (n: number) => string, run: (text: string) => unknown, n: number): { ratio: number; small: number; large: number } {
+  const a = make(n);
+  const b = make(2 * n);
+  run(a); // warm the JIT before timing
+  let best = { ratio: Number.POSITIVE_INFINITY, small: 0, large: 0 };
+  for (let attempt = 0; attempt < 3 && best.ratio >= LIMIT; attempt++) {
+    const small = bestOf(7, () => run(a));
+    const large = bestOf(7, () => run(b));
+    const ratio = large / Math.max(small, 0.5);
+    if (ratio < best.ratio) best = { ratio, small, large };
+  }
+  return best;
+}
+
+const INPUTS: [string, (n: number) => string, number][] = [
+  ['a storm of numerals beside a citation (九十 × n)', (n) => `${'九十'.repeat(n)}[@fact:fund]。`, 100000],
+  ['one long numeral (九 × n)', (n) => '九'.repeat(n), 200000],
+  ['a long digit run', (n) => `${'7'.repeat(n)}家[@fact:fund]`, 200000],
+  ['digits with separators', (n) => `1${',000'.repeat(n)}港元[@fact:fund]`, 100000],
+  ['repeated units', (n) => `${'两千'.repeat(n)}家[@fact:fund]`, 100000],
+  ['hedges without numbers', (n) => `${'超过约近逾多余以上'.repeat(n)}[@fact:fund]`, 8000],
+  ['hedged numbers', (n) => `${'逾800多家以上，'.repeat(n)}[@fact:fund]`, 3000],
+  ['mixed scripts', (n) => `${'十亿港元HK$1 billion百分之八十八88%七成半'.repeat(n)}[@fact:fund]`, 1500],
+  ['English number words', (n) => `${'one hundred and '.repeat(n)}[@fact:fund]`, 20000],
+  ['a long sentence with many citations', (n) => `${'预留20亿港元[@fact:fund]，'.repeat(n)}。`, 2000],
+  ['full stops that end no sentence', (n) => `${'e.g.'.repeat(n)} 10亿港元[@fact:fund]`, 20000],
+  ['many short sentences', (n) => '预留10亿港元[@fact:fund]。\n'.repeat(n), 2000],
+];
+
+describe('linear time on adversarial input', () => {
+  it.each(INPUTS)('%s: readNumbers', (_name, make, n) => {
+    const { ratio, small, large } = doublingRatio(make, (t) => readNumbers(t), n);
+    expect(ratio, `${small.toFixed(1)} ms, then ${large.toFixed(1)} ms`).toBeLessThan(LIMIT);
+  });
+
+  it.each(INPUTS)('%s: the value check', (_name, make, n) => {
+    const { ratio, small, large } = doublingRatio(make, (t) => checkCitations(t, index), n);
+    expect(ratio, `${small.toFixed(1)} ms, then ${large.toFixed(1)} ms`).toBeLessThan(LIMIT);
+  });
+
+  it.each(INPUTS)('%s: findSentences', (_name, make, n) => {
+    const { ratio, small, large } = doublingRatio(make, (t) => findSentences(t), n);
+    expect(ratio, `${small.toFixed(1)} ms, then ${large.toFixed(1)} ms`).toBeLessThan(LIMIT);
+  });
+
+  it('checks 12,000 numerals beside a citation, and 10^5 nines, in well under a second each', () => {
+    // The issue's inputs (11 s and 187 s before); a generous bound, since the machine is shared.
+    for (const text of [`${'九十'.repeat(6000)}[@fact:fund]。`, '九'.repeat(1e5)]) {
+      const t0 = performance.now();
+      checkCitations(text, index);
+      expect(performance.now() - t0).toBeLessThan(2000);
+    }
+  });
+});
