@@ -6,8 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { ENGINES } from '../src/engines/index.js';
 import { generateCorpus } from '../src/generate.js';
 import { makeQueries, QUERY_KINDS } from '../src/queries.js';
-import { renderMarkdown, renderSvg, type Report, targets } from '../src/report.js';
+import { judgedOver, renderMarkdown, renderSvg, type Report, targets } from '../src/report.js';
 import type { Row } from '../src/results.js';
+import { readJudgements } from '../src/judgements.js';
 import { isRelevant, queryTerms, searchableText } from '../src/truth.js';
 import { measureEngine } from '../src/worker.js';
 
@@ -38,32 +39,46 @@ describe('the generator and the query mix', () => {
 
 describe('measuring an engine', () => {
   const truth = path.join(mkdtempSync(path.join(os.tmpdir(), 'factcite-bench-test-')), 'truth.json');
+  // 300 facts in all: the real ones spread among synthetic ones.
   const results = new Map(ENGINES.map((engine) => [engine, measureEngine(engine, 300, 5, 3, 60_000, truth)]));
+  const judgedCount = readJudgements().length;
 
-  it('reports every field for every engine', () => {
+  it('reports every field for every engine, and how many queries ran', () => {
     for (const [name, r] of results) {
       expect(r.facts, name).toBe(300);
-      expect(r.queries, name).toBe(3 * QUERY_KINDS.length);
-      for (const key of ['build_ms', 'heap_mb', 'p50_ms', 'p95_ms', 'p99_ms', 'recall'] as const) expect(typeof r[key], `${name} ${key}`).toBe('number');
-      expect(r.recall, name).toBeGreaterThanOrEqual(0);
-      expect(r.recall, name).toBeLessThanOrEqual(1);
+      expect(r.queries, name).toEqual({ warm: 3 * QUERY_KINDS.length, first: 3 * QUERY_KINDS.length, judged: judgedCount });
+      for (const key of ['build_ms', 'heap_mb', 'p50_ms', 'p95_ms', 'p99_ms', 'first_p50_ms', 'first_p95_ms', 'term_coverage', 'ndcg10', 'mrr10'] as const) {
+        expect(typeof r[key], `${name} ${key}`).toBe('number');
+      }
+      for (const key of ['term_coverage', 'ndcg10', 'mrr10'] as const) {
+        expect(r[key], `${name} ${key}`).toBeGreaterThanOrEqual(0);
+        expect(r[key], `${name} ${key}`).toBeLessThanOrEqual(1);
+      }
+      expect(r.config, name).not.toBe('');
     }
   });
 
-  it('takes the linear scan as the ground truth, and factcite finds what it finds', () => {
-    expect(results.get('linear')!.recall).toBe(1);
-    expect(results.get('factcite')!.recall).toBe(1);
+  it('takes the linear scan as the ground truth of coverage, and factcite finds what it finds', () => {
+    expect(results.get('linear')!.term_coverage).toBe(1);
+    expect(results.get('factcite')!.term_coverage).toBe(1);
     expect(results.get('factcite')!.extras).toHaveProperty('completion_p95_ms');
+  });
+
+  it('scores ranking: a search that finds the judged facts beats one that does not', () => {
+    // Fuse's quick start (fuzzy, location-bound) misses facts factcite ranks first: the metric must tell them apart.
+    expect(results.get('factcite')!.ndcg10).toBeGreaterThan(results.get('fuse-typical')!.ndcg10! + 0.2);
+    expect(results.get('factcite')!.mrr10).toBeGreaterThan(0.5);
   });
 
   it('renders the page and its chart', () => {
     const report: Report = {
       date: '2025-01-01',
+      run: 'pnpm bench --quick',
       seconds: 1,
       machine: { cpu: 'test', memory_gb: 1, os: 'test', node: process.version, load: '0' },
       options: { sizes: [300], perKind: 3, queryBudgetMs: 1, seed: 5 },
       results: [...results.values()],
-      skipped: [{ engine: 'fuse', facts: 300, reason: 'not done within 1 min' }],
+      skipped: [{ engine: 'Fuse.js, tuned', facts: 300, reason: 'not done within 60 s' }],
       measures: [{ name: 'cold', value_ms: 10, target_ms: 50, what: 'x' }],
       profiles: { cold: [{ owner: 'zod', ms: 3 }] },
       errors: [],
@@ -71,17 +86,37 @@ describe('measuring an engine', () => {
     expect(renderSvg(report)).toMatch(/^<svg[\s\S]*<\/svg>\n$/);
     const page = renderMarkdown(report, 'benchmarks.svg');
     expect(page).toContain('| 300 | **factcite** |');
-    expect(page).toContain('skipped: not done within 1 min');
+    expect(page).toContain('**skipped**: not done within 60 s');
+    expect(page).toContain('`new Index({ encoder: Charset.CJK, tokenize: \'forward\' })`');
     expect(targets(report).find((t) => t.name === 'cold')?.met).toBe(true);
 
-    // A peer faster than factcite is named on the page, with the kind of query behind the gap.
-    const ours = report.results.find((r) => r.engine === 'factcite')!;
-    const slower = report.results.map((r) => (r.engine === 'FlexSearch' ? { ...r, p95_ms: ours.p95_ms! / 2 } : r));
-    const missed = { ...report, results: slower };
-    expect(targets(missed).find((t) => t.name.startsWith('faster than every peer'))?.met).toBe(false);
-    expect(renderMarkdown(missed, 'benchmarks.svg')).toMatch(/\*\*FlexSearch at 300 facts\*\* had the lower p95 .*The gap is in [a-z-]+ queries/);
-    const fastest = { ...report, results: report.results.map((r) => (r.engine === 'factcite' ? r : { ...r, p95_ms: ours.p95_ms! * 2 })) };
-    expect(renderMarkdown(fastest, 'benchmarks.svg')).not.toContain('had the lower p95');
+    // A tuned peer faster than factcite, or ranking better, at 100k facts or more is named on the page, with the kind of query behind it.
+    const big = { ...report, options: { ...report.options, sizes: [100_000] }, results: report.results.map((r) => ({ ...r, facts: 100_000 })) };
+    const ours = big.results.find((r) => r.engine === 'factcite')!;
+    const faster = { ...big, results: big.results.map((r) => (r.engine === 'FlexSearch, tuned' ? { ...r, p95_ms: ours.p95_ms! / 2, ndcg10: ours.ndcg10! + 0.01 } : r)) };
+    expect(targets(faster).find((t) => t.name.startsWith('p95 below every tuned peer'))?.met).toBe(false);
+    expect(targets(faster).find((t) => t.name.startsWith('nDCG@10 above every tuned peer'))?.met).toBe(false);
+    const named = renderMarkdown(faster, 'benchmarks.svg');
+    expect(named).toMatch(/\*\*FlexSearch, tuned at 100k facts\*\* had the lower p95 .*largest gap is in [a-z-]+ queries/);
+    expect(named).toMatch(/\*\*FlexSearch, tuned at 100k facts\*\* ranked as well or better: nDCG@10/);
+    // A peer that ran only its first judged queries is compared with factcite's score on those same queries.
+    const few = {
+      ...big,
+      results: big.results.map((r) =>
+        r.engine === 'factcite'
+          ? { ...r, judged_each: r.judged_each.map((q, i) => ({ ...q, ndcg10: i < 2 ? 0 : 1 })), ndcg10: 0.99 }
+          : r.engine === 'FlexSearch, tuned'
+            ? { ...r, ndcg10: 0.5, queries: { ...r.queries, judged: 2 } }
+            : r,
+      ),
+    };
+    expect(judgedOver(few.results.find((r) => r.engine === 'factcite')!, 2).ndcg10).toBe(0);
+    expect(renderMarkdown(few, 'benchmarks.svg')).toMatch(/\*\*FlexSearch, tuned at 100k facts\*\* ranked as well or better: nDCG@10 0\.500 against factcite's 0\.000 on the 2 judged queries it ran/);
+    const leading = {
+      ...big,
+      results: big.results.map((r) => (r.engine === 'factcite' ? { ...r, ndcg10: 1 } : { ...r, p95_ms: ours.p95_ms! * 2, first_p95_ms: ours.first_p95_ms! * 2, ndcg10: 0.5 })),
+    };
+    expect(renderMarkdown(leading, 'benchmarks.svg')).not.toContain('Where factcite does not lead');
 
     // --redraw writes the page again from the saved measurements.
     const dir = mkdtempSync(path.join(os.tmpdir(), 'factcite-bench-redraw-'));
@@ -98,13 +133,31 @@ describe('measuring an engine', () => {
 
 describe('pnpm bench', () => {
   it('prints the rows as JSON', () => {
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/run.ts', '--sizes', '200', '--per-kind', '2', '--json', '--no-editor', '--no-write', '--engines', 'factcite,flexsearch'], {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/run.ts', '--sizes', '300', '--per-kind', '2', '--json', '--no-editor', '--no-write', '--engines', 'factcite,flexsearch'], {
       cwd: path.resolve(__dirname, '..'),
       encoding: 'utf8',
     });
     expect(run.status, run.stderr).toBe(0);
-    const { rows } = JSON.parse(run.stdout) as { rows: Row[] };
-    expect(rows.map((r) => r.engine)).toEqual(['linear scan', 'factcite', 'FlexSearch']);
-    for (const row of rows) expect(Object.keys(row)).toEqual(['engine', 'facts', 'build_ms', 'heap_mb', 'p50_ms', 'p95_ms', 'p99_ms', 'recall']);
+    const { rows, skipped } = JSON.parse(run.stdout) as { rows: Row[]; skipped: unknown[] };
+    expect(rows.map((r) => r.engine)).toEqual(['linear scan', 'factcite', 'FlexSearch, tuned']);
+    expect(skipped).toEqual([]);
+    for (const row of rows) {
+      expect(Object.keys(row)).toEqual(['engine', 'facts', 'build_ms', 'heap_mb', 'p50_ms', 'p95_ms', 'p99_ms', 'first_p50_ms', 'first_p95_ms', 'term_coverage', 'ndcg10', 'mrr10', 'queries']);
+      expect(row.queries.warm).toBe(2 * QUERY_KINDS.length);
+    }
+  });
+
+  it('reports an engine that could not run as skipped, with its reason', () => {
+    // A time limit no engine meets: every engine is skipped, and says why, instead of vanishing from the table.
+    const run = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'src/run.ts', '--sizes', '300', '--per-kind', '1', '--json', '--no-editor', '--no-write', '--engines', 'factcite', '--timeout', '1'],
+      { cwd: path.resolve(__dirname, '..'), encoding: 'utf8' },
+    );
+    expect(run.status, run.stderr).toBe(0);
+    const { rows, skipped } = JSON.parse(run.stdout) as { rows: Row[]; skipped: { engine: string; facts: number; reason: string }[] };
+    expect(rows).toEqual([]);
+    expect(skipped.map((s) => s.engine)).toEqual(['linear scan', 'factcite']);
+    for (const s of skipped) expect(s.reason).toMatch(/^not done within 0 s/);
   });
 });

@@ -4,6 +4,7 @@ import type { Engine, Positions } from './types.js';
 
 export class FactciteEngine implements Engine {
   readonly name = 'factcite';
+  readonly config = 'createFactIndex(corpus); index.search(query, { limit })';
   index: FactIndex | undefined;
 
   constructor(private readonly positions: Positions) {}

@@ -8,6 +8,7 @@ import type { Engine } from './types.js';
 
 export class LinearEngine implements Engine {
   readonly name = 'linear scan';
+  readonly config = 'every fact in order, the first k that hold every term';
   private texts: string[] = [];
   /** How many facts matched the last query: the size of its relevant set. */
   lastCount = 0;

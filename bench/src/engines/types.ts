@@ -3,6 +3,8 @@ import type { Corpus, Fact } from '@factcite/core';
 /** A search engine under test, with everything it needs to be built from a corpus. */
 export interface Engine {
   readonly name: string;
+  /** The configuration, as the page shows it. */
+  readonly config: string;
   /** Indexes every fact; whatever the engine needs before its first answer is built here. */
   build(corpus: Corpus): void;
   /** Positions in `corpus.facts` of the best `k` facts for a query as the writer typed it. */
