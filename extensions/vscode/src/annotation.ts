@@ -1,10 +1,8 @@
 import type { FactIndex } from '@factcite/core';
+import { inlineValue, type StatementScript } from '@factcite/language-service';
 
-/** The inline value shown after a citation: the value as the source writes it (or its date), marked when deprecated. */
-export function annotation(index: FactIndex, id: string): string | undefined {
+/** The inline value shown after a citation (the service's inlineValue), or undefined for an unknown id. */
+export function annotation(index: FactIndex, id: string, script: StatementScript = 'original'): string | undefined {
   const fact = index.get(id);
-  if (!fact) return undefined;
-  const value = fact.value?.text ?? fact.value?.date ?? fact.date;
-  const mark = fact.status === 'deprecated' ? ' (deprecated)' : '';
-  return value ? `${value}${mark}` : mark.trim() || undefined;
+  return fact ? inlineValue(fact, index, script) : undefined;
 }

@@ -3,7 +3,7 @@
  * names. Each provider asks @factcite/language-service and converts its
  * LSP-shaped answer; none holds logic of its own.
  */
-import { codeActions, completions, definition, hover } from '@factcite/language-service';
+import { COMPLETION_TRIGGER_CHARACTERS, codeActions, completions, definition, hover } from '@factcite/language-service';
 import * as vscode from 'vscode';
 import { type FactciteDiagnostic, fromDiagnostic, fromRange, toCodeAction, toCompletionList, toHover, toLocation } from './convert.js';
 import { corpusFiles } from './corpus/files.js';
@@ -13,9 +13,6 @@ import { DocumentCache } from './documents.js';
 import { InlineValues } from './inline-values.js';
 import { findReferences } from './references.js';
 import { settings } from './settings.js';
-
-// `@` opens `[@` and `; @`; `:` completes `@fact:`.
-const TRIGGER_CHARACTERS = ['@', ':'];
 
 function selector(): vscode.DocumentSelector {
   return settings.languages().map((language) => ({ language }));
@@ -47,12 +44,13 @@ function registerProviders(store: CorpusStore, cache: DocumentCache, log: vscode
       {
         provideCompletionItems: guarded(log, 'completion', (document, position, token) => {
           if (token.isCancellationRequested) return undefined;
-          const list = completions(cache.get(document), document.offsetAt(position), index(), { displayScript: settings.display() });
+          // VS Code takes both ranges, so its insert and replace modes each get theirs.
+          const list = completions(cache.get(document), document.offsetAt(position), index(), { displayScript: settings.display(), insertReplace: true });
           if (!list || token.isCancellationRequested) return undefined;
           return toCompletionList(list);
         }),
       },
-      ...TRIGGER_CHARACTERS,
+      ...COMPLETION_TRIGGER_CHARACTERS,
     ),
     vscode.languages.registerHoverProvider(sel, {
       provideHover: guarded(log, 'hover', (document, position, token) => {

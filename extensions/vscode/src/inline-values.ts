@@ -49,6 +49,7 @@ export class InlineValues implements vscode.Disposable {
       }
       const doc = this.cache.get(editor.document);
       const index = this.store.current.index;
+      const script = settings.display();
       const options: vscode.DecorationOptions[] = [];
       for (const visible of editor.visibleRanges) {
         const start = editor.document.offsetAt(new vscode.Position(Math.max(0, visible.start.line - 20), 0));
@@ -56,7 +57,7 @@ export class InlineValues implements vscode.Disposable {
         // One annotation per bracket group, after its `]`; in-text citations get their own.
         const byEnd = new Map<number, string[]>();
         for (const c of doc.citationsIn(start, end)) {
-          const text = annotation(index, c.id);
+          const text = annotation(index, c.id, script);
           if (!text) continue;
           const at = c.group?.end ?? c.end;
           byEnd.set(at, [...(byEnd.get(at) ?? []), text]);

@@ -27,7 +27,7 @@ export async function insertCitation(editor: vscode.TextEditor, id: string): Pro
 
 function toPick(fact: Fact, display: DisplaySetting, store: CorpusStore): FactPick {
   const deprecated = fact.status === 'deprecated';
-  const value = valueLine(fact);
+  const value = valueLine(fact, display);
   return {
     factId: fact.id,
     label: `${deprecated ? '$(warning) ' : ''}${statement(fact, display, store.current.index)}`,

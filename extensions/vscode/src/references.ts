@@ -28,8 +28,11 @@ export async function findReferences(
   if (!id) return [];
   const docs: ReferenceDocument[] = [];
   const seen = new Set<string>();
+  // A diff or a commit view (git:, vscode-scm: …) holds a copy of a report, not a report of its own.
+  const schemes = new Set(['untitled', ...(vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.scheme)]);
+  if (!vscode.workspace.workspaceFolders?.length) schemes.add('file');
   for (const open of vscode.workspace.textDocuments) {
-    if (!isCiteable(open)) continue;
+    if (!isCiteable(open) || !schemes.has(open.uri.scheme)) continue;
     seen.add(open.uri.toString());
     docs.push({ uri: open.uri.toString(), text: cache.get(open) });
   }

@@ -1,9 +1,10 @@
 /**
  * Complexity guards (issue 12): the number reader, the sentence splitter and
- * the value check must take about twice as long on twice the input, whatever
- * the input. Each case times an adversarial text of size n and 2n, best of
- * several runs (the machine is shared), and requires the ratio to stay well
- * under the 4 a quadratic scan would show: a generous margin, not a speed target.
+ * the value check must take about four times as long on four times the input,
+ * whatever the input. Each case times an adversarial text of size n and 4n in
+ * CPU time, best of several runs (the machine is shared and often loaded), and
+ * requires the ratio to stay well under the 16 a quadratic scan would show: a
+ * generous margin, not a speed target (those live in `pnpm bench`).
  */
 import { describe, expect, it } from 'vitest';
 import { checkCitations, type Corpus, createFactIndex, findSentences, readNumbers } from '../src/index.js';
@@ -41,27 +42,35 @@ const corpus: Corpus = {
 };
 const index = createFactIndex(corpus);
 
-/** Doubling the input may at most about double the time; quadratic code would show 4. */
-const LIMIT = 3.5;
+/** Growth of the input between the two timed sizes. */
+const FACTOR = 4;
+/** Linear code shows about 4 and n log n a little more; quadratic code shows 16. */
+const LIMIT = 8;
+
+/** CPU time of this process in ms: less disturbed than wall time by other processes on a loaded machine. */
+function cpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
 
 function bestOf(runs: number, work: () => void): number {
   let best = Number.POSITIVE_INFINITY;
   for (let r = 0; r < runs; r++) {
-    const t0 = performance.now();
+    const t0 = cpuMs();
     work();
-    best = Math.min(best, performance.now() - t0);
+    best = Math.min(best, cpuMs() - t0);
   }
   return best;
 }
 
 /**
- * Time on twice the input over time on the input, best of seven each; a
+ * Time on FACTOR times the input over time on the input, best of seven each; a
  * ratio over the limit is measured again (up to three times) in case another
  * process took the machine, since quadratic code fails every attempt.
  */
-function doublingRatio(make: (n: number) => string, run: (text: string) => unknown, n: number): { ratio: number; small: number; large: number } {
+function growthRatio(make: (n: number) => string, run: (text: string) => unknown, n: number): { ratio: number; small: number; large: number } {
   const a = make(n);
-  const b = make(2 * n);
+  const b = make(FACTOR * n);
   run(a); // warm the JIT before timing
   let best = { ratio: Number.POSITIVE_INFINITY, small: 0, large: 0 };
   for (let attempt = 0; attempt < 3 && best.ratio >= LIMIT; attempt++) {
@@ -90,26 +99,17 @@ const INPUTS: [string, (n: number) => string, number][] = [
 
 describe('linear time on adversarial input', () => {
   it.each(INPUTS)('%s: readNumbers', (_name, make, n) => {
-    const { ratio, small, large } = doublingRatio(make, (t) => readNumbers(t), n);
+    const { ratio, small, large } = growthRatio(make, (t) => readNumbers(t), n);
     expect(ratio, `${small.toFixed(1)} ms, then ${large.toFixed(1)} ms`).toBeLessThan(LIMIT);
   });
 
   it.each(INPUTS)('%s: the value check', (_name, make, n) => {
-    const { ratio, small, large } = doublingRatio(make, (t) => checkCitations(t, index), n);
+    const { ratio, small, large } = growthRatio(make, (t) => checkCitations(t, index), n);
     expect(ratio, `${small.toFixed(1)} ms, then ${large.toFixed(1)} ms`).toBeLessThan(LIMIT);
   });
 
   it.each(INPUTS)('%s: findSentences', (_name, make, n) => {
-    const { ratio, small, large } = doublingRatio(make, (t) => findSentences(t), n);
+    const { ratio, small, large } = growthRatio(make, (t) => findSentences(t), n);
     expect(ratio, `${small.toFixed(1)} ms, then ${large.toFixed(1)} ms`).toBeLessThan(LIMIT);
-  });
-
-  it('checks 12,000 numerals beside a citation, and 10^5 nines, in well under a second each', () => {
-    // The issue's inputs (11 s and 187 s before); a generous bound, since the machine is shared.
-    for (const text of [`${'九十'.repeat(6000)}[@fact:fund]。`, '九'.repeat(1e5)]) {
-      const t0 = performance.now();
-      checkCitations(text, index);
-      expect(performance.now() - t0).toBeLessThan(2000);
-    }
   });
 });

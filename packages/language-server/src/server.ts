@@ -3,6 +3,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   citationAt,
   codeActions,
+  COMPLETION_TRIGGER_CHARACTERS,
   completions,
   definition,
   diagnosticsInSlices,
@@ -46,6 +47,15 @@ export interface CorpusLoadedParams {
   error?: string;
 }
 
+/** The file a `file:` URI names, resolved, or undefined for another scheme or a malformed URI. */
+function filePath(uri: string): string | undefined {
+  try {
+    return uri.startsWith('file:') ? path.resolve(fileURLToPath(uri)) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Serves factcite's language features on a connection: completion, hover,
  * debounced diagnostics, quick fixes, definition and references. The corpus
@@ -62,6 +72,8 @@ export function startServer(connection: Connection, serverVersion = '0.0.0'): vo
   let corpus: LoadedCorpus | undefined;
   let watcher: { dir: string; close(): void } | undefined;
   let lastShownError: string | undefined;
+  // Whether the client takes InsertReplaceEdits, so its insert and replace modes both behave.
+  let insertReplace = false;
 
   const log = (message: string) => connection.console.log(message);
 
@@ -193,6 +205,7 @@ export function startServer(connection: Connection, serverVersion = '0.0.0'): vo
 
   connection.onInitialize((params): InitializeResult => {
     settings = readSettings(params.initializationOptions, DEFAULT_SETTINGS);
+    insertReplace = params.capabilities.textDocument?.completion?.completionItem?.insertReplaceSupport === true;
     folders = (params.workspaceFolders ?? [])
       .map((f) => f.uri)
       .concat(!params.workspaceFolders?.length && params.rootUri ? [params.rootUri] : [])
@@ -202,7 +215,7 @@ export function startServer(connection: Connection, serverVersion = '0.0.0'): vo
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-        completionProvider: { triggerCharacters: ['@', ':'], resolveProvider: false },
+        completionProvider: { triggerCharacters: [...COMPLETION_TRIGGER_CHARACTERS], resolveProvider: false },
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         definitionProvider: true,
@@ -237,7 +250,7 @@ export function startServer(connection: Connection, serverVersion = '0.0.0'): vo
   connection.onCompletion((params, token) =>
     guard('completion', null, () => {
       const here = at(params.textDocument.uri, params.position, token);
-      return here ? completions(here.doc, here.offset, here.corpus.index, { displayScript: settings.displayScript }) : null;
+      return here ? completions(here.doc, here.offset, here.corpus.index, { displayScript: settings.displayScript, insertReplace }) : null;
     }),
   );
 
@@ -277,11 +290,11 @@ export function startServer(connection: Connection, serverVersion = '0.0.0'): vo
       if (!id) return [];
       const needle = `fact:${id}`;
       const docs: ReferenceDocument[] = documents.all().map((d) => ({ uri: d.uri, text: model(d) }));
-      const open = new Set(docs.map((d) => d.uri));
+      // By path: a client spells a file's URI its own way (VS Code escapes "(" and a drive's ":"; Node does not).
+      const open = new Set(docs.map((d) => filePath(d.uri)).filter((p) => p !== undefined));
       for (const { file, text } of workspaceReports(folders, settings.referenceExtensions)) {
         if (token.isCancellationRequested) return [];
-        const uri = pathToFileURL(file).href;
-        if (!open.has(uri) && text.includes(needle)) docs.push({ uri, text });
+        if (!open.has(path.resolve(file)) && text.includes(needle)) docs.push({ uri: pathToFileURL(file).href, text });
       }
       return references(docs, id);
     }),

@@ -53,6 +53,12 @@ function positionOf(text: string, needle: string, shift = 0) {
   return { line: before.length - 1, character: before[before.length - 1]!.length };
 }
 
+/** A one-line text with an edit applied, and the offset where the cursor ends (after the new text). */
+function applyEdit(text: string, range: { start: { character: number }; end: { character: number } }, newText: string) {
+  const result = text.slice(0, range.start.character) + newText + text.slice(range.end.character);
+  return { result, after: result.slice(range.start.character + newText.length) };
+}
+
 function textOf(text: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }) {
   const lines = text.split('\n');
   if (range.start.line !== range.end.line) throw new Error('multi-line range');
@@ -102,7 +108,8 @@ describe('factcite-language-server over stdio', () => {
       capabilities: {},
       initializationOptions: { corpusPath: 'corpus', diagnosticsDelay: 20, commandLinks: true },
     });
-    expect(init.capabilities.completionProvider?.triggerCharacters).toContain('@');
+    // Also what a Chinese input method types for `@` and `:`.
+    expect(init.capabilities.completionProvider?.triggerCharacters).toEqual(expect.arrayContaining(['@', ':', '＠', '：']));
     expect(init.capabilities.hoverProvider).toBe(true);
     expect(init.serverInfo?.name).toBe('factcite-language-server');
     await connection.sendNotification(InitializedNotification.type, {});
@@ -167,6 +174,24 @@ describe('factcite-language-server over stdio', () => {
     expect(edit.range.start.character).toBe('数码港的企业[@'.length);
   });
 
+  it('keeps the text after the cursor for a client without insert/replace edits', async () => {
+    const uri = pathToFileURL(path.join(ws.root, 'reports/mid.md')).href;
+    const before = '政府预留10亿港元[@fact:成立研发院';
+    const text = `${before}。`;
+    await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+    const list = (await connection.sendRequest(CompletionRequest.type, {
+      textDocument: { uri },
+      position: { line: 0, character: before.length },
+      context: { triggerKind: 1 },
+    })) as CompletionList;
+    const item = list.items[0]!;
+    const edit = item.textEdit as { newText: string; range: { start: { character: number }; end: { character: number } } };
+    expect(edit.range.end.character).toBe(before.length);
+    const done = applyEdit(text, edit.range, edit.newText);
+    expect(done.result).toBe(`政府预留10亿港元[@fact:${item.label}]。`);
+    expect(done.after).toBe('。');
+  });
+
   it('hovers a citation with its card', async () => {
     const hover = (await connection.sendRequest(HoverRequest.type, {
       textDocument: { uri: ws.reportUri },
@@ -211,6 +236,26 @@ describe('factcite-language-server over stdio', () => {
     const uris = locations.map((l) => l.uri);
     expect(uris).toContain(ws.reportUri);
     expect(uris).toContain(pathToFileURL(path.join(ws.root, 'reports/other.md')).href);
+    expect(textOf(report, locations.find((l) => l.uri === ws.reportUri)!.range)).toBe('@fact:hk-ai-rd-institute-funding');
+  });
+
+  it('lists each citation once when the client spells an open file\'s URI its own way', async () => {
+    const file = path.join(ws.root, 'reports', 'notes (1).md');
+    const text = '# Notes\n\n研发院[@fact:hk-ai-rd-institute-funding]。\n';
+    writeFileSync(file, text);
+    // As VS Code writes it: parentheses escaped, which Node's pathToFileURL leaves as they are.
+    const uri = pathToFileURL(file).href.replace('(', '%28').replace(')', '%29');
+    expect(uri).not.toBe(pathToFileURL(file).href);
+    await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+    const locations = (await connection.sendRequest(ReferencesRequest.type, {
+      textDocument: { uri },
+      position: positionOf(text, 'hk-ai-rd-institute-funding', 2),
+      context: { includeDeclaration: false },
+    })) as Location[];
+    const inNotes = locations.filter((l) => decodeURIComponent(new URL(l.uri).pathname).endsWith('notes (1).md'));
+    expect(inNotes).toHaveLength(1);
+    const keys = locations.map((l) => `${decodeURIComponent(l.uri)}:${l.range.start.line}:${l.range.start.character}`);
+    expect(new Set(keys).size).toBe(keys.length);
   });
 
   it('keeps the last good corpus when a reload fails, says so once, and recovers', async () => {
@@ -263,5 +308,86 @@ describe('factcite-language-server without settings', () => {
     await connection.sendNotification(ExitNotification.type);
     expect(await exited).toBe(0);
     connection.dispose();
+  });
+});
+
+describe('factcite-language-server completion for a client with insert/replace edits (VS Code)', () => {
+  let child: ChildProcess;
+  let connection: ProtocolConnection;
+  let opened = 0;
+
+  beforeAll(async () => {
+    child = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    connection = createProtocolConnection(child.stdout!, child.stdin!);
+    connection.onNotification(PublishDiagnosticsNotification.type, () => {});
+    connection.onNotification('window/logMessage', () => {});
+    connection.listen();
+    await connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: null,
+      capabilities: { textDocument: { completion: { completionItem: { insertReplaceSupport: true } } } },
+    });
+    await connection.sendNotification(InitializedNotification.type, {});
+  });
+
+  afterAll(async () => {
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    await connection.sendRequest(ShutdownRequest.type);
+    await connection.sendNotification(ExitNotification.type);
+    await exited;
+    connection.dispose();
+  });
+
+  type Range = { start: { character: number }; end: { character: number } };
+  /** Completes at the end of `before` with `after` following, and accepts the item `pick` chooses in both insert modes. */
+  async function accept(before: string, after: string, pick: (labels: string[]) => number = () => 0) {
+    const uri = `untitled:draft-${++opened}.md`;
+    const text = before + after;
+    await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+    const list = (await connection.sendRequest(CompletionRequest.type, {
+      textDocument: { uri },
+      position: { line: 0, character: before.length },
+      context: { triggerKind: 2, triggerCharacter: '@' },
+    })) as CompletionList;
+    const item = list.items[pick(list.items.map((i) => i.label))]!;
+    const edit = item.textEdit as { newText: string; insert: Range; replace: Range };
+    return { id: item.label, insert: applyEdit(text, edit.insert, edit.newText), replace: applyEdit(text, edit.replace, edit.newText) };
+  }
+
+  it.each([
+    ['Simplified', '政府预留10亿港元[@fact:研发院', '成立香港人工智能研发院，由数字政策办公室负责。'],
+    ['Traditional', '政府預留10億港元[@fact:研發院', '成立香港人工智能研發院，由數字政策辦公室負責。'],
+  ])('keeps every character after the cursor mid-sentence in %s, in both modes', async (_, before, after) => {
+    const done = await accept(before, after);
+    for (const mode of [done.insert, done.replace]) {
+      expect(mode.result).toBe(`${before.slice(0, before.indexOf('[@'))}[@fact:${done.id}]${after}`);
+      expect(mode.after).toBe(after);
+    }
+  });
+
+  it('writes the auto-closed ] once and leaves the cursor after it', async () => {
+    const done = await accept('数码港的算力[@', ']');
+    for (const mode of [done.insert, done.replace]) {
+      expect(mode.result).toBe(`数码港的算力[@fact:${done.id}]`);
+      expect(mode.after).toBe('');
+    }
+  });
+
+  it('adds no ] inside a group before ";"', async () => {
+    const done = await accept('见[@fact:研发院', '; @fact:hkgai-v1-released]。');
+    expect(done.insert.result).toBe(`见[@fact:${done.id}; @fact:hkgai-v1-released]。`);
+    expect(done.insert.after).toBe('; @fact:hkgai-v1-released]。');
+  });
+
+  it.each([['【@'], ['［@'], ['[＠'], ['【＠fact：'], ['[@fact：']])('completes after %s and writes [@fact:id]', async (typed) => {
+    const done = await accept(`政府预留10亿港元${typed}10亿`, '，由数字政策办公室负责。', (labels) => labels.indexOf('hk-ai-rd-institute-funding'));
+    for (const mode of [done.insert, done.replace]) {
+      expect(mode.result).toBe('政府预留10亿港元[@fact:hk-ai-rd-institute-funding]，由数字政策办公室负责。');
+    }
+  });
+
+  it('ranks facts about the sentence first before a query is typed', async () => {
+    const done = await accept('港投公司与思谋集团签订战略合作协议[@', ']。');
+    expect(done.id).toBe('hkic-smartmore-strategic-agreement');
   });
 });

@@ -48,10 +48,37 @@ function citationBlock(fact: Fact, i: number, index: FactIndex, links: boolean):
 }
 
 /**
+ * The quotes after the first, in a few words: other quotes of the first
+ * source as links ("quote 2"), then each other source's publisher (linked)
+ * and date with a link to its quote. The quotes themselves are one click
+ * away, which keeps the card short.
+ */
+function corroborations(fact: Fact, index: FactIndex, links: boolean): string {
+  const link = (label: string, i: number) =>
+    links
+      ? commandLink(label, COMMANDS.openSource, { factId: fact.id, sourceId: fact.citations[i]!.source, citation: i } satisfies OpenSourceArgs, 'Open the cleaned source at this quote')
+      : label;
+  const first = fact.citations[0]!.source;
+  const same: string[] = [];
+  const others: string[] = [];
+  fact.citations.forEach((c, i) => {
+    if (i === 0) return;
+    if (c.source === first) {
+      same.push(link(`quote ${i + 1}`, i));
+      return;
+    }
+    const source = index.source(c.source);
+    const head = source ? `${safeLink(source.publisher, source.url)} · ${source.published}` : `${codeId(c.source)} (source missing from the corpus)`;
+    others.push(links ? `${head} ${link('Open at quote', i)}` : head);
+  });
+  return [...(same.length ? [`same source, ${same.join(', ')}`] : []), ...others].join('; ');
+}
+
+/**
  * The Markdown card for a fact: statement in the chosen script (with the
  * English below it), value and date, status and successor, the source with
  * its verbatim quote (the cited value in bold), the sources that corroborate
- * it, and links to open the source and copy a footnote. Every piece of corpus
+ * it (publisher and date each, in one paragraph), and links to open the source and copy a footnote. Every piece of corpus
  * text is escaped, so the card renders it inert.
  */
 export function factCard(fact: Fact, index: FactIndex, options: CardOptions = {}): string {
@@ -63,7 +90,7 @@ export function factCard(fact: Fact, index: FactIndex, options: CardOptions = {}
   if (script !== 'en') parts.push(`*${escapeInline(fact.statement.en.trim())}*`);
 
   const facts: string[] = [];
-  const value = valueLine(fact);
+  const value = valueLine(fact, script);
   if (value) facts.push(`Value: ${escapeInline(value)}`);
   if (fact.status === 'deprecated') {
     const successorId = resolveSuccessor(index, fact.id);
@@ -73,25 +100,19 @@ export function factCard(fact: Fact, index: FactIndex, options: CardOptions = {}
         ? `Status: **deprecated**; cite ${codeId(successorId)} instead${successor ? `: ${escapeInline(statementIn(successor, script, index))}` : ''}`
         : 'Status: **deprecated**',
     );
-  } else facts.push('Status: active');
+  }
   const names = [...fact.entities, ...(fact.attributedTo ? [fact.attributedTo] : [])]
     .map((id) => index.entity(id))
     .filter((e) => e !== undefined)
     .map((e) => escapeInline(entityName(e, resolveScript(fact, script, index))));
   if (names.length) facts.push(`Entities: ${[...new Set(names)].join(', ')}`);
-  parts.push(facts.map((line) => `- ${line}`).join('\n'));
-
   const [head, quote] = citationBlock(fact, 0, index, links);
-  parts.push(`Source: ${head}`);
-  parts.push(`> ${quote}`);
-
-  if (fact.citations.length > 1) {
-    const others = fact.citations.slice(1).map((_, j) => {
-      const [otherHead, otherQuote] = citationBlock(fact, j + 1, index, links);
-      return `- ${otherHead}\n\n  > ${otherQuote}`;
-    });
-    parts.push(`Corroborated by:\n\n${others.join('\n')}`);
-  }
+  // Lines joined by hard breaks rather than paragraphs (or a block quote) and their margins: the card
+  // must show its sources without scrolling in a hover a few hundred pixels tall.
+  const lines = facts.length ? [facts.join(' · ')] : [];
+  lines.push(`Source: ${head}`, `“${quote}”`);
+  if (fact.citations.length > 1) lines.push(`Corroborated by: ${corroborations(fact, index, links)}`);
+  parts.push(lines.join('\\\n'));
 
   const footer = [codeId(fact.id)];
   if (links) footer.push(commandLink('Copy as footnote', COMMANDS.copyFootnote, { factId: fact.id } satisfies CopyFootnoteArgs));
@@ -105,7 +126,7 @@ export function factSummary(fact: Fact, index: FactIndex, options: CardOptions =
   const script = options.displayScript ?? 'original';
   const parts = [`**${escapeInline(statementIn(fact, script, index).trim())}**`];
   if (script !== 'en') parts.push(`*${escapeInline(fact.statement.en.trim())}*`);
-  const value = valueLine(fact);
+  const value = valueLine(fact, script);
   if (value) parts.push(`Value: ${escapeInline(value)}`);
   if (fact.status === 'deprecated') {
     const successor = resolveSuccessor(index, fact.id);

@@ -6,7 +6,9 @@
  * Node built-ins: editors read files and pass their text in.
  */
 export { FactDocument, type DocumentInput } from './document.js';
-export { completions, completionContext, type CompletionOptions, type CitationCompletionContext } from './completion.js';
+export { completions, type CompletionOptions } from './completion.js';
+export { completionContext, COMPLETION_TRIGGER_CHARACTERS, type CitationCompletionContext } from './completion-context.js';
+export { sentenceAround, rankBySentence } from './sentence-rank.js';
 export { hover, type HoverOptions } from './hover.js';
 export { diagnostics, DIAGNOSTIC_SOURCE, type FactDiagnostic, type FactDiagnosticData } from './diagnostics.js';
 export { codeActions, type CodeActionOptions } from './code-actions.js';
@@ -27,6 +29,8 @@ export {
   resolveScript,
   describeValue,
   valueLine,
+  inlineValue,
+  formatDate,
   factDate,
   sourceLine,
   footnote,

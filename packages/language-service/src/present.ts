@@ -80,13 +80,48 @@ export function factDate(fact: Fact): string | undefined {
   return fact.date ?? fact.value?.date;
 }
 
-/** One line for a value: "800多家 (more than 800 companies), 2024-09". Empty when the fact has no value. */
-export function valueLine(fact: Fact): string {
+/** A value's text as the source wrote it, in a Chinese display script (numbers and units read the same in every script). */
+function valueTextIn(text: string, script: StatementScript): string {
+  return script === 'zh-Hans' || script === 'zh-Hant-HK' || script === 'zh-Hant-TW' ? convertScript(text, script) : text;
+}
+
+/**
+ * One line for a value: "800多家 (more than 800 companies), 2024-09". The
+ * text is the source's, in the display script; in English the reading
+ * comes first. Empty when the fact has neither value nor date.
+ */
+export function valueLine(fact: Fact, script: StatementScript = 'original'): string {
   if (!fact.value) return factDate(fact) ?? '';
   const reading = describeValue(fact.value);
   const date = factDate(fact);
-  const main = reading && reading !== fact.value.text ? `${fact.value.text} (${reading})` : fact.value.text;
+  const text = valueTextIn(fact.value.text, script);
+  let main = text;
+  if (reading && reading !== text) main = script === 'en' ? `${reading} (${text})` : `${text} (${reading})`;
   return date && date !== reading ? `${main}, ${date}` : main;
+}
+
+/** A date as a reader of the script writes it: 2025年2月25日, or 2025-02-25 in English. */
+export function formatDate(date: string, script: Exclude<StatementScript, 'original'>): string {
+  if (script === 'en') return date;
+  const [year, month, day] = date.split('-');
+  return `${year}年${month ? `${Number(month)}月` : ''}${day ? `${Number(day)}日` : ''}`;
+}
+
+/**
+ * The short value shown after a citation (inline values): the value as the
+ * source writes it, in the display script; a date in full (2025年2月25日, not
+ * the source's 25日, which says nothing out of context); marked when
+ * deprecated. Undefined when there is nothing to show.
+ */
+export function inlineValue(fact: Fact, index: FactIndex, script: StatementScript = 'original'): string | undefined {
+  const resolved = resolveScript(fact, script, index);
+  const value = fact.value;
+  let shown: string | undefined;
+  if (value?.amount !== undefined) shown = script === 'en' ? describeValue(value) : valueTextIn(value.text, script);
+  else if (value?.date ?? fact.date) shown = formatDate((value?.date ?? fact.date)!, resolved);
+  const deprecated = fact.status === 'deprecated';
+  if (!shown) return deprecated ? '(deprecated)' : undefined;
+  return deprecated ? `${shown} (deprecated)` : shown;
 }
 
 /** "publisher · title · date", plain text. */

@@ -13,9 +13,12 @@ export interface ReferenceDocument {
 export type ReferenceTarget = string | { uri: string; offset: number };
 
 /**
- * Every citation of a fact across documents, as the ranges of its id, in the
- * order of the documents given. The target is a fact id or the citation at
- * an offset of one of the documents; empty when there is none there.
+ * Every citation of a fact across documents, once each, as the ranges of its
+ * key (`@fact:ID`, which is also what VS Code's Markdown extension reports
+ * for a `[@fact:ID]` it reads as a link label, so the editor merges the two),
+ * in the order of the documents given; a document given twice counts once.
+ * The target is a fact id or the citation at an offset of one of the
+ * documents; empty when there is none there.
  */
 export function references(documents: readonly ReferenceDocument[], target: ReferenceTarget): Location[] {
   let id: string | undefined;
@@ -27,12 +30,15 @@ export function references(documents: readonly ReferenceDocument[], target: Refe
   if (!id) return [];
   const needle = FACT_KEY_PREFIX + id;
   const out: Location[] = [];
+  const seen = new Set<string>();
   for (const { uri, text } of documents) {
+    if (seen.has(uri)) continue;
+    seen.add(uri);
     const raw = typeof text === 'string' ? text : text.text;
     // Most reports never cite the fact: skip them without parsing.
     if (!raw.includes(needle)) continue;
     const doc = toDocument(text);
-    for (const c of doc.citations()) if (c.id === id) out.push({ uri, range: toRange(doc, c.idStart, c.idEnd) });
+    for (const c of doc.citations()) if (c.id === id) out.push({ uri, range: toRange(doc, c.start, c.end) });
   }
   return out;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { completionContext, completions } from '../src/index.js';
+import { completionContext, completions, statementIn } from '../src/index.js';
 import { applyEdits, realIndex, textAt } from './fixtures.js';
 
 const index = realIndex();
@@ -102,26 +102,11 @@ describe('completions', () => {
 
   it('inserts only the id after "@fact:" and does not close a closed group', () => {
     const before = '见[@fact:hkgai-v1-rel';
-    const after = 'eased; @fact:hk-ai-companies-800]。';
+    const after = '; @fact:hk-ai-companies-800]。';
     const item = complete(before, after)!.items.find((i) => i.label === 'hkgai-v1-released')!;
     const edit = item.textEdit as { range: Parameters<typeof textAt>[1]; newText: string };
-    // The rest of the old key after the cursor is replaced too.
-    expect(textAt(before + after, edit.range)).toBe('hkgai-v1-released');
+    expect(textAt(before + after, edit.range)).toBe('hkgai-v1-rel');
     expect(applyEdits(before + after, [edit])).toBe('见[@fact:hkgai-v1-released; @fact:hk-ai-companies-800]。');
-  });
-
-  it('adds no bracket to an in-text citation', () => {
-    const before = 'As @fact:hkgai-v1';
-    const item = complete(before, ' says')!.items.find((i) => i.label === 'hkgai-v1-released')!;
-    expect(applyEdits(`${before} says`, [item.textEdit as never])).toBe('As @fact:hkgai-v1-released says');
-  });
-
-  it('closes a group opened after a semicolon', () => {
-    const before = '见[@fact:hkgai-v1-released; @800多';
-    const item = complete(before)!.items.find((i) => i.label === 'hk-ai-companies-at-science-park-and-cyberport')!;
-    expect(applyEdits(before, [item.textEdit as never])).toBe(
-      '见[@fact:hkgai-v1-released; @fact:hk-ai-companies-at-science-park-and-cyberport]',
-    );
   });
 
   it('counts UTF-16 characters in its ranges past astral characters', () => {
@@ -132,20 +117,27 @@ describe('completions', () => {
     expect(textAt(before, edit.range)).toBe('hkgai');
   });
 
-  it('describes each item with statement, value and source', () => {
+  it('describes each item with statement beside the id, value and source in the detail', () => {
     const item = complete('[@fact:hk-ai-rd-institute-funding')!.items.find((i) => i.label === 'hk-ai-rd-institute-funding')!;
     const fact = index.get('hk-ai-rd-institute-funding')!;
-    expect(item.detail).toContain(fact.statement['zh-Hans']!);
+    const source = index.source(fact.citations[0]!.source)!;
+    expect(item.labelDetails?.description).toBe(fact.statement['zh-Hans']!);
     expect(item.detail).toContain(fact.value!.text);
+    expect(item.detail).toContain(`${source.publisher}, ${source.published}`);
     const doc = (item.documentation as { kind: string; value: string }).value;
     expect(doc).toContain(index.source(fact.citations[0]!.source)!.publisher);
     expect(doc).toContain(index.source(fact.citations[0]!.source)!.published);
     expect(doc).toContain(`**${fact.value!.text}**`);
   });
 
-  it('shows statements in the chosen script', () => {
-    const item = complete('[@fact:hk-ai-rd-institute-funding', '', { displayScript: 'en' })!.items[0]!;
-    expect(item.detail).toContain(index.get(item.label)!.statement.en);
+  it('shows statements and values in the chosen script', () => {
+    const en = complete('[@fact:hk-ai-rd-institute-funding', '', { displayScript: 'en' })!.items[0]!;
+    expect(en.labelDetails?.description).toBe(index.get(en.label)!.statement.en);
+    expect(en.detail).toMatch(/^HKD 1,000,000,000 \(10亿港元\)/);
+    const hk = complete('[@fact:hk-ai-rd-institute-funding', '', { displayScript: 'zh-Hant-HK' })!.items[0]!;
+    expect(hk.labelDetails?.description).toBe(statementIn(index.get(hk.label)!, 'zh-Hant-HK', index));
+    expect(hk.labelDetails?.description).toMatch(/預留/);
+    expect(hk.detail).toMatch(/^10億港元/);
   });
 
   it('marks deprecated facts and lists them after active ones', () => {

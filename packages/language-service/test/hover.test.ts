@@ -44,11 +44,12 @@ describe('hover', () => {
     expect(plain).toContain(source.publisher);
     expect(plain).toContain(source.title);
     expect(plain).toContain(source.published);
-    expect(plain).toContain('Status: active');
-    // The quote, verbatim, with the cited number emphasised.
+    // Status is said only when it needs acting on.
+    expect(plain).not.toMatch(/deprecated|Status/);
+    // The quote, verbatim, under its source, with the cited number emphasised.
     const quote = fact.citations[0]!.quote;
     const [before, after] = quote.split(fact.value!.text);
-    expect(html).toContain(`<blockquote>\n<p>${before}<strong>${fact.value!.text}</strong>${after}</p>`);
+    expect(html).toContain(`<br>“${before}<strong>${fact.value!.text}</strong>${after}”</p>`);
   });
 
   it('bolds the digits of a value that ends in punctuation, so the emphasis still renders', () => {
@@ -78,6 +79,16 @@ describe('hover', () => {
     const { text } = rendered(card(cite(fact.id), 5));
     expect(text).toContain('Corroborated by');
     for (const c of fact.citations) expect(text).toContain(index.source(c.source)!.publisher);
+    // Compact: the other quotes on one line, as publisher and date, their text left to "Open at quote".
+    const markdown = card(cite(fact.id), 5);
+    const line = markdown.split('\n').find((l) => l.startsWith('Corroborated by'))!;
+    expect(line.match(/command:factcite\.openSource/g)).toHaveLength(fact.citations.length - 1);
+    for (const c of fact.citations.slice(1)) expect(rendered(markdown).text).not.toContain(c.quote);
+  });
+
+  it('says when a corroborating quote comes from the same source', () => {
+    const fact = index.all().find((f) => f.citations.length > 1 && f.citations[1]!.source === f.citations[0]!.source)!;
+    expect(rendered(card(cite(fact.id), 5)).text).toContain('same source, quote 2');
   });
 
   it('names the successor of a deprecated fact', () => {
@@ -151,7 +162,7 @@ describe('hover', () => {
       const { links, tags, text } = rendered(markdown);
       // Only the card's own commands are links; nothing from the data.
       expect(links.every((l) => /^command:factcite\.(openSource|copyFootnote)\?/.test(l)), links.join('\n')).toBe(true);
-      expect(tags.filter((t) => !['p', 'strong', 'em', 'ul', 'li', 'blockquote', 'code', 'a'].includes(t))).toEqual([]);
+      expect(tags.filter((t) => !['p', 'br', 'strong', 'em', 'ul', 'li', 'blockquote', 'code', 'a'].includes(t))).toEqual([]);
       // And it reads exactly as written.
       expect(text).toContain(HOSTILE.split('\n')[0]!.replace('\u202E', ''));
       expect(text).not.toContain('\u202E');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeValue, footnote, resolveScript, statementIn, valueLine } from '../src/index.js';
+import { convertScript } from '@factcite/core';
+import { describeValue, footnote, inlineValue, resolveScript, statementIn, valueLine } from '../src/index.js';
 import { realIndex } from './fixtures.js';
 
 const index = realIndex();
@@ -17,6 +18,27 @@ describe('fact presentation', () => {
   it('puts a value with its date', () => {
     const fact = index.get('hk-ai-companies-at-science-park-and-cyberport')!;
     expect(valueLine(fact)).toBe(`800多家 (more than 800 companies), ${fact.date}`);
+  });
+
+  it('writes the value line in the display script', () => {
+    const fact = index.get('hk-ai-rd-institute-funding')!;
+    expect(valueLine(fact, 'zh-Hant-HK')).toBe(`${convertScript(fact.value!.text, 'zh-Hant-HK')} (HKD 1,000,000,000), ${fact.date}`);
+    expect(valueLine(fact, 'zh-Hant-HK')).toMatch(/^10億港元/);
+    expect(valueLine(fact, 'zh-Hans')).toMatch(/^10亿港元/);
+    expect(valueLine(fact, 'en')).toBe(`HKD 1,000,000,000 (${fact.value!.text}), ${fact.date}`);
+  });
+
+  it('gives inline values, dates in full rather than as the source wrote them', () => {
+    const dated = index.all().find((f) => f.value?.date && f.value.amount === undefined && !/^\d{4}/.test(f.value.text))!;
+    const [year, month, day] = dated.value!.date!.split('-');
+    const shown = inlineValue(dated, index, 'zh-Hans')!;
+    expect(shown).toBe(`${year}年${month ? `${Number(month)}月` : ''}${day ? `${Number(day)}日` : ''}`);
+    expect(shown).not.toBe(dated.value!.text);
+    expect(inlineValue(dated, index, 'en')).toBe(dated.value!.date);
+    const money = index.get('hk-ai-rd-institute-funding')!;
+    expect(inlineValue(money, index, 'zh-Hant-HK')).toBe('10億港元');
+    expect(inlineValue(money, index, 'en')).toBe('HKD 1,000,000,000');
+    expect(inlineValue(index.get('hk-ai-companies-800')!, index)).toBe('800多家 (deprecated)');
   });
 
   it('reads "original" as the script of the first source', () => {

@@ -12,14 +12,16 @@ describe('references', () => {
     { uri: 'file:///reports/other.md', text: other },
   ];
 
-  it('lists every citation of a fact across documents, skipping code', () => {
+  it('lists every citation of a fact across documents once, as its key, skipping code', () => {
     const found = references(documents, 'hk-ai-rd-institute-funding');
     expect(found.map((l) => l.uri)).toEqual(['file:///reports/report.md', 'file:///reports/notes.md', 'file:///reports/notes.md']);
     for (const location of found) {
       const doc = documents.find((d) => d.uri === location.uri)!;
       const text = typeof doc.text === 'string' ? doc.text : doc.text.text;
-      expect(textAt(text, location.range)).toBe('hk-ai-rd-institute-funding');
+      expect(textAt(text, location.range)).toBe('@fact:hk-ai-rd-institute-funding');
     }
+    // A document given twice (open and on disk) is searched once.
+    expect(references([...documents, documents[1]!], 'hk-ai-rd-institute-funding')).toEqual(found);
   });
 
   it('starts from the citation at an offset', () => {

@@ -67,6 +67,17 @@ writeFileSync(path.join(dirs.workspace, 'appendix.md'), '# 附录\n\n研发院�
 // A right citation next to a wrong number (the source says 10亿港元), for the value check.
 const numbersFile = path.join(dirs.workspace, 'numbers.md');
 writeFileSync(numbersFile, '# 数字\n\n政府预留20亿港元成立研发院[@fact:hk-ai-rd-institute-funding]。\n');
+// Reports for the completion steps: a citation being typed mid-sentence in each script, and an empty one.
+const midSentences = [
+  ['Simplified', 'mid-hans.md', '政府预留10亿港元[@fact:研发院', '成立香港人工智能研发院，由数字政策办公室负责。'],
+  ['Traditional', 'mid-hant.md', '政府預留10億港元[@fact:研發院', '成立香港人工智能研發院，由數字政策辦公室負責。'],
+];
+for (const [script, file, before, after] of midSentences) writeFileSync(path.join(dirs.workspace, file), `# ${script}\n\n${before}${after}\n`);
+writeFileSync(path.join(dirs.workspace, 'sentence.md'), '# Sentence\n\n');
+writeFileSync(path.join(dirs.workspace, 'ime.md'), '# 输入法\n\n');
+// The fact with the most quotes, for a hover that must show them all without scrolling.
+const corroborated = corpus.facts.filter((f) => f.status === 'active').toSorted((a, b) => b.citations.length - a.citations.length)[0];
+writeFileSync(path.join(dirs.workspace, 'corroborated.md'), `# 多源\n\n见[@fact:${corroborated.id}]。\n`);
 writeUserSettings(dirs, { 'factcite.inlineValues': true });
 
 /** One-based line and column of the first occurrence of `needle` in `text` (column in UTF-16 units). */
@@ -302,11 +313,104 @@ try {
       return (await head.count()) && (await head.innerText());
     });
     const files = await page.locator('.peekview-widget .monaco-list-row').allInnerTexts();
-    // VS Code's Markdown extension may add its own link-label reference for the same bracket; ours must both be there.
+    // VS Code's Markdown extension reads [@fact:ID] as a link label and reports the same key: each citation must still be listed once.
     const ours = files.filter((f) => f.includes('[@fact:hk-ai-rd-institute-funding]'));
+    // Only the current file's group is expanded: its rows are report.md's citations.
+    const cited = readFileSync(reportFile, 'utf8').split('[@fact:hk-ai-rd-institute-funding]').length - 1;
     assert(files.some((f) => f.includes('appendix.md')) && files.some((f) => f.includes('report.md')), `references to ${title}:\n${files.join('\n')}`);
-    assert(ours.length >= 2, `expected citations in report.md and appendix.md:\n${files.join('\n')}`);
+    assert(ours.length === cited, `expected each of the ${cited} citations of report.md once:\n${files.join('\n')}`);
     assert(files.some((f) => f.includes('appendix.md')) && files.some((f) => f.includes('report.md')), `reference files: ${files.join(', ')}`);
+    await page.keyboard.press('Escape');
+  });
+
+  // Accepting a completion mid-sentence: Chinese has no spaces, so nothing after the cursor may be taken for the query.
+  for (const [script, file, before, after] of midSentences) {
+    await step(`accepting mid-sentence in ${script} keeps every character after the cursor, and the cursor ends after ]`, async () => {
+      const full = path.join(dirs.workspace, file);
+      await wb.openFile(file);
+      await wb.goTo(3, before.length + 1);
+      await page.keyboard.press('Control+Space');
+      const rows = await wb.settledSuggestions(`suggestions mid-sentence in ${script}`);
+      assert(facts.has(rows[0].label), `the first row ${rows[0].label} is not a fact`);
+      await page.keyboard.press('Enter');
+      // Where the cursor is: type a mark there.
+      await wb.type('X');
+      await page.keyboard.press('Control+S');
+      const prefix = before.slice(0, before.indexOf('[@'));
+      const expected = `${prefix}[@fact:${rows[0].label}]X${after}`;
+      const saved = await until(`${file} saved with the accepted citation`, () => {
+        const text = readFileSync(full, 'utf8');
+        return text.split('\n')[2] !== `${before}${after}` && text;
+      });
+      assert(saved.split('\n')[2] === expected, `expected\n  ${expected}\ngot\n  ${saved.split('\n')[2]}`);
+    });
+  }
+
+  await step('with no query typed, the first rows are facts about the sentence; ] auto-closed by VS Code is written once', async () => {
+    const file = path.join(dirs.workspace, 'sentence.md');
+    const sentence = '2025年2月，财政司司长宣布政府预留10亿港元成立香港人工智能研发院';
+    await wb.openFile('sentence.md');
+    await page.keyboard.press('Control+End');
+    await wb.type(`${sentence}[`);
+    // VS Code closes the bracket itself at the end of a line.
+    await wb.type('@');
+    const rows = await wb.settledSuggestions('suggestions with no query');
+    // Facts whose value is the amount the sentence states, read from the corpus the package ships.
+    const stated = corpus.facts.filter((f) => f.value?.text === '10亿港元' && f.status === 'active').map((f) => f.id);
+    assert(stated.length > 0, 'the corpus has no fact of 10亿港元');
+    assert(stated.includes(rows[0].label), `the first row ${rows[0].label} is not about the sentence (facts of 10亿港元: ${stated.join(', ')})`);
+    const alphabetical = corpus.facts.filter((f) => f.status === 'active').map((f) => f.id).sort();
+    assert(rows[0].label !== alphabetical[0], 'the rows are in id order');
+    await page.waitForTimeout(300);
+    await wb.screenshot(path.join(shots, 'completion-sentence.png'));
+    await page.keyboard.press('Enter');
+    await wb.type('。');
+    await page.keyboard.press('Control+S');
+    const line = await until('sentence.md saved', () => {
+      const last = readFileSync(file, 'utf8').trimEnd().split('\n').pop();
+      return last.includes('@fact:') && last.endsWith('。') && last;
+    });
+    assert(line === `${sentence}[@fact:${rows[0].label}]。`, `expected one ] and the cursor after it, got\n  ${line}`);
+  });
+
+  await step('completion after 【@ (a Chinese input method) writes the canonical [@fact:id]', async () => {
+    const file = path.join(dirs.workspace, 'ime.md');
+    await wb.openFile('ime.md');
+    await page.keyboard.press('Control+End');
+    await wb.type('政府预留10亿港元【@研发院');
+    const rows = await wb.settledSuggestions('suggestions after 【@');
+    assert(facts.has(rows[0].label), `the first row ${rows[0].label} is not a fact`);
+    await page.keyboard.press('Enter');
+    await wb.type('，');
+    await page.keyboard.press('Control+S');
+    const line = await until('ime.md saved', () => {
+      const last = readFileSync(file, 'utf8').trimEnd().split('\n').pop();
+      return last.endsWith('，') && last;
+    });
+    assert(line === `政府预留10亿港元[@fact:${rows[0].label}]，`, `expected the canonical citation, got\n  ${line}`);
+  });
+
+  await step('the hover shows every corroborating source without scrolling', async () => {
+    assert(corroborated.citations.length > 1, 'no fact in the corpus has more than one quote');
+    await wb.openFile('corroborated.md');
+    await wb.goTo(3, 3 + 8);
+    await wb.hoverAtCursor();
+    const card = await wb.hoverText();
+    assert(card.includes('Corroborated by'), `no corroborating sources in the card:\n${card}`);
+    const links = await page.locator('.monaco-hover:not(.hidden) a', { hasText: /^(Open at quote|quote \d+)$/ }).count();
+    assert(links === corroborated.citations.length, `expected a link to each of the ${corroborated.citations.length} quotes, saw ${links}`);
+    // Every line of the card inside the part of it the hover shows: the last line's bottom against the frame's.
+    const hidden = await page.locator('.monaco-hover:not(.hidden) .monaco-hover-content').first().evaluate((el) => {
+      const frame = (el.closest('.monaco-scrollable-element') ?? el.parentElement).getBoundingClientRect();
+      const blocks = [...el.querySelectorAll('p')];
+      const last = blocks[blocks.length - 1].getBoundingClientRect();
+      const corroborated = blocks.find((p) => p.textContent.includes('Corroborated by')).getBoundingClientRect();
+      return { last: Math.round(last.bottom - frame.bottom), corroborated: Math.round(corroborated.bottom - frame.bottom), scroll: el.scrollHeight - frame.height };
+    });
+    await wb.screenshot(path.join(shots, 'hover-corroborated.png'));
+    console.log(`      hover: last line ${-hidden.last} px above the hover's bottom; content taller than the hover by ${Math.round(hidden.scroll)} px (trailing margin)`);
+    assert(hidden.corroborated <= 0, `the corroborating sources are ${hidden.corroborated} px below the hover's edge`);
+    assert(hidden.last <= 0, `the card's last line is ${hidden.last} px below the hover's edge`);
     await page.keyboard.press('Escape');
   });
 

@@ -14,6 +14,13 @@ describe('annotation', () => {
     expect(annotation(index, deprecated.id)).toBe(`${deprecated.value!.text} (deprecated)`);
   });
 
+  it('follows the display script, and says what a date is', () => {
+    expect(annotation(index, 'hk-ai-rd-institute-funding', 'zh-Hant-HK')).toBe('10億港元');
+    const dated = corpus.facts.find((f) => f.value?.date && f.value.amount === undefined)!;
+    const [year, month] = dated.value!.date!.split('-');
+    expect(annotation(index, dated.id)).toMatch(new RegExp(`^${year}年${Number(month)}月`));
+  });
+
   it('shows nothing for an unknown id (the diagnostic says it)', () => {
     expect(annotation(index, 'hk-ai-subsidy-scheme-3-billion')).toBeUndefined();
   });
