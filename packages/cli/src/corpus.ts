@@ -1,8 +1,8 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { type Corpus, createFactIndex, type FactIndex, type ParsedCorpus } from '@factcite/core';
-import { isCorpusDir, loadCorpusDir } from '@factcite/core/node';
+import { isCorpusDir, loadCorpusDir, readableReleaseDir, readLimits, readRegularFile } from '@factcite/core/node';
 import { UsageError } from './errors.js';
 
 /**
@@ -39,7 +39,10 @@ export function loadCorpus(option: string | undefined): ParsedCorpus & { dir: st
  * YAML. A maintainer's edit makes it stale, and the YAML is read instead.
  */
 function readFreshBuild(dir: string): Corpus | undefined {
-  const built = path.join(dir, 'dist', 'corpus.json');
+  // During a build's swap, the release moved aside is still there to read.
+  const release = readableReleaseDir(path.join(dir, 'dist'));
+  if (!release) return undefined;
+  const built = path.join(release, 'corpus.json');
   if (!existsSync(built)) return undefined;
   const builtAt = statSync(built).mtimeMs;
   const inputs = [path.join(dir, 'entities.yaml'), path.join(dir, 'package.json')];
@@ -49,7 +52,7 @@ function readFreshBuild(dir: string): Corpus | undefined {
   }
   if (inputs.some((file) => existsSync(file) && statSync(file).mtimeMs > builtAt)) return undefined;
   try {
-    return JSON.parse(readFileSync(built, 'utf8')) as Corpus;
+    return JSON.parse(readRegularFile(built, readLimits().maxCorpusBytes).toString('utf8')) as Corpus;
   } catch {
     return undefined;
   }

@@ -1,4 +1,4 @@
-import { parseCitations } from './citations.js';
+import { type MalformedCitation, parseCitations } from './citations.js';
 import type { FactIndex } from './search.js';
 import { checkValues, type ValueMismatch } from './value-check.js';
 
@@ -25,6 +25,8 @@ export interface CitationDiagnostic {
   successor?: string;
   /** For value-mismatch, whose range is the contradicting number: both numbers, the quote, and the fix. */
   mismatch?: ValueMismatch;
+  /** For malformed-citation: the canonical text that replaces the range (what a quick fix writes). */
+  rewrite?: string;
 }
 
 /** Follows supersededBy to the first active fact (the chain is acyclic in a validated corpus). */
@@ -41,6 +43,24 @@ export function resolveSuccessor(index: FactIndex, id: string): string | undefin
   return current && current.id !== id ? current.id : undefined;
 }
 
+/** A malformed citation as a diagnostic; an attempt that names an id no fact has says so in the same message. */
+function malformedDiagnostic(m: MalformedCitation, index: FactIndex, suggest: (id: string) => string[]): CitationDiagnostic {
+  let message = `Malformed citation: ${m.message}`;
+  if (m.id !== undefined && !index.get(m.id)) {
+    const suggestions = suggest(m.id);
+    message += `; and no fact has the id "${m.id}"${suggestions.length ? ` (did you mean ${suggestions.map((x) => `"${x}"`).join(', ')}?)` : ''}`;
+  }
+  return {
+    start: m.start,
+    end: m.end,
+    severity: 'error',
+    code: 'malformed-citation',
+    message,
+    ...(m.id !== undefined ? { factId: m.id } : {}),
+    ...(m.rewrite !== undefined ? { rewrite: m.rewrite } : {}),
+  };
+}
+
 /**
  * Checks every citation in a report against a fact index: ids, deprecation,
  * syntax, and the numbers of each sentence against the value of the fact it
@@ -51,17 +71,30 @@ export function resolveSuccessor(index: FactIndex, id: string): string | undefin
 export function checkCitations(text: string, index: FactIndex): CitationDiagnostic[] {
   const parsed = parseCitations(text);
   const { citations, malformed } = parsed;
-  const out: CitationDiagnostic[] = malformed.map((m) => ({
-    start: m.start,
-    end: m.end,
-    severity: 'error',
-    code: 'malformed-citation',
-    message: `Malformed citation: ${m.message}`,
-  }));
+  // The same wrong id, cited again and again, is looked up once.
+  const suggested = new Map<string, string[]>();
+  const suggest = (id: string) => {
+    const known = suggested.get(id);
+    if (known) return known;
+    const ids = index.suggest(id);
+    suggested.set(id, ids);
+    return ids;
+  };
+  const out: CitationDiagnostic[] = malformed.map((m) => malformedDiagnostic(m, index, suggest));
+  // A citation inside a flagged attempt (【@fact:id】) has its id checked in that one problem, not in a second.
+  // Both lists are sorted by start: one pointer walks the flagged ranges as citations go by.
+  const flagged = malformed.filter((m) => m.rewrite !== undefined);
+  let k = 0;
+  let reach = -1;
+  const insideFlagged = (at: number) => {
+    for (; k < flagged.length && flagged[k]!.start <= at; k++) reach = Math.max(reach, flagged[k]!.end);
+    return at < reach;
+  };
   for (const c of citations) {
     const fact = index.get(c.id);
+    if (!fact && insideFlagged(c.start)) continue;
     if (!fact) {
-      const suggestions = index.suggest(c.id);
+      const suggestions = suggest(c.id);
       out.push({
         start: c.idStart,
         end: c.idEnd,

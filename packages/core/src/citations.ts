@@ -5,6 +5,26 @@
  * strings and the Language Server Protocol count them.
  */
 import { expectText } from './errors.js';
+import {
+  canonicalCitationText,
+  type FactToken,
+  factTokens,
+  firstTokenFrom,
+  imeMessage,
+} from './ime-citations.js';
+import {
+  escapeMask,
+  findIgnoredRanges,
+  findParagraphOpaqueRanges,
+  inSortedRanges,
+  lineSpans,
+  matchPairs,
+  mergeRanges,
+  type Paragraph,
+  paragraphsOf,
+} from './markdown-scan.js';
+
+export { findIgnoredRanges };
 
 /** The citation key prefix that marks a fact. */
 export const FACT_KEY_PREFIX = 'fact:';
@@ -37,6 +57,10 @@ export interface MalformedCitation {
   start: number;
   end: number;
   message: string;
+  /** Canonical text that, put in place of [start, end), makes the citation what the writer meant. */
+  rewrite?: string;
+  /** The fact id the attempt names, when it names exactly one (so a checker can look it up). */
+  id?: string;
 }
 
 export interface ParsedCitations {
@@ -44,77 +68,9 @@ export interface ParsedCitations {
   malformed: MalformedCitation[];
 }
 
-/** Ranges of code spans, fenced code blocks and HTML comments, where nothing is a citation. */
-export function findIgnoredRanges(text: string): [number, number][] {
-  expectText(text, 'findIgnoredRanges', 'text');
-  const ranges: [number, number][] = [];
-  // Fenced code blocks: a line opening with ``` or ~~~ (up to three spaces in),
-  // closed by a line with the same character at least as many times.
-  const lines = text.split('\n');
-  let offset = 0;
-  let fence: { char: string; length: number; start: number } | undefined;
-  for (const line of lines) {
-    const m = /^ {0,3}(`{3,}|~{3,})/.exec(line);
-    if (fence) {
-      if (m && m[1]![0] === fence.char && m[1]!.length >= fence.length && line.trim() === m[1]) {
-        ranges.push([fence.start, offset + line.length]);
-        fence = undefined;
-      }
-    } else if (m && !(m[1]![0] === '`' && line.slice(m[0].length).includes('`'))) {
-      fence = { char: m[1]![0]!, length: m[1]!.length, start: offset };
-    }
-    offset += line.length + 1;
-  }
-  if (fence) ranges.push([fence.start, text.length]);
-
-  // Fence ranges are sorted and disjoint, so a binary search keeps long reports linear.
-  const inRanges = (i: number) => inSortedRanges(ranges, i);
-  const extra: [number, number][] = [];
-  // Code spans: a run of n backticks closed by the next run of exactly n.
-  const runs = [...text.matchAll(/`+/g)].filter((m) => !inRanges(m.index));
-  // The next run of the same length after each run, found in one backward pass.
-  const nextSame: number[] = new Array(runs.length);
-  const lastByLength = new Map<number, number>();
-  for (let i = runs.length - 1; i >= 0; i--) {
-    const length = runs[i]![0].length;
-    nextSame[i] = lastByLength.get(length) ?? -1;
-    lastByLength.set(length, i);
-  }
-  for (let i = 0; i < runs.length; i++) {
-    const close = nextSame[i]!;
-    if (close < 0) continue;
-    const open = runs[i]!;
-    const end = runs[close]!;
-    extra.push([open.index, end.index + end[0].length]);
-    i = close;
-  }
-  for (const m of text.matchAll(/<!--[\s\S]*?(?:-->|$)/g)) if (!inRanges(m.index)) extra.push([m.index, m.index + m[0].length]);
-  return [...ranges, ...extra].sort((a, b) => a[0] - b[0]);
-}
-
-/** Whether `i` lies in one of a list of sorted, disjoint half-open ranges. */
-function inSortedRanges(ranges: readonly (readonly [number, number])[], i: number): boolean {
-  let lo = 0;
-  let hi = ranges.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const [s, e] = ranges[mid]!;
-    if (i < s) hi = mid - 1;
-    else if (i >= e) lo = mid + 1;
-    else return true;
-  }
-  return false;
-}
-
-function isEscaped(text: string, i: number): boolean {
-  let n = 0;
-  for (let j = i - 1; j >= 0 && text[j] === '\\'; j--) n++;
-  return n % 2 === 1;
-}
-
-/** Reads a citation key starting at `at` (just after `@`); returns its end. */
-function readKey(text: string, at: number): number {
-  let end = at;
+/** Reads a citation key from `from`; returns its end. Trailing punctuation is dropped, but not below `floor`. */
+function readKey(text: string, from: number, floor: number): number {
+  let end = from;
   while (end < text.length) {
     const cp = text.codePointAt(end)!;
     const ch = String.fromCodePoint(cp);
@@ -122,15 +78,14 @@ function readKey(text: string, at: number): number {
     end += ch.length;
   }
   // As in Pandoc, trailing punctuation ends the sentence, not the key.
-  while (end > at && /[.:,;?#$%&\-+<>~/]/.test(text[end - 1]!) && text.slice(at, end) !== FACT_KEY_PREFIX) end--;
+  while (end > floor && /[.:,;?#$%&\-+<>~/]/.test(text[end - 1]!)) end--;
   return end;
 }
 
-/** Whether an `@` at `i` can start a citation: not inside a word or an e-mail address. */
-function canStartCitation(text: string, i: number): boolean {
-  if (isEscaped(text, i)) return false;
-  const before = i > 0 ? text[i - 1]! : '';
-  return !/[\p{L}\p{N}_.+@]/u.test(before);
+/** The end of the key of `@fact:…` at `at`: never inside `fact:` itself. */
+function factKeyEnd(text: string, at: number): number {
+  const floor = at + 1 + FACT_KEY_PREFIX.length;
+  return Math.max(readKey(text, at + 1, floor), floor);
 }
 
 function checkId(id: string, idStart: number, idEnd: number, out: MalformedCitation[]): boolean {
@@ -149,61 +104,153 @@ function checkId(id: string, idStart: number, idEnd: number, out: MalformedCitat
   return true;
 }
 
-/** Finds the `]` closing the bracket opened at `open`, not crossing a blank line. */
-function findClose(text: string, open: number, ignored: (i: number) => boolean): number {
-  let depth = 0;
-  for (let i = open; i < text.length; i++) {
-    const ch = text[i]!;
-    // A blank line ends the paragraph, and with it any open bracket.
-    if (ch === '\n' && /^[ \t\r]*(\n|$)/.test(text.slice(i + 1, i + 64))) return -1;
-    if (ignored(i) || isEscaped(text, i)) continue;
-    if (ch === '[') depth++;
-    else if (ch === ']') {
-      depth--;
-      if (depth === 0) return i;
+/**
+ * The id a rewrite cites, read by this parser: the rewrite must parse with no
+ * problem and cite exactly one fact. A rewrite is canonical (ASCII marks, an
+ * `@` on every key), so reading it never asks for another rewrite.
+ */
+function soleId(rewrite: string): string | undefined {
+  const { citations, malformed } = parseCitations(rewrite);
+  return malformed.length === 0 && citations.length === 1 ? citations[0]!.id : undefined;
+}
+
+/** A citation attempt typed with an IME: one problem over the whole of it, with its canonical rewrite. */
+function imeAttempt(text: string, start: number, end: number, rewrite = canonicalCitationText(text.slice(start, end))): MalformedCitation {
+  const id = soleId(rewrite);
+  return { start, end, message: imeMessage(text.slice(start, end), rewrite), rewrite, ...(id ? { id } : {}) };
+}
+
+/** A key typed with an IME, or `；` before a key: what makes a group an IME attempt. */
+const IME_KEY = /＠fact|fact：|；\s*-?[@＠]?fact[:：]/;
+
+/** Everything the parser reads a text with, each built in one pass. */
+interface Scan {
+  text: string;
+  escaped: Uint8Array;
+  ignored: (i: number) => boolean;
+  /** The `]` matching each `[`, and the `)` matching each `(`, within a paragraph. */
+  close: Map<number, number>;
+  paragraphs: Paragraph[];
+  tokens: FactToken[];
+  /** Where the line holding an offset ends. */
+  lineEnd: (i: number) => number;
+  /** Number of `;` before each offset. */
+  semicolons: Int32Array;
+}
+
+function scan(text: string): Scan {
+  const escaped = escapeMask(text);
+  const code = mergeRanges(findIgnoredRanges(text));
+  const lines = lineSpans(text);
+  const paragraphs = paragraphsOf(text, lines);
+  const ignoredRanges = mergeRanges([...code, ...findParagraphOpaqueRanges(text, code, escaped, paragraphs)]);
+  const ignored = (i: number) => inSortedRanges(ignoredRanges, i);
+  const close = new Map<number, number>();
+  for (const p of paragraphs) matchPairs(text, p.start, p.end, ignored, escaped, close);
+  const semicolons = new Int32Array(text.length + 1);
+  for (let i = 0; i < text.length; i++) semicolons[i + 1] = semicolons[i]! + (text.charCodeAt(i) === 59 ? 1 : 0);
+  const lineEnd = (i: number) => {
+    let lo = 0;
+    let hi = lines.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lines[mid]!.start <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    return lines[lo]!.end;
+  };
+  return { text, escaped, ignored, close, paragraphs, tokens: factTokens(text, escaped, ignored), lineEnd, semicolons };
+}
+
+/** Whether an `@` at `i` can start a citation: not escaped, not inside a word or an e-mail address. */
+function canStartCitation(s: Scan, i: number): boolean {
+  if (s.escaped[i]) return false;
+  const before = i > 0 ? s.text[i - 1]! : '';
+  return !/[\p{L}\p{N}_.+@]/u.test(before);
+}
+
+/**
+ * Full-width bracket pairs (`【】`, `［］`, one family, as IMEs type either)
+ * and mixed pairs (`【…]`, `[…】`) that hold a fact key outside any ASCII
+ * group: one pass over the brackets of each paragraph.
+ */
+function fullWidthGroups(s: Scan, asciiGroups: readonly [number, number][]): MalformedCitation[] {
+  const { text, close, ignored } = s;
+  const closedAscii = new Set(close.values());
+  const out: MalformedCitation[] = [];
+  const wide: number[] = [];
+  const orphanAscii: number[] = [];
+  const attempt = (open: number, end: number) => {
+    const token = firstTokenFrom(s.tokens, open + 1);
+    if (!token || token.start >= end || inSortedRanges(asciiGroups, token.start)) return;
+    out.push(imeAttempt(text, open, end + 1));
+  };
+  for (const p of s.paragraphs) {
+    wide.length = 0;
+    orphanAscii.length = 0;
+    for (let i = p.start; i < p.end; i++) {
+      const c = text.charCodeAt(i);
+      // 【 ［ 】 ］ [ ]
+      if (c !== 0x3010 && c !== 0xff3b && c !== 0x3011 && c !== 0xff3d && c !== 91 && c !== 93) continue;
+      if (ignored(i) || s.escaped[i]) continue;
+      if (c === 0x3010 || c === 0xff3b) wide.push(i);
+      else if (c === 91) {
+        if (!close.has(i)) orphanAscii.push(i);
+      } else if (c === 0x3011 || c === 0xff3d) {
+        const open = wide.pop() ?? orphanAscii.pop();
+        if (open !== undefined) attempt(open, i);
+      } else if (wide.length && !closedAscii.has(i)) attempt(wide.pop()!, i);
     }
   }
-  return -1;
+  return out;
 }
 
 /** Parses every fact citation in a Markdown text, with exact ranges, and reports malformed ones. */
 export function parseCitations(text: string): ParsedCitations {
   expectText(text, 'parseCitations', 'text');
-  // Code spans, comments and fences can overlap; merged, they can be binary
-  // searched, which keeps long reports linear.
-  const ignoredRanges: [number, number][] = [];
-  for (const [s, e] of findIgnoredRanges(text)) {
-    const last = ignoredRanges[ignoredRanges.length - 1];
-    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
-    else ignoredRanges.push([s, e]);
-  }
-  const ignored = (i: number) => inSortedRanges(ignoredRanges, i);
+  const s = scan(text);
+  const { ignored, close, escaped } = s;
   const citations: CitationRef[] = [];
   const malformed: MalformedCitation[] = [];
   const claimed: [number, number][] = [];
+  const hasToken = (from: number, to: number) => {
+    const t = firstTokenFrom(s.tokens, from);
+    return t !== undefined && t.start < to;
+  };
+
+  // Outermost matched ASCII brackets: a full-width pair around a canonical group is prose, not an attempt.
+  const asciiGroups: [number, number][] = [];
+  for (const [open, end] of close) if (text[open] === '[') asciiGroups.push([open, end + 1]);
+  const wide = fullWidthGroups(s, mergeRanges(asciiGroups));
+  const wideRanges = mergeRanges(wide.map((m) => [m.start, m.end]));
+  malformed.push(...wide);
 
   // Bracketed groups first.
   for (let open = text.indexOf('['); open >= 0; open = text.indexOf('[', open + 1)) {
-    if (ignored(open) || isEscaped(text, open)) continue;
-    const close = findClose(text, open, ignored);
-    const inner = close < 0 ? text.slice(open + 1, text.indexOf('\n', open) < 0 ? text.length : text.indexOf('\n', open)) : text.slice(open + 1, close);
-    if (!/(^|[^\p{L}\p{N}_.+@])-?@fact:/u.test(inner)) continue;
-    if (close < 0) {
-      const lineEnd = open + 1 + inner.length;
-      malformed.push({ start: open, end: lineEnd, message: 'citation group is not closed with "]"' });
-      claimed.push([open, lineEnd]);
-      open = lineEnd - 1;
+    if (ignored(open) || escaped[open] || inSortedRanges(wideRanges, open)) continue;
+    const end = close.get(open) ?? -1;
+    const innerEnd = end < 0 ? s.lineEnd(open) : end;
+    if (!hasToken(open + 1, innerEnd)) continue;
+    if (end < 0) {
+      malformed.push({ start: open, end: innerEnd, message: 'citation group is not closed with "]"' });
+      claimed.push([open, innerEnd]);
+      open = innerEnd - 1;
       continue;
     }
     // A bracket followed by ( or [ is link text, not a citation group.
-    if (text[close + 1] === '(' || (text[close + 1] === '[' && !text.slice(open + 1, close).includes(';'))) continue;
-    claimed.push([open, close + 1]);
+    if (text[end + 1] === '(' || (text[end + 1] === '[' && s.semicolons[end]! === s.semicolons[open + 1]!)) continue;
+    claimed.push([open, end + 1]);
     const groupStart = open;
-    open = close;
+    open = end;
+    const inner = text.slice(groupStart + 1, end);
+    // Typed with an IME: one problem for the group; the canonical keys in it are still read, as Pandoc reads them.
+    const ime = IME_KEY.test(inner);
+    const problems: MalformedCitation[] = [];
+    if (ime) malformed.push(imeAttempt(text, groupStart, end + 1));
     let partStart = groupStart + 1;
     const parts: [number, number][] = [];
-    for (let i = groupStart + 1; i <= close; i++) {
-      if (i === close || (text[i] === ';' && !ignored(i))) {
+    for (let i = groupStart + 1; i <= end; i++) {
+      if (i === end || (text[i] === ';' && !ignored(i))) {
         parts.push([partStart, i]);
         partStart = i + 1;
       }
@@ -213,47 +260,62 @@ export function parseCitations(text: string): ParsedCitations {
       const found: { at: number; suppress: boolean }[] = [];
       for (const m of part.matchAll(/@/g)) {
         const at = ps + m.index;
-        const suppress = text[at - 1] === '-' && at - 1 >= ps && canStartCitation(text, at - 1);
-        if (suppress || canStartCitation(text, at)) found.push({ at, suppress });
+        const suppress = text[at - 1] === '-' && at - 1 >= ps && canStartCitation(s, at - 1);
+        if (suppress || canStartCitation(s, at)) found.push({ at, suppress });
       }
       const factKeys = found.filter((k) => text.startsWith(`@${FACT_KEY_PREFIX}`, k.at));
       if (factKeys.length === 0) {
-        if (/\bfact:[a-z0-9-]+/.test(part)) {
-          const at = ps + part.search(/\bfact:/);
-          malformed.push({ start: at, end: readKey(text, at), message: 'citation key needs "@" before "fact:"' });
+        const bare = /(?<![A-Za-z0-9_@＠-])fact:[a-z0-9-]+/.exec(part);
+        if (bare) {
+          const at = ps + bare.index;
+          const keyEnd = readKey(text, at, at + FACT_KEY_PREFIX.length);
+          const rewrite = `@${text.slice(at, keyEnd)}`;
+          const id = soleId(rewrite);
+          problems.push({ start: at, end: keyEnd, message: `citation key needs "@" before "fact:": write "${rewrite}"`, rewrite, ...(id ? { id } : {}) });
         }
         continue;
       }
       if (factKeys.length > 1) {
         const second = factKeys[1]!.at;
-        malformed.push({ start: second, end: readKey(text, second + 1), message: 'separate cited facts with ";"' });
+        problems.push({ start: second, end: factKeyEnd(text, second), message: 'separate cited facts with ";"' });
       }
       const key = factKeys[0]!;
-      const keyEnd = readKey(text, key.at + 1);
+      const keyEnd = factKeyEnd(text, key.at);
       const idStart = key.at + 1 + FACT_KEY_PREFIX.length;
       const id = text.slice(idStart, keyEnd);
-      if (!checkId(id, idStart, keyEnd, malformed)) continue;
+      if (!checkId(id, idStart, keyEnd, problems)) continue;
       citations.push({
         id,
         start: key.suppress ? key.at - 1 : key.at,
         end: keyEnd,
         idStart,
         idEnd: keyEnd,
-        group: { start: groupStart, end: close + 1 },
+        group: { start: groupStart, end: end + 1 },
         prefix: text.slice(ps, key.suppress ? key.at - 1 : key.at).trim(),
         suffix: text.slice(keyEnd, pe).trim(),
         suppressAuthor: key.suppress,
       });
     }
+    if (!ime) malformed.push(...problems);
   }
 
-  // In-text citations outside any group.
-  // Groups were claimed in order and never overlap.
+  // In-text citations outside any group; groups were claimed in order and never overlap.
   const inClaimed = (i: number) => inSortedRanges(claimed, i);
-  for (const m of text.matchAll(/@fact:/g)) {
-    const at = m.index;
-    if (ignored(at) || inClaimed(at) || !canStartCitation(text, at)) continue;
-    const keyEnd = readKey(text, at + 1);
+  for (const token of s.tokens) {
+    const at = token.start;
+    if (inClaimed(at)) continue;
+    if (!token.canonical) {
+      // `＠fact:id` or `@fact：id` on its own: the writer meant a citation; Pandoc reads none.
+      // Typed in Chinese prose with no space: the id is the ASCII run after the colon.
+      const keyEnd = token.end + (/^[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)*/.exec(text.slice(token.end, token.end + 256))?.[0].length ?? 0);
+      if (token.atSign && keyEnd > token.end && !inSortedRanges(wideRanges, at)) {
+        malformed.push(imeAttempt(text, at, keyEnd, `[@fact:${text.slice(token.end, keyEnd)}]`));
+      }
+      continue;
+    }
+    // Inside 【】 Pandoc still reads `@fact:id` (in-text); it stays a citation so its id is checked, while the 【】 is flagged.
+    if (!canStartCitation(s, at)) continue;
+    const keyEnd = factKeyEnd(text, at);
     const idStart = at + 1 + FACT_KEY_PREFIX.length;
     const id = text.slice(idStart, keyEnd);
     if (!checkId(id, idStart, keyEnd, malformed)) continue;

@@ -24,7 +24,7 @@ export {
   type MalformedCitation,
   type ParsedCitations,
 } from './citations.js';
-export { LineIndex, type Position } from './positions.js';
+export { LineIndex, lineContentEnd, lineStartsOf, type Position } from './positions.js';
 export {
   parseCorpus,
   readYaml,
@@ -57,3 +57,4 @@ export {
   type ValueMismatch,
 } from './value-check.js';
 export { canonicalJson } from './canonical.js';
+export { printable, printableLines } from './printable.js';

@@ -23,9 +23,22 @@ export interface IngestResult {
   suspectedDefects: string[];
 }
 
-// A Han character followed by an inline pinyin reading such as 數(shù). Readings
-// are lowercase with tone marks; uppercase acronyms like (HKGAI) never match.
-const PINYIN_ANNOTATION = /(?<=\p{Script=Han})\([a-zàáǎāèéěēìíǐīòóǒōùúǔūüǖǘǚǜńňǹḿ]{1,7}\)/gu;
+// An inline pinyin reading such as the (shù) of 數(shù). Readings are lowercase
+// with tone marks; uppercase acronyms like (HKGAI) never match. Only a reading
+// right after a Han character is removed (checked in removePinyin: a
+// lookbehind with \p{} costs V8 more than linear time on long texts).
+const PINYIN_READING = /\([a-zàáǎāèéěēìíǐīòóǒōùúǔūüǖǘǚǜńňǹḿ]{1,7}\)/g;
+const HAN = /^\p{Script=Han}$/u;
+
+/** Removes the pinyin readings that follow a Han character. */
+function removePinyin(text: string): string {
+  return text.replace(PINYIN_READING, (reading, offset: number) => {
+    const before = text.codePointAt(offset - 1);
+    // The character before may be the second half of a surrogate pair (a Han character outside the BMP).
+    const previous = before !== undefined && before >= 0xdc00 && before <= 0xdfff && offset >= 2 ? String.fromCodePoint(text.codePointAt(offset - 2)!) : String.fromCharCode(before ?? 0);
+    return offset > 0 && HAN.test(previous) ? '' : reading;
+  });
+}
 
 // Lines after which a capture holds only site furniture: related-article
 // teasers, subscription prompts, spam link lists, print colophons.
@@ -64,15 +77,30 @@ const CAPTION_LINE = /^[▲►▼◄]/;
 const SENTENCE_PUNCTUATION = /[，。；！？,;!?]/;
 const TERMINAL_PUNCTUATION = /[。！？!?」』”"’)）：:；;…]$/;
 
+// Frequent characters whose form differs between the scripts.
+const SIMPLIFIED_ONLY = '们这为时发说来对个国经会后进过还学实业务资数据区产开关动与长门见问电车东马';
+const TRADITIONAL_ONLY = '們這為時發說來對個國經會後進過還學實業務資數據區產開關動與長門見問電車東馬';
+
+let scriptTable: Int8Array | undefined;
+
+/** +1 for a Simplified-only character, -1 for a Traditional-only one, by UTF-16 code unit (all of them are in the BMP). */
+function scriptWeights(): Int8Array {
+  if (!scriptTable) {
+    scriptTable = new Int8Array(0x10000);
+    for (const ch of SIMPLIFIED_ONLY) scriptTable[ch.charCodeAt(0)] = 1;
+    for (const ch of TRADITIONAL_ONLY) scriptTable[ch.charCodeAt(0)] = -1;
+  }
+  return scriptTable;
+}
+
 /** Detects whether a text is mostly Simplified or Traditional by characters unique to each. */
 export function detectScript(text: string): 'Hans' | 'Hant' {
   expectText(text, 'detectScript', 'text');
-  // Frequent characters whose form differs between the scripts.
-  const simplified = /[们这为时发说来对个国经会后进过还学实业务资数据区产开关动与长门见问电车东马]/gu;
-  const traditional = /[們這為時發說來對個國經會後進過還學實業務資數據區產開關動與長門見問電車東馬]/gu;
-  const s = text.match(simplified)?.length ?? 0;
-  const t = text.match(traditional)?.length ?? 0;
-  return t > s ? 'Hant' : 'Hans';
+  const weights = scriptWeights();
+  // Simplified minus Traditional, counted in one pass.
+  let balance = 0;
+  for (let i = 0; i < text.length; i++) balance += weights[text.charCodeAt(i)]!;
+  return balance < 0 ? 'Hant' : 'Hans';
 }
 
 function readFrontMatter(text: string): { rest: string; fields: Record<string, string> } {
@@ -91,12 +119,37 @@ function isByline(line: string): boolean {
   return line.length <= 40 && /[记記]者/.test(line) && !SENTENCE_PUNCTUATION.test(line);
 }
 
+/** Tab, no-break space and ideographic space read as a plain space. */
+function isBlank(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0xa0 || code === 0x3000;
+}
+
+/** A line with &nbsp; and wide or tab spaces made plain spaces, runs of them made one, and the ends trimmed; one pass. */
 function normaliseLine(line: string): string {
-  return line
-    .replace(/&nbsp;/g, ' ')
-    .replace(/[\t\u00a0\u3000]/g, ' ')
-    .replace(/ {2,}/g, ' ')
-    .trim();
+  const out: string[] = [];
+  let from = 0;
+  let pendingSpace = false;
+  let i = 0;
+  while (i < line.length) {
+    const entity = line.charCodeAt(i) === 0x26 && line.startsWith('&nbsp;', i);
+    if (!entity && !isBlank(line.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    if (i > from) {
+      if (pendingSpace && out.length > 0) out.push(' ');
+      out.push(line.slice(from, i));
+      pendingSpace = false;
+    }
+    pendingSpace = true;
+    i += entity ? 6 : 1;
+    from = i;
+  }
+  if (from < line.length) {
+    if (pendingSpace && out.length > 0) out.push(' ');
+    out.push(line.slice(from));
+  }
+  return out.join('').trim();
 }
 
 /**
@@ -108,7 +161,7 @@ export function cleanArticle(raw: string): IngestResult {
   let text = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const front = readFrontMatter(text);
   text = front.rest;
-  text = text.replace(PINYIN_ANNOTATION, '');
+  text = removePinyin(text);
 
   const meta: IngestedMeta = { script: detectScript(text) };
   if (front.fields.title) meta.title = front.fields.title;
@@ -179,23 +232,39 @@ export function cleanArticle(raw: string): IngestResult {
   }
   flush();
 
-  const joined: string[] = [];
+  // What the join rule asks of the paragraph so far is kept up to date as
+  // parts join it, so a long run of broken sentences is not rescanned per join.
+  interface Joined {
+    parts: string[];
+    length: number;
+    hasPunctuation: boolean;
+    hasFullStop: boolean;
+    endsTerminal: boolean;
+  }
+  const runs: Joined[] = [];
   for (const para of paragraphs) {
-    const prev = joined[joined.length - 1];
+    const prev = runs[runs.length - 1];
+    const hasPunctuation = SENTENCE_PUNCTUATION.test(para);
+    const hasFullStop = /[。！？]/.test(para);
+    const endsTerminal = TERMINAL_PUNCTUATION.test(para.slice(-1));
     if (
-      prev !== undefined &&
-      SENTENCE_PUNCTUATION.test(prev) &&
+      prev?.hasPunctuation &&
       // Short unpunctuated cells of a table are not broken sentences.
-      (/[。！？]/.test(prev) || prev.length >= 40) &&
-      !TERMINAL_PUNCTUATION.test(prev) &&
+      (prev.hasFullStop || prev.length >= 40) &&
+      !prev.endsTerminal &&
       !/^[-*●•#]/.test(para) &&
       /^\p{Script=Han}/u.test(para)
     ) {
-      joined[joined.length - 1] = prev + para;
+      prev.parts.push(para);
+      prev.length += para.length;
+      prev.hasPunctuation ||= hasPunctuation;
+      prev.hasFullStop ||= hasFullStop;
+      prev.endsTerminal = endsTerminal;
     } else {
-      joined.push(para);
+      runs.push({ parts: [para], length: para.length, hasPunctuation, hasFullStop, endsTerminal });
     }
   }
+  const joined = runs.map((run) => run.parts.join(''));
 
   if (meta.title && joined[0] === meta.title) joined.shift();
 

@@ -2,44 +2,31 @@
  * File-system entry of @factcite/core: reads a corpus directory
  * (facts/*.yaml, entities.yaml, sources/*.md, raw/) for the CLI and Node tools.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { expectText } from './errors.js';
 import { type CorpusFile, type CorpusFiles, type ParsedCorpus, type Problem, parseCorpus } from './parse-corpus.js';
+import { type ReadLimits, type ReadRefusal, readLimits, readRegularFile } from './read-file.js';
 
 export * from './index.js';
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
-/** Larger files are refused unread: no corpus file or report comes near this, and parsing one would stall. */
-export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+/** The default cap on one file, in bytes (see {@link readLimits} to change it). */
+export const MAX_FILE_BYTES = readLimits().maxFileBytes;
 
-/** Reads a UTF-8 file; a read failure or invalid UTF-8 becomes a located problem instead of an exception. */
-export function readTextFile(file: string, display: string, problems: Problem[]): string | undefined {
+/**
+ * Reads a UTF-8 regular file of at most `maxBytes` (default: the file cap in
+ * force); a device, FIFO, socket, oversized or unreadable file, or invalid
+ * UTF-8, becomes a located problem instead of an exception or an endless read.
+ */
+export function readTextFile(file: string, display: string, problems: Problem[], maxBytes = readLimits().maxFileBytes): string | undefined {
   let bytes: Buffer;
   try {
-    const size = statSync(file).size;
-    if (size > MAX_FILE_BYTES) {
-      problems.push({
-        file: display,
-        line: 1,
-        column: 1,
-        code: 'file-too-large',
-        severity: 'error',
-        message: `file is ${(size / 1024 / 1024).toFixed(1)} MB; corpus and report files are limited to ${MAX_FILE_BYTES / 1024 / 1024} MB`,
-      });
-      return undefined;
-    }
-    bytes = readFileSync(file);
+    bytes = readRegularFile(file, maxBytes);
   } catch (error) {
-    problems.push({
-      file: display,
-      line: 1,
-      column: 1,
-      code: 'unreadable-file',
-      severity: 'error',
-      message: `cannot read file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
-    });
+    const refusal = error as ReadRefusal;
+    problems.push({ file: display, line: 1, column: 1, code: refusal.code ?? 'unreadable-file', severity: 'error', message: refusal.message });
     return undefined;
   }
   try {
@@ -87,15 +74,36 @@ export function isCorpusDir(dir: string): boolean {
   return existsSync(path.join(dir, 'facts')) && statSync(path.join(dir, 'facts')).isDirectory();
 }
 
-/** Reads the files of a corpus directory; paths in problems are relative to `relativeTo` (default: the working directory). */
-export function readCorpusFiles(dir: string, relativeTo = process.cwd()): CorpusFiles {
+/**
+ * Reads the files of a corpus directory; paths in problems are relative to
+ * `relativeTo` (default: the working directory). Each file and the corpus as
+ * a whole are capped ({@link readLimits}); a file past either cap is a
+ * located problem and is left out.
+ */
+export function readCorpusFiles(dir: string, relativeTo = process.cwd(), limits: Partial<ReadLimits> = {}): CorpusFiles {
   expectText(dir, 'readCorpusFiles', 'dir');
   expectText(relativeTo, 'readCorpusFiles', 'relativeTo');
+  const { maxFileBytes, maxCorpusBytes } = readLimits(limits);
   const readProblems: Problem[] = [];
   const display = (file: string) => displayPath(file, relativeTo);
+  let budget = maxCorpusBytes;
+  const corpusTooLarge = `not read: the corpus is over its ${maxCorpusBytes} byte cap (FACTCITE_MAX_CORPUS_BYTES)`;
   const read = (file: string): CorpusFile | undefined => {
-    const text = readTextFile(file, display(file), readProblems);
-    return text === undefined ? undefined : { path: display(file), text };
+    const shown = display(file);
+    if (budget <= 0) {
+      readProblems.push({ file: shown, line: 1, column: 1, code: 'corpus-too-large', severity: 'error', message: corpusTooLarge });
+      return undefined;
+    }
+    const problems: Problem[] = [];
+    const text = readTextFile(file, shown, problems, Math.min(maxFileBytes, budget));
+    for (const problem of problems) {
+      // Over what is left of the corpus budget, not over the file cap: say which cap it is.
+      const overBudget = problem.code === 'file-too-large' && budget < maxFileBytes;
+      readProblems.push(overBudget ? { ...problem, code: 'corpus-too-large', message: corpusTooLarge } : problem);
+    }
+    if (text === undefined) return undefined;
+    budget -= Buffer.byteLength(text);
+    return { path: shown, text };
   };
   const facts = listFiles(path.join(dir, 'facts'), '.yaml')
     .map((name) => read(path.join(dir, 'facts', name)))
@@ -106,29 +114,42 @@ export function readCorpusFiles(dir: string, relativeTo = process.cwd()): Corpus
   const entitiesPath = path.join(dir, 'entities.yaml');
   const entities = existsSync(entitiesPath) ? read(entitiesPath) : undefined;
   const rawDir = path.join(dir, 'raw');
-  let version: string | undefined;
-  try {
-    version = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')).version;
-  } catch {
-    version = undefined;
-  }
   return {
     facts,
     sources,
     entities,
     readProblems,
     rawFileNames: existsSync(rawDir) ? readdirSync(rawDir) : undefined,
-    version,
+    version: readPackageJson(dir).version,
   };
 }
 
-/** Reads and validates a corpus directory, collecting every problem at once. */
-export function loadCorpusDir(dir: string, relativeTo?: string): ParsedCorpus {
-  return parseCorpus(readCorpusFiles(dir, relativeTo));
+/** The corpus package.json's name and version, read within the file cap; empty when it is missing or broken. */
+export function readPackageJson(dir: string): { name?: string; version?: string } {
+  try {
+    const json = JSON.parse(readRegularFile(path.join(dir, 'package.json'), 1024 * 1024).toString('utf8')) as { name?: unknown; version?: unknown };
+    return {
+      ...(typeof json.name === 'string' ? { name: json.name } : {}),
+      ...(typeof json.version === 'string' ? { version: json.version } : {}),
+    };
+  } catch {
+    return {};
+  }
 }
+
+/** Reads and validates a corpus directory, collecting every problem at once. */
+export function loadCorpusDir(dir: string, relativeTo?: string, limits?: Partial<ReadLimits>): ParsedCorpus {
+  return parseCorpus(readCorpusFiles(dir, relativeTo, limits));
+}
+
+export { readLimits, readRegularFile, ReadRefusal, type ReadLimits } from './read-file.js';
+export { expectKebabId, expectWritableFile, resolveInside, UnsafePathError } from './safe-path.js';
 
 export {
   buildRelease,
+  BuildLockedError,
+  findPublishedRecord,
+  readableReleaseDir,
   recordHash,
   releaseFiles,
   releaseHash,
@@ -138,6 +159,9 @@ export {
   writeDirectoryAtomically,
   type BuildReleaseOptions,
   type BuildReleaseResult,
+  type PublishedRecord,
+  type WriteDirectoryOptions,
+  type WriteStep,
   type ReleaseContent,
   type ReleaseManifest,
   type ReleaseVerification,

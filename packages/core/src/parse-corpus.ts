@@ -1,4 +1,6 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument, parse as parseYaml } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument, parse as parseYaml, visit } from 'yaml';
+import { codePointLabel, findForbiddenCharacter, findForbiddenString, findInStrings } from './control-characters.js';
+import { printable } from './printable.js';
 import { z } from 'zod';
 import { EntitySchema, FactSchema, SourceMetaSchema } from './schema.js';
 import type { Corpus, Source } from './schema.js';
@@ -40,6 +42,11 @@ const CorpusFilesSchema = z.object({
 export type ProblemCode =
   | 'unreadable-file'
   | 'file-too-large'
+  | 'not-a-regular-file'
+  | 'corpus-too-large'
+  | 'control-character'
+  | 'yaml-alias'
+  | 'unknown-yaml-tag'
   | 'invalid-encoding'
   | 'binary-file'
   | 'empty-file'
@@ -145,7 +152,7 @@ function issueToProblem(issue: z.core.$ZodIssue, node: Node, file: string, lines
   return { file, ...position(lines, offset), code, severity: 'error', message };
 }
 
-function parseYamlDocument(file: CorpusFile, errors: Problem[], lineShift = 0) {
+function parseYamlDocument(file: CorpusFile, errors: Problem[], lineShift = 0, warnings?: Problem[]) {
   const lines = new LineCounter();
   lineShifts.set(lines, lineShift);
   const doc = parseDocument(file.text.replace(/^\uFEFF/, ''), { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
@@ -158,14 +165,41 @@ function parseYamlDocument(file: CorpusFile, errors: Problem[], lineShift = 0) {
       message: `YAML syntax: ${error.message.split('\n')[0]}`,
     });
   }
-  return { doc, lines, ok: doc.errors.length === 0 };
+  // An alias would otherwise reach the schema as {source: "name"} and be
+  // reported as a wrong type; say what it is instead.
+  let aliases = 0;
+  visit(doc, {
+    Alias(_key, node) {
+      aliases++;
+      errors.push({
+        file: file.path,
+        ...position(lines, node.range?.[0] ?? 0),
+        code: 'yaml-alias',
+        severity: 'error',
+        message: `YAML alias *${printable(String(node.source))} is not allowed in corpus files; write the value out in full so each record reads on its own`,
+      });
+    },
+  });
+  for (const warning of doc.warnings) {
+    if (warning.code !== 'TAG_RESOLVE_FAILED') continue;
+    const tag = /Unresolved tag: (\S+)/.exec(warning.message)?.[1] ?? 'tag';
+    warnings?.push({
+      file: file.path,
+      ...position(lines, warning.pos[0]),
+      code: 'unknown-yaml-tag',
+      severity: 'warning',
+      message: `unknown YAML tag ${printable(tag)} is ignored and its value read as plain data; remove the tag`,
+    });
+  }
+  return { doc, lines, ok: doc.errors.length === 0 && aliases === 0 };
 }
 
 function parseYamlFile(
   file: CorpusFile,
   errors: Problem[],
+  warnings: Problem[],
 ): { items: Node[]; lines: LineCounter } | undefined {
-  const { doc, lines, ok } = parseYamlDocument(file, errors);
+  const { doc, lines, ok } = parseYamlDocument(file, errors, 0, warnings);
   if (!ok) return undefined;
   if (doc.contents === null) return { items: [], lines };
     if (!isSeq(doc.contents)) {
@@ -221,20 +255,23 @@ function checkText(file: CorpusFile, errors: Problem[]): boolean {
 }
 
 /** A string holding half of a surrogate pair cannot be written as UTF-8: it is corrupt text. */
-function findLoneSurrogate(value: unknown, path: PropertyKey[] = []): PropertyKey[] | undefined {
-  if (typeof value === 'string') return /\p{Surrogate}/u.test(value) ? path : undefined;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const found = findLoneSurrogate(value[i], [...path, i]);
-      if (found) return found;
-    }
-  } else if (value && typeof value === 'object') {
-    for (const [key, v] of Object.entries(value)) {
-      const found = findLoneSurrogate(v, [...path, key]);
-      if (found) return found;
-    }
-  }
-  return undefined;
+function findLoneSurrogate(value: unknown): PropertyKey[] | undefined {
+  return findInStrings(value, (text) => text.search(/\p{Surrogate}/u))?.path;
+}
+
+/** A source body's first forbidden character, located in its file (the body starts on line `bodyLine`). */
+function checkBody(file: CorpusFile, body: string, bodyLine: number, errors: Problem[]): void {
+  const index = findForbiddenCharacter(body);
+  if (index < 0) return;
+  const before = body.slice(0, index).split('\n');
+  errors.push({
+    file: file.path,
+    line: bodyLine + before.length - 1,
+    column: Array.from(before[before.length - 1]!).length + 1,
+    code: 'control-character',
+    severity: 'error',
+    message: `the body holds the control character ${codePointLabel(body[index]!)}; remove it (it can rewrite a terminal or reverse the text around it)`,
+  });
 }
 
 function readRecords<T>(
@@ -245,7 +282,7 @@ function readRecords<T>(
   warnings: Problem[],
 ): Located<T>[] {
   if (!checkText(file, errors)) return [];
-  const parsed = parseYamlFile(file, errors);
+  const parsed = parseYamlFile(file, errors, warnings);
   if (!parsed) return [];
   const out: Located<T>[] = [];
   parsed.items.forEach((node, i) => {
@@ -270,7 +307,7 @@ function validateRecord<T>(
   {
     const json = node.toJSON();
     const id = isMap(node) ? node.get('id') : undefined;
-    const label = typeof id === 'string' ? `${what} "${id}"` : `${what} #${i + 1}`;
+    const label = typeof id === 'string' ? `${what} "${printable(id)}"` : `${what} #${i + 1}`;
     if (isMap(node)) {
       const first = node.items[0];
       if (first && isScalar(first.key) && first.key.value !== 'id' && id !== undefined) {
@@ -291,6 +328,17 @@ function validateRecord<T>(
         code: 'lone-surrogate',
         severity: 'error',
         message: `${label}: ${describePath(surrogate)} holds a lone surrogate (\\uD800–\\uDFFF without its pair), which is not valid Unicode`,
+      });
+      return undefined;
+    }
+    const control = findForbiddenString(json);
+    if (control) {
+      errors.push({
+        file: file.path,
+        ...position(parsed.lines, locate(node, control.path).offset),
+        code: 'control-character',
+        severity: 'error',
+        message: `${printable(label)}: ${describePath(control.path) || 'the record'} holds the control character ${codePointLabel(control.char)}; remove it (it can rewrite a terminal or reverse the text around it)`,
       });
       return undefined;
     }
@@ -333,7 +381,7 @@ export function parseCorpus(files: CorpusFiles): ParsedCorpus {
       continue;
     }
     // Front matter starts on the file's second line, after the opening "---".
-    const fm = parseYamlDocument({ path: file.path, text: split.frontMatter }, errors, 1);
+    const fm = parseYamlDocument({ path: file.path, text: split.frontMatter }, errors, 1, warnings);
     if (!fm.ok) continue;
     if (!isMap(fm.doc.contents)) {
       errors.push({
@@ -394,6 +442,7 @@ export function parseCorpus(files: CorpusFiles): ParsedCorpus {
         message: `origin "${meta.origin}" is not a file in raw/`,
       });
     }
+    checkBody(file, split.body, split.bodyLine, errors);
     sources.push({ ...meta, text: split.body });
   }
   // Entities and facts, then the links between them and to the sources.
@@ -404,10 +453,12 @@ export function parseCorpus(files: CorpusFiles): ParsedCorpus {
   for (const p of linked.problems) (p.severity === 'error' ? errors : warnings).push({ ...p.where, code: p.code, severity: p.severity, message: p.message });
 
   const bySeverity = (a: Problem, b: Problem) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column;
+  // Messages quote values from the files (a YAML parser's excerpt, a wrong enum value): shown on a terminal, they must not act on it.
+  const safe = (p: Problem): Problem => ({ ...p, file: printable(p.file), message: printable(p.message) });
   return {
     corpus: { version: files.version, facts: linked.facts, sources, entities: linked.entities },
-    errors: errors.sort(bySeverity),
-    warnings: warnings.sort(bySeverity),
+    errors: errors.sort(bySeverity).map(safe),
+    warnings: warnings.sort(bySeverity).map(safe),
   };
 }
 

@@ -6,13 +6,28 @@ export interface Position {
   character: number;
 }
 
+/**
+ * Where each line after the first starts. A line ends at `\n`, `\r\n` or a
+ * lone `\r`, as the Language Server Protocol counts lines.
+ */
+export function* lineStartsOf(text: string, from = 0, to = text.length): Generator<number> {
+  const breaks = /\r\n?|\n/g;
+  breaks.lastIndex = from;
+  for (let m = breaks.exec(text); m && m.index < to; m = breaks.exec(text)) yield m.index + m[0].length;
+}
+
+/** Where the text of the line that ends just before line start `next` ends, without its line break. */
+export function lineContentEnd(text: string, next: number): number {
+  return text[next - 1] === '\n' && text[next - 2] === '\r' ? next - 2 : next - 1;
+}
+
 /** Maps offsets in a text to lines and columns and back; build once per text. */
 export class LineIndex {
   private readonly starts: number[] = [0];
 
   constructor(private readonly text: string) {
     expectText(text, 'LineIndex', 'text');
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+    for (const next of lineStartsOf(text)) this.starts.push(next);
   }
 
   get lineCount(): number {
@@ -41,7 +56,7 @@ export class LineIndex {
   /** Offset of a zero-based line and UTF-16 character, clamped to the text. */
   offset(position: Position): number {
     const start = this.starts[Math.min(Math.max(position.line, 0), this.starts.length - 1)]!;
-    const end = position.line + 1 < this.starts.length ? this.starts[position.line + 1]! - 1 : this.text.length;
+    const end = position.line + 1 < this.starts.length ? lineContentEnd(this.text, this.starts[position.line + 1]!) : this.text.length;
     return Math.min(start + Math.max(position.character, 0), end);
   }
 
@@ -49,6 +64,6 @@ export class LineIndex {
   lineText(line: number): string {
     const start = this.starts[line] ?? this.text.length;
     const next = this.starts[line + 1];
-    return this.text.slice(start, next === undefined ? this.text.length : next - 1).replace(/\r$/, '');
+    return this.text.slice(start, next === undefined ? this.text.length : lineContentEnd(this.text, next));
   }
 }

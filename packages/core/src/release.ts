@@ -5,12 +5,15 @@
  * every file. Builds are atomic; verification recomputes every hash.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { canonicalJson } from './canonical.js';
-import { expectArgument, expectText } from './errors.js';
-import { loadCorpusDir } from './node.js';
+import { expectArgument, expectText, FactciteError } from './errors.js';
+import { loadCorpusDir, readPackageJson } from './node.js';
+import { type ReadRefusal, readLimits, readRegularFile } from './read-file.js';
+import { printable } from './printable.js';
+import { resolveInside, UnsafePathError } from './safe-path.js';
 import type { Problem } from './parse-corpus.js';
 import { type Corpus, corpusJsonSchemas } from './schema.js';
 import { createFactIndex } from './search.js';
@@ -166,38 +169,152 @@ export function releaseFiles(content: ReleaseContent, name: string, version: str
   return files;
 }
 
+/** Steps of {@link writeDirectoryAtomically}, named for fault-injection tests. */
+export type WriteStep = 'locked' | 'staged' | 'moved-old' | 'moved-new';
+
+/** Options of {@link writeDirectoryAtomically}. */
+export interface WriteDirectoryOptions {
+  /** Called after each step; tests stop the process here to see what a crash leaves. */
+  onStep?: (step: WriteStep) => void;
+  /** How long to wait for another build's lock before giving up, in ms (default 60 s). */
+  lockTimeoutMs?: number;
+}
+
+/** A build could not take the lock of its output directory. */
+export class BuildLockedError extends FactciteError {
+  constructor(message: string) {
+    super('build-locked', message);
+  }
+}
+
+const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /**
- * Replaces a directory with new files in one step: they are written to a
- * sibling staging directory first, so a failure leaves the old directory as it was.
+ * Takes `<parent>/.<base>.lock` (a directory: mkdir is atomic everywhere),
+ * waiting while a live process holds it and taking over one whose holder died.
  */
-export function writeDirectoryAtomically(dir: string, files: Map<string, string | Uint8Array>): void {
-  const parent = path.dirname(path.resolve(dir));
-  const base = path.basename(dir);
-  mkdirSync(parent, { recursive: true });
-  // mkdir, not mkdtemp: the release directory gets the usual permissions, not 0700.
-  const staging = path.join(parent, `.${base}-staging-${process.pid}-${randomBytes(4).toString('hex')}`);
-  try {
-    mkdirSync(staging);
-    for (const [file, text] of files) {
-      const target = path.join(staging, file);
-      mkdirSync(path.dirname(target), { recursive: true });
-      writeFileSync(target, text);
+function takeLock(parent: string, base: string, timeoutMs: number): () => void {
+  const lock = path.join(parent, `.${base}.lock`);
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      writeFileSync(path.join(lock, 'pid'), String(process.pid));
+      return () => rmSync(lock, { recursive: true, force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
-  } catch (error) {
-    rmSync(staging, { recursive: true, force: true });
-    throw error;
+    let holder = Number.NaN;
+    try {
+      holder = Number(readFileSync(path.join(lock, 'pid'), 'utf8'));
+    } catch {
+      // Just created, pid not yet written: wait for it.
+    }
+    if (Number.isInteger(holder) && holder > 0 && !processAlive(holder)) {
+      // The holder died mid-build; its leftovers are recovered below.
+      rmSync(lock, { recursive: true, force: true });
+      continue;
+    }
+    if (Date.now() > deadline) throw new BuildLockedError(`another build holds ${lock} (pid ${holder}); wait for it or remove the lock if no build runs`);
+    sleep(50);
   }
-  const old = path.join(parent, `.${base}-old-${process.pid}-${Date.now()}`);
-  const hadOld = existsSync(dir);
-  if (hadOld) renameSync(dir, old);
+}
+
+/**
+ * Cleans up after a build that died: when `dir` is gone but a previous
+ * release was moved aside, that release is put back; every other leftover
+ * staging or old directory of `dir` is removed. Runs under the lock.
+ */
+function recoverLeftovers(parent: string, base: string, dir: string): void {
+  const leftovers = readdirSync(parent).filter((name) => name.startsWith(`.${base}-old-`) || name.startsWith(`.${base}-staging-`));
+  if (!existsSync(dir)) {
+    const old = leftovers
+      .filter((name) => name.startsWith(`.${base}-old-`))
+      .sort((x, y) => Number(y.split('-').pop()) - Number(x.split('-').pop()))[0];
+    if (old) renameSync(path.join(parent, old), dir);
+  }
+  for (const name of leftovers) rmSync(path.join(parent, name), { recursive: true, force: true });
+}
+
+/**
+ * Replaces a directory with new files. The files are written to a sibling
+ * staging directory first, so a failure leaves the old directory as it was;
+ * the swap is two renames a few microseconds apart, and a reader that finds
+ * no directory in between reads the moved-aside release
+ * ({@link readableReleaseDir}). Builds of one directory take turns through a
+ * lock, and each build first recovers or removes what a killed build left.
+ */
+export function writeDirectoryAtomically(dir: string, files: Map<string, string | Uint8Array>, options: WriteDirectoryOptions = {}): void {
+  const target = path.resolve(dir);
+  const parent = path.dirname(target);
+  const base = path.basename(target);
+  const step = options.onStep ?? (() => {});
+  mkdirSync(parent, { recursive: true });
+  const unlock = takeLock(parent, base, options.lockTimeoutMs ?? 60_000);
   try {
-    renameSync(staging, dir);
-  } catch (error) {
-    if (hadOld) renameSync(old, dir);
-    rmSync(staging, { recursive: true, force: true });
-    throw error;
+    step('locked');
+    recoverLeftovers(parent, base, target);
+    // mkdir, not mkdtemp: the release directory gets the usual permissions, not 0700.
+    const staging = path.join(parent, `.${base}-staging-${process.pid}-${randomBytes(4).toString('hex')}`);
+    try {
+      mkdirSync(staging);
+      for (const [file, text] of files) {
+        const full = resolveInside(staging, file, 'release file');
+        mkdirSync(path.dirname(full), { recursive: true });
+        writeFileSync(full, text);
+      }
+    } catch (error) {
+      rmSync(staging, { recursive: true, force: true });
+      throw error;
+    }
+    step('staged');
+    const old = path.join(parent, `.${base}-old-${process.pid}-${Date.now()}`);
+    const hadOld = existsSync(target);
+    if (hadOld) renameSync(target, old);
+    step('moved-old');
+    try {
+      renameSync(staging, target);
+    } catch (error) {
+      if (hadOld) renameSync(old, target);
+      rmSync(staging, { recursive: true, force: true });
+      throw error;
+    }
+    step('moved-new');
+    if (hadOld) rmSync(old, { recursive: true, force: true });
+  } finally {
+    unlock();
   }
-  if (hadOld) rmSync(old, { recursive: true, force: true });
+}
+
+/**
+ * The directory to read a release from: `dir` itself, or, in the instant a
+ * build has moved it aside and not yet moved the new one in (or after a
+ * build was killed there), the moved-aside release. Undefined when neither exists.
+ */
+export function readableReleaseDir(dir: string): string | undefined {
+  const target = path.resolve(dir);
+  if (existsSync(target)) return target;
+  const parent = path.dirname(target);
+  const base = path.basename(target);
+  let names: string[];
+  try {
+    names = readdirSync(parent);
+  } catch {
+    return undefined;
+  }
+  // The rename may complete while we look: check the directory itself once more.
+  const old = names.filter((name) => name.startsWith(`.${base}-old-`)).sort().pop();
+  if (existsSync(target)) return target;
+  return old && existsSync(path.join(parent, old)) ? path.join(parent, old) : undefined;
 }
 
 export interface BuildReleaseOptions {
@@ -223,12 +340,43 @@ export interface BuildReleaseResult {
   manifest?: ReleaseManifest;
 }
 
-function readPackage(corpusDir: string): { name?: string; version?: string } {
+function contains(outer: string, inner: string): boolean {
+  const relative = path.relative(outer, inner);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+function realPath(dir: string): string {
   try {
-    return JSON.parse(readFileSync(path.join(corpusDir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+    return realpathSync(dir);
   } catch {
-    return {};
+    return dir;
   }
+}
+
+/**
+ * Checks a release directory before a build replaces it: the build deletes
+ * what was there, so it must not be (or hold) the corpus or the working
+ * directory, a file system root, a symbolic link, or a folder that is not a
+ * release.
+ */
+function expectReleaseTarget(outDir: string, corpusDir: string): void {
+  const out = realPath(outDir);
+  const refuse = (why: string) => {
+    throw new UnsafePathError(`will not write the release to ${printable(outDir)}: ${why}`);
+  };
+  if (path.dirname(out) === out) refuse('it is a file system root');
+  if (contains(out, realPath(path.resolve(corpusDir)))) refuse('it holds the corpus, which the build would delete');
+  if (contains(out, realPath(process.cwd()))) refuse('it holds the working directory, which the build would delete');
+  let stats: ReturnType<typeof lstatSync>;
+  try {
+    stats = lstatSync(outDir);
+  } catch {
+    return;
+  }
+  if (stats.isSymbolicLink()) refuse('it is a symbolic link; name the directory itself');
+  if (!stats.isDirectory()) refuse('it is not a directory');
+  const entries = readdirSync(outDir);
+  if (entries.length > 0 && !entries.includes('manifest.json')) refuse('it is a folder that is not a factcite release (no manifest.json), which the build would delete');
 }
 
 /**
@@ -239,7 +387,7 @@ export function buildRelease(options: BuildReleaseOptions): BuildReleaseResult {
   expectArgument(BuildReleaseOptionsSchema, options, 'buildRelease', 'options');
   const outDir = path.resolve(options.outDir ?? path.join(options.corpusDir, 'dist'));
   const { corpus, errors, warnings } = loadCorpusDir(options.corpusDir, options.relativeTo);
-  const pkg = readPackage(options.corpusDir);
+  const pkg = readPackageJson(options.corpusDir);
   if (!pkg.version || !/^\d+\.\d+\.\d+/.test(pkg.version)) {
     errors.push({
       file: 'package.json',
@@ -251,6 +399,7 @@ export function buildRelease(options: BuildReleaseOptions): BuildReleaseResult {
     });
   }
   if (errors.length) return { ok: false, errors, warnings, outDir };
+  expectReleaseTarget(outDir, options.corpusDir);
   const files = releaseFiles(corpus, pkg.name ?? '@factcite/corpus', pkg.version!);
   writeDirectoryAtomically(outDir, files);
   return { ok: true, errors, warnings, outDir, manifest: JSON.parse(files.get('manifest.json') as string) as ReleaseManifest };
@@ -267,7 +416,11 @@ export type VerifyProblemCode =
   | 'missing-record'
   | 'unlisted-record'
   | 'release-changed'
-  | 'version-mismatch';
+  | 'version-mismatch'
+  | 'unsafe-path'
+  | 'not-a-regular-file'
+  | 'file-too-large'
+  | 'unreadable-file';
 
 /** One way a release differs from its manifest. */
 export interface VerifyProblem {
@@ -294,6 +447,12 @@ function listFilesDeep(dir: string, prefix = ''): string[] {
   });
 }
 
+const HEX_HASH = /^[0-9a-f]{64}$/;
+
+function isHashTable(value: unknown): value is Record<string, string> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every((h) => typeof h === 'string' && HEX_HASH.test(h));
+}
+
 function isManifest(value: unknown): value is ReleaseManifest {
   const m = value as ReleaseManifest;
   return (
@@ -301,9 +460,41 @@ function isManifest(value: unknown): value is ReleaseManifest {
     m !== null &&
     m.format === RELEASE_FORMAT &&
     typeof m.release === 'string' &&
+    HEX_HASH.test(m.release) &&
     typeof m.version === 'string' &&
-    [m.facts, m.sources, m.entities, m.files].every((x) => typeof x === 'object' && x !== null)
+    typeof m.name === 'string' &&
+    [m.facts, m.sources, m.entities, m.files].every(isHashTable)
   );
+}
+
+/** The largest manifest or data file verify reads: the corpus cap, since corpus.json holds the whole corpus. */
+function releaseReadCap(): number {
+  return readLimits().maxCorpusBytes;
+}
+
+/**
+ * A manifest path checked before it is read: relative, "/"-separated, no
+ * "..", "." or empty segment, inside the release through any link, and a
+ * regular file within the cap. Returns the bytes or the problem.
+ */
+function readListedFile(dir: string, file: string): Buffer | VerifyProblem {
+  const shown = printable(file);
+  if (file.split('/').some((part) => part === '' || part === '.' || part === '..')) {
+    return { code: 'unsafe-path', file: shown, message: `${shown}: a manifest path must be relative, without "..", "." or empty parts; not read` };
+  }
+  let full: string;
+  try {
+    full = resolveInside(dir, file, 'manifest path');
+  } catch (error) {
+    return { code: 'unsafe-path', file: shown, message: `${(error as Error).message}; not read` };
+  }
+  if (!existsSync(full)) return { code: 'missing-file', file: shown, message: `${shown} is listed in the manifest but missing` };
+  try {
+    return readRegularFile(full, releaseReadCap());
+  } catch (error) {
+    const refusal = error as ReadRefusal;
+    return { code: refusal.code ?? 'unreadable-file', file: shown, message: `${shown}: ${refusal.message}` };
+  }
 }
 
 /**
@@ -323,9 +514,9 @@ export function verifyRelease(dir: string): ReleaseVerification {
   }
   let manifest: unknown;
   try {
-    manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+    manifest = JSON.parse(readRegularFile(manifestPath, releaseReadCap()).toString('utf8'));
   } catch (error) {
-    problems.push({ code: 'invalid-manifest', file: 'manifest.json', message: `manifest.json is not JSON: ${(error as Error).message}` });
+    problems.push({ code: 'invalid-manifest', file: 'manifest.json', message: `cannot read manifest.json: ${printable((error as Error).message)}` });
     return done();
   }
   if (!isManifest(manifest)) {
@@ -333,31 +524,36 @@ export function verifyRelease(dir: string): ReleaseVerification {
     return done();
   }
 
+  const contents = new Map<string, Buffer>();
   for (const [file, expected] of Object.entries(manifest.files)) {
-    const full = path.join(dir, file);
-    if (!existsSync(full)) {
-      problems.push({ code: 'missing-file', file, message: `${file} is listed in the manifest but missing` });
+    const bytes = readListedFile(dir, file);
+    if (!Buffer.isBuffer(bytes)) {
+      problems.push(bytes);
       continue;
     }
     checked.files++;
-    if (sha256(readFileSync(full)) !== expected) problems.push({ code: 'file-changed', file, message: `${file} does not match its hash in the manifest` });
+    contents.set(file, bytes);
+    if (sha256(bytes) !== expected) problems.push({ code: 'file-changed', file, message: `${file} does not match its hash in the manifest` });
   }
   for (const file of listFilesDeep(dir)) {
-    if (file !== 'manifest.json' && !(file in manifest.files)) {
-      problems.push({ code: 'unlisted-file', file, message: `${file} is not part of the release (not in the manifest)` });
+    if (file !== 'manifest.json' && !Object.hasOwn(manifest.files, file)) {
+      const shown = printable(file);
+      problems.push({ code: 'unlisted-file', file: shown, message: `${shown} is not part of the release (not in the manifest)` });
     }
   }
 
   let data: Corpus & { version?: string };
   try {
-    data = JSON.parse(readFileSync(path.join(dir, 'corpus.json'), 'utf8'));
+    const bytes = contents.get('corpus.json');
+    if (!bytes) throw new Error('corpus.json is not in the manifest or could not be read');
+    data = JSON.parse(bytes.toString('utf8'));
     if (![data.facts, data.sources, data.entities].every(Array.isArray)) throw new Error('facts, sources or entities is not a list');
   } catch (error) {
-    problems.push({ code: 'invalid-data', file: 'corpus.json', message: `cannot read the release data: ${(error as Error).message}` });
+    problems.push({ code: 'invalid-data', file: 'corpus.json', message: `cannot read the release data: ${printable((error as Error).message)}` });
     return done(manifest);
   }
   if (data.version !== manifest.version) {
-    problems.push({ code: 'version-mismatch', file: 'corpus.json', message: `corpus.json says version ${data.version}, the manifest ${manifest.version}` });
+    problems.push({ code: 'version-mismatch', file: 'corpus.json', message: `corpus.json says version ${printable(String(data.version))}, the manifest ${printable(manifest.version)}` });
   }
   const kinds = [
     ['fact', 'facts', data.facts],
@@ -368,20 +564,61 @@ export function verifyRelease(dir: string): ReleaseVerification {
     const expected = manifest[key];
     const seen = new Set<string>();
     for (const record of records as readonly { id: string }[]) {
+      if (typeof record?.id !== 'string') {
+        problems.push({ code: 'invalid-data', file: 'corpus.json', message: `a ${kind} in corpus.json has no id` });
+        continue;
+      }
       seen.add(record.id);
       checked[key]++;
-      if (!(record.id in expected)) {
-        problems.push({ code: 'unlisted-record', file: 'corpus.json', record: { kind, id: record.id }, message: `${kind} "${record.id}" is not in the manifest` });
+      if (!Object.hasOwn(expected, record.id)) {
+        problems.push({ code: 'unlisted-record', file: 'corpus.json', record: { kind, id: record.id }, message: `${kind} "${printable(record.id)}" is not in the manifest` });
       } else if (recordHash(record) !== expected[record.id]) {
-        problems.push({ code: 'record-changed', file: 'corpus.json', record: { kind, id: record.id }, message: `${kind} "${record.id}" does not match its hash in the manifest` });
+        problems.push({ code: 'record-changed', file: 'corpus.json', record: { kind, id: record.id }, message: `${kind} "${printable(record.id)}" does not match its hash in the manifest` });
       }
     }
     for (const id of Object.keys(expected)) {
-      if (!seen.has(id)) problems.push({ code: 'missing-record', file: 'corpus.json', record: { kind, id }, message: `${kind} "${id}" is in the manifest but missing from the data` });
+      if (!seen.has(id)) problems.push({ code: 'missing-record', file: 'corpus.json', record: { kind, id }, message: `${kind} "${printable(id)}" is in the manifest but missing from the data` });
     }
   }
   if (releaseHash(data) !== manifest.release) {
     problems.push({ code: 'release-changed', file: 'corpus.json', message: 'the release content does not match the release hash in the manifest' });
   }
   return done(manifest);
+}
+
+/** The release hash recorded when a version was published (corpus/releases/<version>.json). */
+export interface PublishedRecord {
+  /** The record file it was read from. */
+  file: string;
+  name?: string;
+  version: string;
+  release: string;
+}
+
+const SEMVER = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
+
+/**
+ * The record of a published version in the first of `dirs` that holds
+ * `releases/<version>.json`. The version comes from a manifest, that is from
+ * whoever made the release, so it must be a plain semver before it names a file.
+ */
+export function findPublishedRecord(version: string, dirs: readonly string[]): PublishedRecord | undefined {
+  if (typeof version !== 'string' || !SEMVER.test(version) || version.length > 100) return undefined;
+  for (const dir of dirs) {
+    let file: string;
+    try {
+      file = resolveInside(dir, `releases/${version}.json`, 'release record');
+    } catch {
+      continue;
+    }
+    if (!existsSync(file)) continue;
+    try {
+      const record = JSON.parse(readRegularFile(file, releaseReadCap()).toString('utf8')) as { name?: unknown; version?: unknown; release?: unknown };
+      if (record.version !== version || typeof record.release !== 'string' || !HEX_HASH.test(record.release)) continue;
+      return { file, version, release: record.release, ...(typeof record.name === 'string' ? { name: record.name } : {}) };
+    } catch {
+      // An unreadable record proves nothing; look further.
+    }
+  }
+  return undefined;
 }

@@ -128,7 +128,8 @@ export const SourceMetaSchema = z.strictObject({
   authors: z.array(z.string().min(1)).default([]),
   // YYYY-MM only where the text gives no day (a print page dated by month).
   published: PartialDateSchema,
-  url: z.url().optional(),
+  // Only web links: a javascript: or data: URL would become a live link in a rendered report.
+  url: z.url({ protocol: /^https?$/, hostname: z.regexes.domain, error: 'must be an http:// or https:// URL' }).optional(),
   /** Print edition page, such as A2. */
   page: z.string().optional(),
   language: z.literal('zh'),

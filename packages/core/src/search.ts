@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from './errors.js';
+import { expectText, InvalidArgumentError } from './errors.js';
 import { foldText } from './fold.js';
 import type { Corpus, Entity, Fact, Source } from './schema.js';
 import { buildTextIndex, type TextIndex } from './text-index.js';
@@ -31,6 +31,25 @@ export interface SearchIndexOptions {
    * used in place: leave the bytes unchanged afterwards.
    */
   searchIndex?: Uint8Array;
+}
+
+/** Checks a count argument: a non-negative whole number. */
+function expectCount(value: unknown, where: string, name: string): number {
+  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return value;
+  throw new InvalidArgumentError(where, [{ path: name, message: `expected a whole number of 0 or more, received ${typeof value === 'number' ? value : typeof value}` }]);
+}
+
+/** Checks search options at the door, so `search(q, { limit: '5' })` fails by name instead of returning nothing. */
+function expectSearchOptions(options: unknown): SearchOptions {
+  if (options === undefined) return {};
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw new InvalidArgumentError('FactIndex.search', [{ path: 'options', message: 'expected an object such as { limit: 10 }' }]);
+  }
+  const { limit, ...rest } = options as SearchOptions;
+  const unknown = Object.keys(rest);
+  if (unknown.length) throw new InvalidArgumentError('FactIndex.search', [{ path: `options.${unknown[0]}`, message: 'is not a search option' }]);
+  if (limit !== undefined) expectCount(limit, 'FactIndex.search', 'options.limit');
+  return { limit };
 }
 
 /** Lookup and search over a corpus; build it once with {@link createFactIndex}. */
@@ -166,7 +185,8 @@ export function createFactIndex(corpus: Corpus, options: SearchIndexOptions = {}
   }
 
   function search(query: string, options: SearchOptions = {}): SearchHit[] {
-    const limit = options.limit ?? 20;
+    expectText(query, 'FactIndex.search', 'query');
+    const limit = expectSearchOptions(options).limit ?? 20;
     const folded = foldText(query).trim();
     if (!folded || limit <= 0) return [];
     const index = textIndex();
@@ -194,6 +214,7 @@ export function createFactIndex(corpus: Corpus, options: SearchIndexOptions = {}
   // Fact positions in id order, sorted on first use.
   let idOrder: Int32Array | undefined;
   function* withIdPrefix(prefix: string): IterableIterator<Fact> {
+    expectText(prefix, 'FactIndex.withIdPrefix', 'prefix');
     if (!idOrder) {
       const ids = facts.map((f) => f.id);
       idOrder = Int32Array.from(facts.keys()).sort((a, b) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0));
@@ -217,6 +238,8 @@ export function createFactIndex(corpus: Corpus, options: SearchIndexOptions = {}
   // fact, so the answers are kept, per id and limit, up to a bound.
   const suggested = new Map<string, string[]>();
   function suggest(id: string, limit = 3): string[] {
+    expectText(id, 'FactIndex.suggest', 'id');
+    expectCount(limit, 'FactIndex.suggest', 'limit');
     const key = `${limit}\u0000${id}`;
     let found = suggested.get(key);
     if (!found) {

@@ -9,6 +9,8 @@ import { FactciteError, type InputIssue } from './errors.js';
 import type { ProblemCode } from './parse-corpus.js';
 import { type Corpus, EntitySchema, FactSchema, type Source, SourceMetaSchema } from './schema.js';
 import { describeIssue, describePath } from './zod-issues.js';
+import { codePointLabel, findForbiddenString } from './control-characters.js';
+import { printable } from './printable.js';
 
 /** A source as a release holds it: its metadata and cleaned body text. */
 export const SourceSchema = SourceMetaSchema.extend({ text: z.string() });
@@ -99,6 +101,11 @@ export function validateCorpus(data: unknown): CorpusValidation {
           const { code, message } = describeIssue(issue, label, valueAt(item, issue.path) !== undefined);
           error(joinPath(base, issue.path), code, message);
         }
+        return;
+      }
+      const control = findForbiddenString(result.data);
+      if (control) {
+        error(joinPath(base, control.path), 'control-character', `${printable(label)}: ${describePath(control.path) || 'the record'} holds the control character ${codePointLabel(control.char)}`);
         return;
       }
       out.push({ value: result.data, at: (path) => joinPath(base, path) });

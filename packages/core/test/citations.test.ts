@@ -114,4 +114,102 @@ describe('parseCitations', () => {
   it('ignores other citation keys', () => {
     expect(parseCitations('[@smith2020, p. 4] and @doe').citations).toEqual([]);
   });
+
+  it('flags citations typed with a Chinese input method, once each, with the canonical rewrite', () => {
+    const forms: [string, string, string][] = [
+      ['【@fact:hkgai-v1-launch】', '[@fact:hkgai-v1-launch]', '【'],
+      ['［@fact:hkgai-v1-launch］', '[@fact:hkgai-v1-launch]', '［'],
+      ['[＠fact:hkgai-v1-launch]', '[@fact:hkgai-v1-launch]', '＠'],
+      ['[@fact：hkgai-v1-launch]', '[@fact:hkgai-v1-launch]', '：'],
+      ['【＠fact：hkgai-v1-launch】', '[@fact:hkgai-v1-launch]', '＠'],
+      ['【@fact:hkgai-v1-launch]', '[@fact:hkgai-v1-launch]', '【'],
+      ['[@fact:hkgai-v1-launch】', '[@fact:hkgai-v1-launch]', '】'],
+      ['[@fact:a；@fact:b-c]', '[@fact:a; @fact:b-c]', '；'],
+      ['【见@fact:a，第3页；@fact:b】', '[见@fact:a，第3页; @fact:b]', '；'],
+      ['【fact:hkgai-v1-launch】', '[@fact:hkgai-v1-launch]', '【'],
+    ];
+    for (const [typed, rewrite, mark] of forms) {
+      const text = `政府预留10亿港元${typed}。其后`;
+      const { malformed } = parseCitations(text);
+      expect(malformed, typed).toHaveLength(1);
+      const [m] = malformed;
+      expect(text.slice(m!.start, m!.end), typed).toBe(typed);
+      expect(m!.rewrite, typed).toBe(rewrite);
+      expect(m!.message, typed).toContain(typed);
+      expect(m!.message, typed).toContain(rewrite);
+      expect(m!.message, typed).toContain(`"${mark}"`);
+    }
+  });
+
+  it('rewrites an IME key written on its own as a bracketed citation', () => {
+    for (const typed of ['＠fact:hkgai-v1-launch', '@fact：hkgai-v1-launch', '＠fact：hkgai-v1-launch']) {
+      const text = `如${typed}所述。`;
+      const { malformed, citations } = parseCitations(text);
+      expect(citations).toEqual([]);
+      expect(malformed.map((m) => [text.slice(m.start, m.end), m.rewrite, m.id])).toEqual([[typed, '[@fact:hkgai-v1-launch]', 'hkgai-v1-launch']]);
+    }
+  });
+
+  it('keeps reading the key inside 【】 as Pandoc does, so its id is still checked', () => {
+    const text = '见【@fact:hkgai-v1-launch】。';
+    const { citations, malformed } = parseCitations(text);
+    expect(citations.map((c) => c.id)).toEqual(['hkgai-v1-launch']);
+    expect(malformed.map((m) => m.id)).toEqual(['hkgai-v1-launch']);
+  });
+
+  it('leaves full-width brackets and colons alone in prose and around a canonical citation', () => {
+    for (const text of ['【注】报告：见[@fact:a-b]。', '[@fact:a-b，见第3页：表1]', '【注：见[@fact:a-b]】', 'fact：no-at here', '［1］事实：数码港']) {
+      expect(parseCitations(text).malformed, text).toEqual([]);
+    }
+  });
+
+  it('flags a lone [fact:ID] without "@"', () => {
+    const text = '政府预留10亿港元[fact:hk-ai-rd-institute-funding]。';
+    const { malformed, citations } = parseCitations(text);
+    expect(citations).toEqual([]);
+    expect(malformed.map((m) => [text.slice(m.start, m.end), m.rewrite])).toEqual([
+      ['fact:hk-ai-rd-institute-funding', '@fact:hk-ai-rd-institute-funding'],
+    ]);
+  });
+
+  it('reads no citation where Pandoc reads none', () => {
+    const opaque = [
+      '    indented code @fact:in-code',
+      'inline math $x @fact:in-math$ here',
+      'display math $$\n[@fact:in-math]\n$$ here',
+      'a [link](https://example.org/@fact:in-url "title @fact:in-title") here',
+      '![image](pic.png "@fact:in-title")',
+      'an autolink <https://example.org/@fact:in-autolink>',
+      '<span title="@fact:in-attribute">text</span>',
+      '<pre>\n[@fact:in-pre]\n</pre>',
+      '[ref]: https://example.org/@fact:in-definition "@fact:in-title"',
+    ];
+    for (const text of opaque) expect(cites(`${text}\n\nafter [@fact:kept]`).map((c) => c.id), text).toEqual(['kept']);
+  });
+
+  it('still reads citations next to those constructs', () => {
+    const text = '$5 and $6 [@fact:a]; [text @fact:b](https://x.org); <span>[@fact:c]</span>; - item\n\n    [@fact:d]';
+    expect(cites(`- list\n\n${text}`).map((c) => c.id)).toEqual(['a', 'b', 'c']);
+    expect(cites('- item\n\n    continued [@fact:d]').map((c) => c.id)).toEqual(['d']);
+  });
+
+  it('gives right lines and columns with lone CR, CRLF and mixed line endings', () => {
+    for (const br of ['\r', '\r\n', '\n']) {
+      const text = ['第一行', '', 'See [@fact:hkgai-v1-launch]'].join(br);
+      const [c] = parseCitations(text).citations;
+      const lines = new LineIndex(text);
+      expect(lines.humanPosition(c!.idStart), JSON.stringify(br)).toEqual({ line: 3, column: 12 });
+      expect(lines.position(c!.idStart)).toEqual({ line: 2, character: 11 });
+      expect(lines.offset({ line: 2, character: 11 })).toBe(c!.idStart);
+      expect(lines.lineText(0)).toBe('第一行');
+      expect(lines.lineCount).toBe(3);
+      // A column past the end of a line stops before its line break.
+      expect(lines.offset({ line: 0, character: 99 })).toBe(3);
+    }
+    const mixed = 'a\rb\r\nc\nd\r\re';
+    const lines = new LineIndex(mixed);
+    expect([...'abcde'].map((ch) => lines.position(mixed.indexOf(ch)))).toEqual([0, 1, 2, 3, 5].map((line) => ({ line, character: 0 })));
+    expect(lines.lineText(4)).toBe('');
+  });
 });
+

@@ -3,8 +3,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseCitations } from '../src/index.js';
 
-// Differential test: on generated Markdown with fact citations in odd places,
-// our parser and Pandoc itself (Debian's pandoc, `-t json`) must find the same
+// Differential test: on generated Markdown with fact citations in odd places
+// (and in the places where Pandoc reads none: code, math, link targets,
+// autolinks, raw HTML, reference definitions), our parser and Pandoc itself (Debian's pandoc, `-t json`) must find the same
 // fact ids in the same order. CI installs pandoc (.ci/run).
 
 const seed = Number(process.env.FACTCITE_FC_SEED ?? 20251123);
@@ -34,6 +35,23 @@ const templates: ((a: string, b: string) => string)[] = [
   (a) => `（@fact:${a}）`,
   (a) => `@fact:${a}. Sentence end.`,
   (a, b) => `[@fact:${a}; @fact:${b}]`,
+  // Where Pandoc reads no citation at all.
+  (a, b) => `    indented code [@fact:${a}]\n    @fact:${b}`,
+  (a, b) => `~~~ {.md}\n@fact:${a}\n~~~\n\nthen @fact:${b}`,
+  (a, b) => `inline math $x = @fact:${a}$ and [@fact:${b}]`,
+  (a, b) => `display math $$[@fact:${a}]$$ then $5 and $6 [@fact:${b}]`,
+  (a, b) => `$ @fact:${a}$ is no math, nor $@fact:${b} $`,
+  (a, b) => `[text @fact:${a}](https://example.org/@fact:${b} "title @fact:${b}")`,
+  (a, b) => `![image](pic.png "@fact:${a}") and [@fact:${b}]`,
+  (a, b) => `an autolink <https://example.org/@fact:${a}> and [@fact:${b}]`,
+  (a, b) => `<span title="@fact:${a}">[@fact:${b}]</span>`,
+  (a, b) => `<a href="x" data-x='@fact:${a}'>link</a> @fact:${b}`,
+  (a, b) => `<pre>\n[@fact:${a}]\n</pre>\n\n<div>\n[@fact:${b}]\n</div>`,
+  (a, b) => `[ref-${a}]: https://example.org/@fact:${a} "@fact:${b}"\n\ntext [@fact:${b}]`,
+  (a, b) => `- item [@fact:${a}]\n\n    more of the item @fact:${b}`,
+  // What a Chinese input method types: Pandoc reads @fact: in 【】 (in-text), and nothing with ＠ or ：.
+  (a, b) => `见【@fact:${a}】与［@fact:${b}］`,
+  (a, b) => `见［＠fact:${a}］与[@fact：${b}]与＠fact:${a}`,
 ];
 
 const document = fc

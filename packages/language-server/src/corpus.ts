@@ -1,9 +1,9 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Corpus, createFactIndex, type FactIndex, type Problem } from '@factcite/core';
-import { isCorpusDir, loadCorpusDir } from '@factcite/core/node';
+import { isCorpusDir, loadCorpusDir, readTextFile } from '@factcite/core/node';
 import { type CorpusFileText, factRecordLocations } from '@factcite/language-service';
 import type { Location } from 'vscode-languageserver';
 
@@ -33,12 +33,9 @@ export function bundledCorpusDir(): string {
   return path.dirname(require.resolve('@factcite/corpus/package.json'));
 }
 
+/** A corpus file read on demand, within the read caps: a file swapped for a FIFO or a device since the load is skipped, not waited on. */
 function readText(file: string): string | undefined {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
+  return readTextFile(file, file, []);
 }
 
 /**

@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
+import { readRegularFile } from '@factcite/core/node';
 import path from 'node:path';
 
 const SKIPPED_DIRS = new Set(['node_modules', 'dist', 'out', 'build', 'target', 'vendor']);
@@ -31,10 +32,9 @@ export function* workspaceReports(folders: readonly string[], extensions: readon
       if (!entry.isFile() || !extensions.includes(path.extname(entry.name).toLowerCase())) continue;
       if (++seen > MAX_FILES) return;
       try {
-        if (statSync(full).size > MAX_BYTES) continue;
-        yield { file: full, text: readFileSync(full, 'utf8') };
+        yield { file: full, text: readRegularFile(full, MAX_BYTES).toString('utf8') };
       } catch {
-        // A file that vanished or cannot be read has no references to give.
+        // A file that vanished, cannot be read, is over the cap or is not a regular file has no references to give.
       }
     }
   }

@@ -1,4 +1,4 @@
-import { type FactIndex, foldText, resolveSuccessor } from '@factcite/core';
+import { type FactIndex, foldText, type MalformedCitation, resolveSuccessor } from '@factcite/core';
 import type { CodeAction, Diagnostic, Range, TextEdit } from 'vscode-languageserver-types';
 import { DIAGNOSTIC_SOURCE } from './diagnostics.js';
 import { type DocumentInput, type FactDocument, toDocument } from './document.js';
@@ -39,10 +39,30 @@ function replaceAllDeprecated(doc: FactDocument, index: FactIndex, uri: string):
 }
 
 /**
+ * Fixes for a citation typed with an IME (`【@fact:id】`): its canonical
+ * rewrite; when the id it names is unknown, the rewrite with each of the
+ * closest ids instead, first, since the rewrite as typed would still be wrong.
+ */
+function rewrites(m: MalformedCitation, index: FactIndex, uri: string, range: Range, fixes: Diagnostic[]): CodeAction[] {
+  const rewrite = m.rewrite!;
+  const out: CodeAction[] = [];
+  if (m.id !== undefined && !index.get(m.id)) {
+    for (const id of index.suggest(m.id)) {
+      const fixed = rewrite.replace(`@fact:${m.id}`, `@fact:${id}`);
+      out.push(action(`Rewrite as ${fixed}`, uri, [{ range, newText: fixed }], fixes, out.length === 0));
+    }
+  }
+  out.push(action(`Rewrite as ${rewrite}`, uri, [{ range, newText: rewrite }], fixes, out.length === 0));
+  return out;
+}
+
+/**
  * Quick fixes for the citations in `range`: an unknown id is replaced by each
  * of the closest ids, a deprecated one by its successor (and, when there are
  * several, every deprecated citation in the document at once); `fact:` without
- * `@` gets its `@`, and an unclosed group its `]`; a number that contradicts
+ * `@` gets its `@`, and an unclosed group its `]`; a citation typed with a
+ * Chinese input method (`【@fact:id】`, `＠fact:`, `@fact：`) is rewritten as
+ * `[@fact:id]`; a number that contradicts
  * the fact its sentence cites is replaced by the fact's value as the source
  * writes it (in the report's script, or in English in English prose). Fixes are computed from the
  * text, so they work whether or not the client sends the diagnostics back;
@@ -62,9 +82,12 @@ export function codeActions(
   const out: CodeAction[] = [];
   let deprecatedHere = false;
 
+  // A citation inside an IME attempt (【@fact:id】) is fixed by the attempt's rewrite, which also handles its id.
+  const attempts = doc.malformedIn(start, end).filter((m) => m.rewrite !== undefined);
   for (const c of doc.citationsIn(start, end)) {
     const idRange = toRange(doc, c.idStart, c.idEnd);
     const fact = index.get(c.id);
+    if (!fact && attempts.some((m) => m.start <= c.start && c.end <= m.end)) continue;
     if (!fact) {
       const fixes = matching(diagnostics, 'unknown-fact', idRange);
       index.suggest(c.id).forEach((id, i) => {
@@ -101,6 +124,8 @@ export function codeActions(
     const text = doc.text.slice(m.start, m.end);
     if (text.startsWith('fact:')) {
       out.push(action('Add "@" before "fact:"', uri, [{ range: toRange(doc, m.start, m.start), newText: '@' }], fixes, true));
+    } else if (m.rewrite !== undefined) {
+      out.push(...rewrites(m, index, uri, mRange, fixes));
     } else if (text.startsWith('[') && !text.includes(']')) {
       const close = m.start + text.trimEnd().length;
       out.push(action('Close the citation group with "]"', uri, [{ range: toRange(doc, close, close), newText: ']' }], fixes, true));

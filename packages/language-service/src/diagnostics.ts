@@ -20,6 +20,8 @@ export interface FactDiagnosticData {
    * text the quick fix puts in its place (`replacement`), when there is one.
    */
   mismatch?: ValueMismatch;
+  /** For malformed-citation: the canonical text for the range (`[@fact:id]` for `【@fact:id】`). */
+  rewrite?: string;
 }
 
 /** A diagnostic of this service: `code` is a core CitationDiagnosticCode. */
@@ -44,6 +46,7 @@ export function diagnostics(input: DocumentInput, index: FactIndex): FactDiagnos
     if (d.suggestions) data.suggestions = d.suggestions;
     if (d.successor) data.successor = d.successor;
     if (d.mismatch) data.mismatch = d.mismatch;
+    if (d.rewrite !== undefined) data.rewrite = d.rewrite;
     const out: FactDiagnostic = {
       range: toRange(doc, d.start, d.end),
       severity: d.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,

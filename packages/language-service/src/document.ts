@@ -82,6 +82,17 @@ function protectedRanges(text: string): [number, number][] {
 
 const BLANK_LINE = /\n[ \t\r]*\n/g;
 
+/** Whether the line at `at` starts with four columns of white space (a tab reaches the next multiple of four). */
+function indentedFour(text: string, at: number): boolean {
+  let col = 0;
+  for (let i = at; col < 4; i++) {
+    if (text[i] === ' ') col++;
+    else if (text[i] === '\t') col += 4 - (col % 4);
+    else return false;
+  }
+  return true;
+}
+
 /**
  * Block boundaries in text[from, to): the offset just after each blank line
  * outside a protected range. `from` must be where a scan of the whole text
@@ -98,6 +109,8 @@ function splitBlocks(text: string, guarded: readonly [number, number][], from = 
     const cut = m.index + m[0].length;
     if (last) last.end = cut;
     if (cut > to) break;
+    // A line four columns in after a blank line is code or more of a list item, depending on the paragraph before: keep them together.
+    if (indentedFour(text, cut)) continue;
     while (r < guarded.length && guarded[r]![1] <= blankStart) r++;
     const range = guarded[r];
     if (range && range[0] < cut) continue;
@@ -166,6 +179,8 @@ function relayout(previous: FactDocument, text: string, prefix: number, suffix: 
   // Resume from the last block start at or before the touched lines, where the old scan ended a match …
   let i = oldBlocks.length - 1;
   while (i > 0 && oldBlocks[i]!.start > start) i--;
+  // A block starting on the touched line joins the one before when the edit indents that line.
+  if (i > 0 && oldBlocks[i]!.start === start && (indentedFour(old, start) || indentedFour(text, start))) i--;
   const resume = oldBlocks[i]?.start ?? 0;
   // … and scan until the first block start after them, where the new scan must end a match too.
   let j = i + 1;

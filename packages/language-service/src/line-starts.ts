@@ -1,13 +1,10 @@
-import { LineIndex, type Position } from '@factcite/core';
+import { LineIndex, lineContentEnd, lineStartsOf, type Position } from '@factcite/core';
 
-/** Offsets where each line of a text starts. */
+/** Offsets where each line of a text starts (after `\n`, `\r\n` or a lone `\r`). */
 function scanStarts(text: string): Int32Array {
-  let count = 1;
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) count++;
-  const starts = new Int32Array(count);
-  let k = 1;
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts[k++] = i + 1;
-  return starts;
+  const starts = [0];
+  for (const next of lineStartsOf(text)) starts.push(next);
+  return Int32Array.from(starts);
 }
 
 /** Index of the last start at or before `offset`. */
@@ -46,11 +43,13 @@ export class CarriedLineIndex extends LineIndex {
   carry(text: string, from: number, oldEnd: number, newEnd: number): CarriedLineIndex {
     const old = this.lineStarts;
     const delta = newEnd - oldEnd;
-    // Starts at or before `from` follow an unchanged line break; those after `oldEnd` follow one in the unchanged tail.
-    const keep = lineOf(old, from) + 1;
-    const tail = lineOf(old, oldEnd) + 1;
+    // Whether p starts a line depends on the characters at p - 1 and p (a "\r" then a "\n" is one break), so
+    // starts before `from` stand, those past `oldEnd + 1` stand shifted, and the ones between are found again.
+    const low = Math.max(from, 1);
+    const keep = lineOf(old, low - 1) + 1;
+    const tail = lineOf(old, oldEnd + 1) + 1;
     const added: number[] = [];
-    for (let i = text.indexOf('\n', from); i >= 0 && i < newEnd; i = text.indexOf('\n', i + 1)) added.push(i + 1);
+    for (const next of lineStartsOf(text, low - 1, newEnd + 1)) if (next >= low && next <= newEnd + 1) added.push(next);
     const starts = new Int32Array(keep + added.length + old.length - tail);
     starts.set(old.subarray(0, keep));
     starts.set(added, keep);
@@ -76,13 +75,13 @@ export class CarriedLineIndex extends LineIndex {
   override offset(position: Position): number {
     const starts = this.lineStarts;
     const start = starts[Math.min(Math.max(position.line, 0), starts.length - 1)]!;
-    const end = position.line + 1 < starts.length ? starts[position.line + 1]! - 1 : this.fullText.length;
+    const end = position.line + 1 < starts.length ? lineContentEnd(this.fullText, starts[position.line + 1]!) : this.fullText.length;
     return Math.min(start + Math.max(position.character, 0), end);
   }
 
   override lineText(line: number): string {
     const start = this.lineStarts[line] ?? this.fullText.length;
     const next = this.lineStarts[line + 1];
-    return this.fullText.slice(start, next === undefined ? this.fullText.length : next - 1).replace(/\r$/, '');
+    return this.fullText.slice(start, next === undefined ? this.fullText.length : lineContentEnd(this.fullText, next));
   }
 }

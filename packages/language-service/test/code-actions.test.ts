@@ -63,6 +63,33 @@ describe('codeActions', () => {
     expect(diagnostics(fixed, index)).toEqual([]);
   });
 
+  it('rewrites citations typed with a Chinese input method as [@fact:id], one problem each', () => {
+    for (const typed of ['【@fact:hkgai-v1-released】', '［＠fact：hkgai-v1-released］', '【@fact:hkgai-v1-released]', '＠fact:hkgai-v1-released', '[@fact：hkgai-v1-released]', '【fact:hkgai-v1-released】']) {
+      const text = `香港生成式AI大模型已发布${typed}，供政府部门使用。`;
+      const problems = diagnostics(text, index);
+      expect(problems.map((d) => d.code), typed).toEqual(['malformed-citation']);
+      const [problem] = problems;
+      expect(problem!.data.rewrite, typed).toBe('[@fact:hkgai-v1-released]');
+      const fix = codeActions(text, problem!.range, [problem!], index, { uri }).find((a) => a.isPreferred)!;
+      expect(fix.title).toBe('Rewrite as [@fact:hkgai-v1-released]');
+      expect(fix.diagnostics).toEqual([problem]);
+      const fixed = apply(text, fix as never);
+      expect(fixed).toBe('香港生成式AI大模型已发布[@fact:hkgai-v1-released]，供政府部门使用。');
+      expect(diagnostics(fixed, index)).toEqual([]);
+    }
+  });
+
+  it('gives one problem, not two, for an unknown id typed in 【】, and offers the closest id first', () => {
+    const text = '香港生成式AI大模型已发布【@fact:hkgai-v1-releasd】。';
+    const problems = diagnostics(text, index);
+    expect(problems.map((d) => d.code)).toEqual(['malformed-citation']);
+    expect(problems[0]!.message).toContain('no fact has the id "hkgai-v1-releasd"');
+    expect(problems[0]!.message).toContain('"hkgai-v1-released"');
+    const fix = codeActions(text, problems[0]!.range, problems, index, { uri }).find((a) => a.isPreferred)!;
+    expect(fix.title).toBe('Rewrite as [@fact:hkgai-v1-released]');
+    expect(diagnostics(apply(text, fix as never), index)).toEqual([]);
+  });
+
   describe('for a number that contradicts the cited fact', () => {
     const { wrong, right } = numbersReports();
     const mismatches = diagnostics(wrong, index);

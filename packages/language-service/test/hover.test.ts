@@ -147,14 +147,15 @@ describe('hover', () => {
       fact.statement = { 'zh-Hans': HOSTILE, 'zh-Hant': HOSTILE, en: HOSTILE };
       fact.citations[0]!.quote = `${HOSTILE} ${fact.value!.text} ${HOSTILE}`;
       const source = copy.sources.find((s) => s.id === fact.citations[0]!.source)!;
-      // A valid corpus can hold all of this: the quote is in the source, and z.url() admits javascript:.
+      // Validation now refuses a javascript: URL and the bidi override, but a
+      // release's JSON reaches the editor unvalidated (validate: false), so the card must stay inert anyway.
       source.text += `\n\n${fact.citations[0]!.quote}`;
       source.title = HOSTILE;
       source.publisher = HOSTILE;
       source.url = 'javascript:alert(1)';
       const entity = copy.entities.find((e) => e.id === fact.entities[0])!;
       entity.names = { 'zh-Hans': HOSTILE, 'zh-Hant': HOSTILE, en: HOSTILE };
-      return createFactIndex(copy);
+      return createFactIndex(copy, { validate: false });
     }
 
     it.each(['original', 'en', 'zh-Hant-TW'] as const)('renders it inert (%s)', (displayScript) => {

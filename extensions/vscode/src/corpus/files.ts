@@ -4,7 +4,7 @@
  * corpus is served read-only under the `factcite-corpus:` scheme so that no
  * editable copy inside the extension is ever opened.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { type CorpusFileText, factRecordLocations, locateQuote } from '@factcite/language-service';
 import type { Location } from 'vscode-languageserver-types';
@@ -25,9 +25,16 @@ export function corpusFileUri(origin: CorpusOrigin, relative: string): vscode.Ur
   return vscode.Uri.from({ scheme: CORPUS_SCHEME, path: `/${relative}` });
 }
 
+/** Larger corpus files are not opened: the corpus loader caps a file at this too. */
+const MAX_FILE_BYTES = 20 * 1024 * 1024;
+
 function read(origin: CorpusOrigin, relative: string): CorpusFileText | undefined {
   try {
-    return { uri: corpusFileUri(origin, relative).toString(), text: readFileSync(path.join(origin.dir, relative), 'utf8') };
+    const file = path.join(origin.dir, relative);
+    // A file swapped for a FIFO or a device since the load would block the extension host or read without end.
+    const stats = statSync(file);
+    if (!stats.isFile() || stats.size > MAX_FILE_BYTES) return undefined;
+    return { uri: corpusFileUri(origin, relative).toString(), text: readFileSync(file, 'utf8') };
   } catch {
     return undefined;
   }

@@ -7,6 +7,7 @@ import { findChangesetDir, formatChangeset } from '../release/changesets.js';
 import { releaseNotes, summarize } from '../release/notes.js';
 import { bumpBetween, compareBumps } from '../release/semver.js';
 import { compareWithLastRelease } from '../release/working.js';
+import { writeOut } from '../terminal.js';
 
 export interface ChangesetOptions {
   corpus?: string;
@@ -25,12 +26,12 @@ export function changesetCommand(options: ChangesetOptions): number {
   if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(name)) throw new UsageError(`changeset name must be kebab-case: ${name}`);
   const { working, last, diff } = compareWithLastRelease(options.corpus);
   if (diff.bump === 'none') {
-    process.stdout.write(`Nothing changed since ${last.version}; no changeset written.\n`);
+    writeOut(`Nothing changed since ${last.version}; no changeset written.\n`);
     return EXIT.ok;
   }
   const versioned = bumpBetween(last.version, working.version);
   if (compareBumps(versioned, diff.bump) >= 0) {
-    process.stdout.write(
+    writeOut(
       `${working.name} is already at ${working.version} (${versioned} after ${last.version}), which covers this ${diff.bump} change; no changeset written.\n`,
     );
     return EXIT.ok;
@@ -42,11 +43,11 @@ export function changesetCommand(options: ChangesetOptions): number {
   const previous = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
   writeFileSync(file, text);
   const rel = displayPath(file);
-  process.stdout.write(
+  writeOut(
     `${pc.green('✔')} ${previous === undefined ? 'wrote' : previous === text ? 'unchanged' : 'updated'} ${rel}: ${working.name} ${pc.bold(diff.bump)} after ${last.version} (${summarize(diff)})\n`,
   );
   if (diff.removed.length) {
-    process.stdout.write(pc.yellow(`  ${diff.removed.length} fact id(s) vanished; release-check refuses that: deprecate them with supersededBy instead.\n`));
+    writeOut(pc.yellow(`  ${diff.removed.length} fact id(s) vanished; release-check refuses that: deprecate them with supersededBy instead.\n`));
   }
   return EXIT.ok;
 }

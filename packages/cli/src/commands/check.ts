@@ -4,6 +4,7 @@ import pc from 'picocolors';
 import { loadIndex } from '../corpus.js';
 import { EXIT } from '../errors.js';
 import { pad, plural } from '../format.js';
+import { writeOut } from '../terminal.js';
 
 export interface CheckOptions {
   corpus?: string;
@@ -69,23 +70,23 @@ export function checkCommand(files: string[], options: CheckOptions): number {
   const warnings = findings.length - errors;
 
   if (options.json) {
-    process.stdout.write(`${JSON.stringify(findings, null, 2)}\n`);
+    writeOut(`${JSON.stringify(findings, null, 2)}\n`);
   } else {
     const byFile = new Map<string, CheckFinding[]>();
     for (const f of findings) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
     for (const [file, list] of byFile) {
-      process.stdout.write(`\n${pc.underline(file)}\n`);
+      writeOut(`\n${pc.underline(file)}\n`);
       const width = Math.max(...list.map((f) => `${f.line}:${f.column}`.length));
       for (const f of list) {
         const sev = f.severity === 'error' ? pc.red(pad('error', 7)) : pc.yellow(pad('warning', 7));
-        process.stdout.write(`  ${pc.dim(pad(`${f.line}:${f.column}`, width))}  ${sev}  ${f.message}  ${pc.dim(f.code)}\n`);
+        writeOut(`  ${pc.dim(pad(`${f.line}:${f.column}`, width))}  ${sev}  ${f.message}  ${pc.dim(f.code)}\n`);
       }
     }
     const corpusNote = parsed.errors.length ? pc.yellow(` (the corpus itself has ${plural(parsed.errors.length, 'error')}; run factcite validate)`) : '';
     const checked = `${plural(citationCount, 'citation')} in ${plural(files.length, 'file')} checked against ${index.size} facts${index.version ? ` (corpus ${index.version})` : ''}`;
-    if (findings.length === 0) process.stdout.write(`${pc.green('✔')} ${checked}${corpusNote}\n`);
+    if (findings.length === 0) writeOut(`${pc.green('✔')} ${checked}${corpusNote}\n`);
     else
-      process.stdout.write(
+      writeOut(
         `\n${errors ? pc.red('✖') : pc.yellow('⚠')} ${plural(findings.length, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}); ${checked}${corpusNote}\n`,
       );
   }

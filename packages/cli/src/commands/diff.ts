@@ -2,6 +2,7 @@ import pc from 'picocolors';
 import { EXIT } from '../errors.js';
 import { loadReleaseData } from '../release/data.js';
 import { diffReleases, type ReleaseDiff } from '../release/diff.js';
+import { writeOut } from '../terminal.js';
 
 export interface DiffOptions {
   json?: boolean;
@@ -39,16 +40,16 @@ export function diffCommand(oldSpec: string, newSpec: string, options: DiffOptio
   const after = loadReleaseData(newSpec);
   const diff = diffReleases(before, after);
   if (options.json) {
-    process.stdout.write(`${JSON.stringify(diff, null, 2)}\n`);
+    writeOut(`${JSON.stringify(diff, null, 2)}\n`);
     return EXIT.ok;
   }
   const head = `${describeSide(oldSpec, before.version)} → ${describeSide(newSpec, after.version)}`;
   if (diff.bump === 'none') {
-    process.stdout.write(`${head}: no changes\n`);
+    writeOut(`${head}: no changes\n`);
     return EXIT.ok;
   }
-  process.stdout.write(`${head}: ${pc.bold(diff.bump)}\n${formatDiff(diff)}\n`);
-  process.stdout.write(pc.dim(`${diff.reasons.join('; ')}\n`));
-  if (!before.sources || !after.sources) process.stdout.write(pc.dim('(one side holds facts only; sources and entities were not compared)\n'));
+  writeOut(`${head}: ${pc.bold(diff.bump)}\n${formatDiff(diff)}\n`);
+  writeOut(pc.dim(`${diff.reasons.join('; ')}\n`));
+  if (!before.sources || !after.sources) writeOut(pc.dim('(one side holds facts only; sources and entities were not compared)\n'));
   return EXIT.ok;
 }

@@ -1,9 +1,12 @@
 import { writeFileSync } from 'node:fs';
+import { expectWritableFile } from '@factcite/core/node';
 import pc from 'picocolors';
+import { contained } from '../contained.js';
 import { loadIndex } from '../corpus.js';
 import { EXIT, UsageError } from '../errors.js';
 import { bibtexEntries } from '../export/bibtex.js';
 import { cslItems } from '../export/csl.js';
+import { writeErr, writeOut } from '../terminal.js';
 
 export interface ExportOptions {
   corpus?: string;
@@ -22,10 +25,10 @@ export function exportCommand(options: ExportOptions): number {
   const { index } = loadIndex(options.corpus);
   const output = format === 'csl-json' ? `${JSON.stringify(cslItems(index), null, 2)}\n` : bibtexEntries(index);
   if (options.out) {
-    writeFileSync(options.out, output);
-    process.stderr.write(`${pc.green('✔')} wrote ${options.out}: ${index.size} entries (${format})\n`);
+    writeFileSync(contained(() => expectWritableFile(options.out!, '--out')), output);
+    writeErr(`${pc.green('✔')} wrote ${options.out}: ${index.size} entries (${format})\n`);
   } else {
-    process.stdout.write(output);
+    writeOut(output);
   }
   return EXIT.ok;
 }

@@ -1,10 +1,12 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { cleanArticle, formatSourceFile, type Problem, readYaml, splitSourceFile } from '@factcite/core';
-import { displayPath, readTextFile } from '@factcite/core/node';
+import { displayPath, expectKebabId, readTextFile, resolveInside } from '@factcite/core/node';
+import { contained } from '../contained.js';
 import pc from 'picocolors';
 import { resolveCorpusDir } from '../corpus.js';
-import { EXIT, UsageError } from '../errors.js';
+import { EXIT, InputError, UsageError } from '../errors.js';
+import { writeErr, writeOut } from '../terminal.js';
 
 export interface IngestOptions {
   corpus?: string;
@@ -17,7 +19,8 @@ export interface IngestOptions {
 function findSourceByOrigin(sourcesDir: string, origin: string): string | undefined {
   if (!existsSync(sourcesDir)) return undefined;
   for (const name of readdirSync(sourcesDir).filter((n) => n.endsWith('.md'))) {
-    const split = splitSourceFile(readFileSync(path.join(sourcesDir, name), 'utf8'));
+    const text = readTextFile(path.join(sourcesDir, name), name, []);
+    const split = text === undefined ? undefined : splitSourceFile(text);
     if (!split) continue;
     try {
       const meta = readYaml(split.frontMatter) as { origin?: unknown } | null;
@@ -27,6 +30,11 @@ function findSourceByOrigin(sourcesDir: string, origin: string): string | undefi
     }
   }
   return undefined;
+}
+
+/** sources/<id>.md for an id given on the command line, refused unless the id is kebab-case and the file stays inside sources/. */
+function sourceFile(sourcesDir: string, id: string): string {
+  return contained(() => resolveInside(sourcesDir, `${expectKebabId(id, 'source id')}.md`, 'source file'));
 }
 
 /**
@@ -39,29 +47,32 @@ export function ingestCommand(rawFile: string, options: IngestOptions): number {
   const problems: Problem[] = [];
   const raw = readTextFile(rawFile, rawFile, problems);
   if (raw === undefined) {
-    for (const p of problems) process.stderr.write(`factcite: ${p.file}: ${p.message}\n`);
+    for (const p of problems) writeErr(`factcite: ${p.file}: ${p.message}\n`);
     return EXIT.problems;
   }
   const result = cleanArticle(raw);
   if (options.stdout) {
-    process.stdout.write(result.body);
+    writeOut(result.body);
     return EXIT.ok;
   }
   const corpusDir = resolveCorpusDir(options.corpus);
   const sourcesDir = path.join(corpusDir, 'sources');
   const origin = path.basename(rawFile);
-  const existing = options.id ? path.join(sourcesDir, `${options.id}.md`) : findSourceByOrigin(sourcesDir, origin);
+  // The id names a file: checked whether or not that file exists yet, and kept inside sources/.
+  const existing = options.id ? sourceFile(sourcesDir, options.id) : findSourceByOrigin(sourcesDir, origin);
   let output: string;
   let target: string;
   if (existing && existsSync(existing)) {
-    const split = splitSourceFile(readFileSync(existing, 'utf8'));
-    if (!split) throw new UsageError(`${existing} has no front matter; fix or remove it before ingesting`);
+    const readProblems: Problem[] = [];
+    const text = readTextFile(existing, displayPath(existing), readProblems);
+    if (text === undefined) throw new InputError(readProblems.map((p) => `${p.file}: ${p.message}`).join('; '));
+    const split = splitSourceFile(text);
+    if (!split) throw new UsageError(`${displayPath(existing)} has no front matter; fix or remove it before ingesting`);
     target = existing;
     output = `---\n${split.frontMatter}---\n\n${result.body}`;
   } else {
     if (!options.id) throw new UsageError('a new source needs an id: factcite ingest RAWFILE --id <kebab-case-id>');
-    if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(options.id)) throw new UsageError(`source id must be kebab-case: ${options.id}`);
-    target = path.join(sourcesDir, `${options.id}.md`);
+    target = sourceFile(sourcesDir, options.id);
     const { title, published, authors, url, script } = result.meta;
     output = formatSourceFile(
       {
@@ -80,21 +91,21 @@ export function ingestCommand(rawFile: string, options: IngestOptions): number {
     );
   }
   const rel = displayPath(target);
-  const current = existsSync(target) ? readFileSync(target, 'utf8') : undefined;
+  const current = existsSync(target) ? readTextFile(target, rel, []) : undefined;
   if (options.check) {
     if (current === output) {
-      process.stdout.write(`${pc.green('✔')} ${rel} is what ingest produces from ${origin}\n`);
+      writeOut(`${pc.green('✔')} ${rel} is what ingest produces from ${origin}\n`);
       return EXIT.ok;
     }
-    process.stdout.write(`${pc.red('✖')} ${rel} differs from what ingest produces from ${origin}; re-run factcite ingest (never edit a body by hand)\n`);
+    writeOut(`${pc.red('✖')} ${rel} differs from what ingest produces from ${origin}; re-run factcite ingest (never edit a body by hand)\n`);
     return EXIT.problems;
   }
   mkdirSync(sourcesDir, { recursive: true });
   writeFileSync(target, output);
   const paragraphs = result.body.split('\n\n').length;
-  process.stdout.write(`${pc.green('✔')} ${current === undefined ? 'wrote' : current === output ? 'unchanged' : 'updated'} ${rel} (${paragraphs} paragraphs)\n`);
+  writeOut(`${pc.green('✔')} ${current === undefined ? 'wrote' : current === output ? 'unchanged' : 'updated'} ${rel} (${paragraphs} paragraphs)\n`);
   if (current === undefined) {
-    process.stdout.write(pc.dim('  Complete the front matter (title, publisher, published), review `defects`, then run factcite validate.\n'));
+    writeOut(pc.dim('  Complete the front matter (title, publisher, published), review `defects`, then run factcite validate.\n'));
   }
   return EXIT.ok;
 }

@@ -1,13 +1,15 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { type Problem, readYaml, splitSourceFile } from '@factcite/core';
-import { displayPath, loadCorpusDir, readTextFile } from '@factcite/core/node';
+import { displayPath, expectKebabId, expectWritableFile, loadCorpusDir, readTextFile, resolveInside } from '@factcite/core/node';
+import { contained } from '../contained.js';
 import pc from 'picocolors';
 import { resolveCorpusDir } from '../corpus.js';
 import { EXIT, InputError, UsageError } from '../errors.js';
 import { formatCandidates, mineCandidates } from '../mine/stubs.js';
 import { bumpVersion, compareVersions, parseVersion } from '../release/semver.js';
 import { lastSnapshot } from '../release/snapshot.js';
+import { writeOut } from '../terminal.js';
 
 export interface MineOptions {
   corpus?: string;
@@ -32,7 +34,7 @@ function nextVersion(corpusDir: string, version: string | undefined): string {
 export function mineCommand(sourceArg: string, options: MineOptions): number {
   const corpusDir = resolveCorpusDir(options.corpus);
   const byPath = sourceArg.endsWith('.md') || sourceArg.includes('/') || sourceArg.includes(path.sep);
-  const file = byPath ? path.resolve(sourceArg) : path.join(corpusDir, 'sources', `${sourceArg}.md`);
+  const file = byPath ? path.resolve(sourceArg) : contained(() => resolveInside(path.join(corpusDir, 'sources'), `${expectKebabId(sourceArg, 'source id')}.md`, 'source file'));
   if (!existsSync(file)) throw new UsageError(`no source ${byPath ? `file ${sourceArg}` : `"${sourceArg}" in ${path.join(corpusDir, 'sources')}`}`);
   const shown = displayPath(file);
   const problems: Problem[] = [];
@@ -46,7 +48,8 @@ export function mineCommand(sourceArg: string, options: MineOptions): number {
   } catch (error) {
     throw new InputError(`${shown}: cannot read the front matter: ${(error as Error).message.split('\n')[0]}`);
   }
-  const sourceId = typeof meta.id === 'string' ? meta.id : path.basename(file, '.md');
+  // The id names the candidates file: data from the source, so checked like an argument.
+  const sourceId = contained(() => expectKebabId(typeof meta.id === 'string' ? meta.id : path.basename(file, '.md'), `${shown}: the source id`));
   const year = /^(\d{4})/.exec(String(meta.published ?? ''))?.[1];
   // The corpus may be mid-edit; mining only needs what parses.
   const { corpus } = loadCorpusDir(corpusDir);
@@ -63,10 +66,12 @@ export function mineCommand(sourceArg: string, options: MineOptions): number {
   const candidates = mineCandidates(input);
   const yaml = formatCandidates(candidates, input, path.relative(corpusDir, file));
   if (options.stdout) {
-    process.stdout.write(yaml);
+    writeOut(yaml);
     return EXIT.ok;
   }
-  const target = options.out ? path.resolve(options.out) : path.join(corpusDir, 'candidates', `${sourceId}.yaml`);
+  const target = contained(() =>
+    options.out ? expectWritableFile(options.out, '--out') : resolveInside(corpusDir, `candidates/${sourceId}.yaml`, 'candidates file'),
+  );
   const rel = displayPath(target);
   if (existsSync(target) && !options.force) {
     throw new UsageError(`${rel} exists and may hold your review; pass --force to overwrite it`);
@@ -74,6 +79,6 @@ export function mineCommand(sourceArg: string, options: MineOptions): number {
   mkdirSync(path.dirname(target), { recursive: true });
   writeFileSync(target, yaml);
   const skipped = options.all ? '' : pc.dim(' (sentences already quoted by a fact are left out; --all includes them)');
-  process.stdout.write(`${pc.green('✔')} wrote ${rel}: ${candidates.length} candidate fact(s) from ${sourceId}${skipped}\n`);
+  writeOut(`${pc.green('✔')} wrote ${rel}: ${candidates.length} candidate fact(s) from ${sourceId}${skipped}\n`);
   return EXIT.ok;
 }

@@ -1,7 +1,9 @@
 import pc from 'picocolors';
 import { loadIndex } from '../corpus.js';
 import { EXIT } from '../errors.js';
+import { positiveInteger } from '../options.js';
 import { chineseStatement, describeFact, formatValue, pad, truncate } from '../format.js';
+import { writeErr, writeOut } from '../terminal.js';
 
 interface CorpusOptions {
   corpus?: string;
@@ -9,7 +11,7 @@ interface CorpusOptions {
 }
 
 function json(value: unknown): void {
-  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+  writeOut(`${JSON.stringify(value, null, 2)}\n`);
 }
 
 /** `factcite list`: all facts, as schema records with --json. */
@@ -22,9 +24,9 @@ export function listCommand(options: CorpusOptions): number {
   const width = Math.max(...index.all().map((f) => f.id.length));
   for (const fact of index.all()) {
     const status = fact.status === 'deprecated' ? pc.yellow(' deprecated') : '';
-    process.stdout.write(`${pad(fact.id, width)}  ${truncate(chineseStatement(fact), 60)}${status}\n`);
+    writeOut(`${pad(fact.id, width)}  ${truncate(chineseStatement(fact), 60)}${status}\n`);
   }
-  process.stdout.write(pc.dim(`${index.size} facts\n`));
+  writeOut(pc.dim(`${index.size} facts\n`));
   return EXIT.ok;
 }
 
@@ -37,7 +39,7 @@ export function sourcesCommand(options: CorpusOptions): number {
   }
   for (const source of index.sources()) {
     const count = index.bySource(source.id).length;
-    process.stdout.write(`${pc.bold(source.id)}  ${pc.dim(`${count} facts`)}\n  ${source.publisher}, ${source.published}: ${source.title}\n`);
+    writeOut(`${pc.bold(source.id)}  ${pc.dim(`${count} facts`)}\n  ${source.publisher}, ${source.published}: ${source.title}\n`);
   }
   return EXIT.ok;
 }
@@ -50,32 +52,32 @@ export function getCommand(id: string, options: CorpusOptions): number {
     const suggestions = index.suggest(id);
     const message = `unknown fact "${id}"${suggestions.length ? `; did you mean ${suggestions.join(', ')}?` : ''}`;
     if (options.json) json({ error: { code: 'unknown-fact', message, suggestions } });
-    else process.stderr.write(`factcite: ${message}\n`);
+    else writeErr(`factcite: ${message}\n`);
     return EXIT.problems;
   }
   if (options.json) json(fact);
-  else process.stdout.write(`${describeFact(fact, index)}\n`);
+  else writeOut(`${describeFact(fact, index)}\n`);
   return EXIT.ok;
 }
 
 /** `factcite search QUERY`: facts, best first. */
 export function searchCommand(query: string, options: CorpusOptions & { limit?: string }): number {
+  const limit = positiveInteger(options.limit, '--limit', 10);
   const { index } = loadIndex(options.corpus);
-  const limit = options.limit === undefined ? 10 : Number(options.limit);
-  const hits = index.search(query, { limit: Number.isFinite(limit) && limit > 0 ? limit : 10 });
+  const hits = index.search(query, { limit });
   if (options.json) {
     json(hits.map((h) => ({ ...h.fact, score: Number(h.score.toFixed(3)) })));
     return EXIT.ok;
   }
   if (hits.length === 0) {
-    process.stdout.write(`No facts match "${query}".\n`);
+    writeOut(`No facts match "${query}".\n`);
     return EXIT.ok;
   }
   hits.forEach((hit, i) => {
     const fact = hit.fact;
     const value = formatValue(fact.value, fact.date);
-    process.stdout.write(`${pc.dim(`${String(i + 1).padStart(2)}.`)} ${pc.bold(fact.id)}${value ? pc.cyan(`  ${value}`) : ''}${fact.status === 'deprecated' ? pc.yellow('  deprecated') : ''}\n`);
-    process.stdout.write(`    ${chineseStatement(fact)}\n    ${pc.dim(fact.statement.en)}\n`);
+    writeOut(`${pc.dim(`${String(i + 1).padStart(2)}.`)} ${pc.bold(fact.id)}${value ? pc.cyan(`  ${value}`) : ''}${fact.status === 'deprecated' ? pc.yellow('  deprecated') : ''}\n`);
+    writeOut(`    ${chineseStatement(fact)}\n    ${pc.dim(fact.statement.en)}\n`);
   });
   return EXIT.ok;
 }

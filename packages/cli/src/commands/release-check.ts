@@ -6,6 +6,7 @@ import { declaredBump, findChangesetDir, type PendingChange, readPendingChanges 
 import { summarize } from '../release/notes.js';
 import { type Bump, bumpBetween, bumpVersion, compareBumps, maxBump } from '../release/semver.js';
 import { compareWithLastRelease } from '../release/working.js';
+import { writeOut } from '../terminal.js';
 
 export interface ReleaseCheckOptions {
   corpus?: string;
@@ -69,15 +70,15 @@ export function releaseCheckCommand(options: ReleaseCheckOptions): number {
   const ok = problems.length === 0;
   if (options.json) {
     const changesets = pending.map((p) => ({ file: displayPath(p.file), bump: p.bump }));
-    process.stdout.write(
+    writeOut(
       `${JSON.stringify({ ok, last: last.version, version: working.version, next, required: diff.bump, declared, changesets, problems, diff }, null, 2)}\n`,
     );
     return ok ? EXIT.ok : EXIT.problems;
   }
-  for (const p of problems) process.stdout.write(`${pc.red('✖')} ${p.message}  ${pc.dim(p.code)}\n`);
+  for (const p of problems) writeOut(`${pc.red('✖')} ${p.message}  ${pc.dim(p.code)}\n`);
   const change = diff.bump === 'none' ? 'no changes' : `${diff.bump} change (${summarize(diff)})`;
   const declaration = declared === 'none' ? 'nothing declared' : `${declared} declared`;
   const summary = `${working.name}: ${change} since ${last.version}; ${declaration}${diff.bump !== 'none' ? `; next release ${next}` : ''}`;
-  process.stdout.write(ok ? `${pc.green('✔')} ${summary}\n` : `${pc.red('✖')} release check failed: ${summary}\n`);
+  writeOut(ok ? `${pc.green('✔')} ${summary}\n` : `${pc.red('✖')} release check failed: ${summary}\n`);
   return ok ? EXIT.ok : EXIT.problems;
 }

@@ -1,13 +1,15 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { checkCitations, LineIndex, type Problem } from '@factcite/core';
-import { readTextFile } from '@factcite/core/node';
+import { expectWritableFile, readTextFile } from '@factcite/core/node';
+import { contained } from '../contained.js';
 import pc from 'picocolors';
 import { loadIndex } from '../corpus.js';
 import { EXIT, InputError, UsageError } from '../errors.js';
 import { renderHtml } from '../render/html.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { buildRenderModel, detectLanguage, type RenderLanguage } from '../render/model.js';
+import { writeErr, writeOut } from '../terminal.js';
 
 export interface RenderOptions {
   corpus?: string;
@@ -38,21 +40,21 @@ export function renderCommand(report: string, options: RenderOptions): number {
   for (const d of diagnostics) {
     const at = lines.humanPosition(d.start);
     const severity = d.severity === 'error' ? pc.red('error') : pc.yellow('warning');
-    process.stderr.write(`${report}:${at.line}:${at.column}  ${severity}  ${d.message}  ${pc.dim(d.code)}\n`);
+    writeErr(`${report}:${at.line}:${at.column}  ${severity}  ${d.message}  ${pc.dim(d.code)}\n`);
   }
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   if (errors) {
-    process.stderr.write(`${pc.red('✖')} not rendered: ${errors} citation error(s); fix them (factcite check) and render again\n`);
+    writeErr(`${pc.red('✖')} not rendered: ${errors} citation error(s); fix them (factcite check) and render again\n`);
     return EXIT.problems;
   }
   const language = (options.lang as RenderLanguage | undefined) ?? detectLanguage(text);
   const model = buildRenderModel(text, index, language);
   const output = format === 'html' ? renderHtml(model, path.basename(report).replace(/\.[^.]+$/, '')) : renderMarkdown(model);
   if (options.out) {
-    writeFileSync(options.out, output);
-    process.stderr.write(`${pc.green('✔')} wrote ${options.out}: ${model.notes.length} notes, ${model.bibliography.length} sources\n`);
+    writeFileSync(contained(() => expectWritableFile(options.out!, '--out')), output);
+    writeErr(`${pc.green('✔')} wrote ${options.out}: ${model.notes.length} notes, ${model.bibliography.length} sources\n`);
   } else {
-    process.stdout.write(output);
+    writeOut(output);
   }
   return EXIT.ok;
 }

@@ -5,6 +5,7 @@ import { EXIT, InputError } from '../errors.js';
 import { compareVersions } from '../release/semver.js';
 import { formatSnapshot, listSnapshots, makeSnapshot, snapshotsDir } from '../release/snapshot.js';
 import { loadWorkingCorpus } from '../release/working.js';
+import { writeErr, writeOut } from '../terminal.js';
 
 export interface SnapshotOptions {
   corpus?: string;
@@ -27,18 +28,18 @@ export function snapshotCommand(options: SnapshotOptions): number {
   const text = formatSnapshot(makeSnapshot(working.corpus, working.name, working.version));
   const current = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
   if (current === text) {
-    process.stdout.write(`${pc.green('✔')} ${rel} already records this corpus\n`);
+    writeOut(`${pc.green('✔')} ${rel} already records this corpus\n`);
     return EXIT.ok;
   }
   if (current !== undefined && !options.force) {
-    process.stderr.write(
+    writeErr(
       `factcite: ${rel} already records release ${working.version}, and the corpus has changed since. A released snapshot never changes: version the change first (changeset version), or pass --force if ${working.version} was never published.\n`,
     );
     return EXIT.problems;
   }
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, text);
-  process.stdout.write(
+  writeOut(
     `${pc.green('✔')} ${current === undefined ? 'wrote' : 'rewrote'} ${rel}: ${working.name} ${working.version}, ${working.corpus.facts.length} facts, ${working.corpus.sources.length} sources, ${working.corpus.entities.length} entities\n`,
   );
   return EXIT.ok;

@@ -3,6 +3,7 @@ import pc from 'picocolors';
 import { loadCorpus } from '../corpus.js';
 import { EXIT } from '../errors.js';
 import { plural } from '../format.js';
+import { writeOut } from '../terminal.js';
 
 export interface ValidateOptions {
   corpus?: string;
@@ -19,12 +20,12 @@ export function validateCommand(options: ValidateOptions): number {
   const { corpus, errors, warnings, dir } = loadCorpus(options.corpus);
   const ok = errors.length === 0;
   if (options.json) {
-    process.stdout.write(`${JSON.stringify({ ok, errors, warnings }, null, 2)}\n`);
+    writeOut(`${JSON.stringify({ ok, errors, warnings }, null, 2)}\n`);
   } else {
-    for (const p of [...errors, ...warnings]) process.stdout.write(`${formatProblem(p)}\n`);
+    for (const p of [...errors, ...warnings]) writeOut(`${formatProblem(p)}\n`);
     const summary = `${corpus.facts.length} facts, ${corpus.sources.length} sources, ${corpus.entities.length} entities in ${dir}`;
-    if (ok) process.stdout.write(`${pc.green('✔')} ${summary}${warnings.length ? pc.yellow(`; ${plural(warnings.length, 'warning')}`) : ''}\n`);
-    else process.stdout.write(`${pc.red('✖')} ${plural(errors.length, 'error')}, ${plural(warnings.length, 'warning')}; ${summary}\n`);
+    if (ok) writeOut(`${pc.green('✔')} ${summary}${warnings.length ? pc.yellow(`; ${plural(warnings.length, 'warning')}`) : ''}\n`);
+    else writeOut(`${pc.red('✖')} ${plural(errors.length, 'error')}, ${plural(warnings.length, 'warning')}; ${summary}\n`);
   }
   return ok ? EXIT.ok : EXIT.problems;
 }

@@ -1,9 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
-import { displayPath, verifyRelease } from '@factcite/core/node';
+import { displayPath, findPublishedRecord, type PublishedRecord, type ReleaseVerification, readPackageJson, verifyRelease } from '@factcite/core/node';
+import { printable } from '@factcite/core';
 import pc from 'picocolors';
 import { resolveCorpusDir } from '../corpus.js';
 import { EXIT, UsageError } from '../errors.js';
+import { writeOut } from '../terminal.js';
 
 export interface VerifyOptions {
   corpus?: string;
@@ -20,9 +22,51 @@ function releaseDir(dir: string): { release: string; pkg?: string } {
   throw new UsageError(`no release in ${dir}: expected manifest.json there or in its dist/`);
 }
 
+/** Where to look for releases/<version>.json: the corpus checkout first (its records are yours), then the package being verified. */
+function recordDirs(corpusOption: string | undefined, pkg: string | undefined): string[] {
+  const dirs: string[] = [];
+  try {
+    dirs.push(resolveCorpusDir(corpusOption));
+  } catch {
+    // No corpus checkout to compare with; the package's own record may still say something.
+  }
+  if (pkg) dirs.push(pkg);
+  return dirs;
+}
+
+/** What the comparison with the published record proves, in the words the output uses. */
+type Proof =
+  | { proves: 'published'; record: PublishedRecord }
+  | { proves: 'internally-consistent'; record?: PublishedRecord; reason: string };
+
+function compareWithPublished(result: ReleaseVerification, dirs: string[], ownBuild: boolean): Proof {
+  const manifest = result.manifest;
+  if (!manifest) return { proves: 'internally-consistent', reason: 'no manifest' };
+  const record = findPublishedRecord(manifest.version, dirs);
+  if (!record) {
+    return { proves: 'internally-consistent', reason: `no record of a published ${printable(manifest.version)} to compare with (looked for releases/${printable(manifest.version)}.json in ${dirs.map((d) => displayPath(d)).join(', ') || 'no corpus'})` };
+  }
+  if (record.release === manifest.release && (record.name === undefined || record.name === manifest.name)) return { proves: 'published', record };
+  const where = displayPath(record.file);
+  if (ownBuild) {
+    // The corpus's own build between releases: its content moved on, the version not yet.
+    return { proves: 'internally-consistent', record, reason: `differs from the published ${printable(manifest.version)} recorded in ${where}: a build of unreleased changes` };
+  }
+  result.problems.push({
+    code: 'release-changed',
+    file: 'manifest.json',
+    message: `release sha256 ${manifest.release} is not the published ${printable(manifest.name)} ${printable(manifest.version)} (${record.release}, recorded in ${where}): this is not the published release`,
+  });
+  result.ok = false;
+  return { proves: 'internally-consistent', record, reason: 'differs from the published record' };
+}
+
 /**
  * `factcite verify [DIR]`: recomputes every hash of a release (a built dist/
- * or an installed @factcite/corpus) against its manifest.
+ * or an installed @factcite/corpus) against its manifest, then compares the
+ * release hash with the one recorded when that version was published. It
+ * proves the files are the published release only when such a record is
+ * found; otherwise only that the release is internally consistent.
  */
 export function verifyCommand(dir: string | undefined, options: VerifyOptions): number {
   const target = dir ? path.resolve(dir) : resolveCorpusDir(options.corpus);
@@ -30,36 +74,51 @@ export function verifyCommand(dir: string | undefined, options: VerifyOptions): 
   const { release, pkg } = releaseDir(target);
   const result = verifyRelease(release);
   if (pkg && result.manifest) {
-    try {
-      const version = JSON.parse(readFileSync(path.join(pkg, 'package.json'), 'utf8')).version;
-      if (version !== result.manifest.version) {
-        result.problems.push({
-          code: 'version-mismatch',
-          file: 'package.json',
-          message: `package.json says ${version}, the release manifest ${result.manifest.version}; rebuild the release`,
-        });
-        result.ok = false;
-      }
-    } catch {
-      // A release directory without a package beside it is verified on its own.
+    const { version } = readPackageJson(pkg);
+    if (version !== undefined && version !== result.manifest.version) {
+      result.problems.push({
+        code: 'version-mismatch',
+        file: 'package.json',
+        message: `package.json says ${printable(version)}, the release manifest ${printable(result.manifest.version)}; rebuild the release`,
+      });
+      result.ok = false;
     }
   }
+  let ownBuild = false;
+  try {
+    ownBuild = !dir || (pkg !== undefined && realpathSync(pkg) === realpathSync(resolveCorpusDir(options.corpus)));
+  } catch {
+    ownBuild = false;
+  }
+  const proof = result.ok ? compareWithPublished(result, recordDirs(options.corpus, pkg), ownBuild) : undefined;
   const shown = displayPath(release);
   if (options.json) {
     const { manifest, ...rest } = result;
-    process.stdout.write(
-      `${JSON.stringify({ ...rest, dir: shown, ...(manifest ? { name: manifest.name, version: manifest.version, release: manifest.release } : {}) }, null, 2)}\n`,
+    writeOut(
+      `${JSON.stringify(
+        {
+          ...rest,
+          dir: shown,
+          ...(manifest ? { name: manifest.name, version: manifest.version, release: manifest.release } : {}),
+          proves: proof?.proves ?? 'nothing',
+          ...(proof?.record ? { publishedRecord: { file: displayPath(proof.record.file), release: proof.record.release } } : {}),
+        },
+        null,
+        2,
+      )}\n`,
     );
     return result.ok ? EXIT.ok : EXIT.problems;
   }
-  for (const p of result.problems) process.stdout.write(`${pc.red('✖')} ${pc.bold(p.file)}  ${p.message}  ${pc.dim(p.code)}\n`);
+  for (const p of result.problems) writeOut(`${pc.red('✖')} ${pc.bold(p.file)}  ${p.message}  ${pc.dim(p.code)}\n`);
   const { files, facts, sources, entities } = result.checked;
   const what = `${files} files, ${facts} facts, ${sources} sources, ${entities} entities`;
-  if (result.ok) {
+  if (result.ok && proof) {
     const m = result.manifest!;
-    process.stdout.write(`${pc.green('✔')} ${m.name} ${m.version} in ${shown}: ${what} match the manifest; release sha256 ${m.release}\n`);
+    writeOut(`${pc.green('✔')} ${m.name} ${m.version} in ${shown}: ${what} match the manifest; release sha256 ${m.release}\n`);
+    if (proof.proves === 'published') writeOut(`${pc.green('✔')} matches the published ${m.version} (recorded in ${displayPath(proof.record.file)})\n`);
+    else writeOut(`${pc.yellow('!')} internally consistent only: ${proof.reason}\n`);
   } else {
-    process.stdout.write(`${pc.red('✖')} ${shown} does not match its manifest: ${result.problems.length} problem(s); checked ${what}\n`);
+    writeOut(`${pc.red('✖')} ${shown} does not match: ${result.problems.length} problem(s); checked ${what}\n`);
   }
   return result.ok ? EXIT.ok : EXIT.problems;
 }

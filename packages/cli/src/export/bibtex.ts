@@ -1,12 +1,18 @@
 import type { FactIndex } from '@factcite/core';
 import { dateParts, factKey, factNote, primarySource } from './csl.js';
 
-/** A BibTeX field value: TeX's special characters escaped, braces balanced. */
+/**
+ * A BibTeX field value: TeX's special characters written as commands. BibTeX
+ * counts every brace to find a field's end, escaped or not, so a brace in the
+ * text becomes \textbraceleft{} or \textbraceright{}, whose own braces pair up.
+ */
 export function escapeBibtex(text: string): string {
   return text.replace(/[\\{}%&$#_^~]/g, (ch) => {
     if (ch === '\\') return '\\textbackslash{}';
     if (ch === '^') return '\\textasciicircum{}';
     if (ch === '~') return '\\textasciitilde{}';
+    if (ch === '{') return '\\textbraceleft{}';
+    if (ch === '}') return '\\textbraceright{}';
     return `\\${ch}`;
   });
 }

@@ -92,7 +92,7 @@ export function renderHtml(model: RenderModel, fallbackTitle: string): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src https: data:">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'">
 <meta name="generator" content="factcite render">
 <title>${escapeHtml(title)}</title>
 <style>${STYLE}</style>

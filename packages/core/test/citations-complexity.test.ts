@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { findIgnoredRanges, LineIndex, parseCitations } from '../src/index.js';
+
+// Complexity guards, not speed targets: the time for an input twice as long
+// must stay near twice the time for the input, on shapes that made the old
+// parser quadratic (a minute for 100 KB of "["). Quadratic code gives a ratio
+// near 4; the bound leaves room for a loaded machine, inputs grow until a
+// call takes tens of milliseconds, and each size takes the best of several
+// runs. Absolute speed is measured in `pnpm bench`.
+
+/** Milliseconds one call takes. */
+function once(fn: (text: string) => unknown, input: string): number {
+  const start = performance.now();
+  fn(input);
+  return performance.now() - start;
+}
+
+/**
+ * Time for 2n over time for n. The size grows from `n` until one call takes
+ * long enough that timer and pause noise is small beside it; runs on the two
+ * sizes alternate (so a burst of load hits both) and each size keeps its best;
+ * when noise still makes the ratio look bad, it is measured again, up to four times.
+ */
+function doublingRatio(fn: (text: string) => unknown, make: (n: number) => string, n: number): number {
+  let size = n;
+  let small = make(size);
+  fn(small); // warm up the JIT
+  while (once(fn, small) < 50 && size < 3_200_000) {
+    size *= 2;
+    small = make(size);
+  }
+  const large = make(2 * size);
+  let ratio = Number.POSITIVE_INFINITY;
+  for (let attempt = 0; attempt < 4 && ratio >= 3.5; attempt++) {
+    let bestSmall = Number.POSITIVE_INFINITY;
+    let bestLarge = Number.POSITIVE_INFINITY;
+    for (let r = 0; r < 5; r++) {
+      bestSmall = Math.min(bestSmall, once(fn, small));
+      bestLarge = Math.min(bestLarge, once(fn, large));
+    }
+    ratio = Math.min(ratio, bestLarge / bestSmall);
+  }
+  return ratio;
+}
+
+const repeat = (piece: string, n: number) => piece.repeat(Math.ceil(n / piece.length)).slice(0, n);
+
+// Each shape, at a size n where the work is long enough to time.
+const shapes: [string, (n: number) => string, number][] = [
+  ['100 KB of "["', (n) => '['.repeat(n), 100_000],
+  ['"[@fact:a " then backslashes', (n) => `[@fact:a ${'\\'.repeat(n)}`, 100_000],
+  ['backslashes before every bracket', (n) => repeat('\\\\\\[', n), 100_000],
+  ['deeply nested brackets around a key', (n) => `${'['.repeat(n / 2)}@fact:a${']'.repeat(n / 2)}`, 100_000],
+  ['nested groups, each with a key', (n) => `${'[@fact:a '.repeat(n / 18)}${']'.repeat(n / 18)}`, 100_000],
+  ['a long id', (n) => `[@fact:${'a'.repeat(n)}]`, 100_000],
+  ['a key of punctuation', (n) => `@fact:a${'.'.repeat(n)}`, 100_000],
+  ['an @ storm', (n) => `[${'@'.repeat(n)}]`, 100_000],
+  ['repeated "[@fact:" never closed', (n) => repeat('[@fact:', n), 100_000],
+  ['an unclosed code fence', (n) => `\`\`\`\n${repeat('[@fact:a] `x`\n', n)}`, 100_000],
+  ['"<!--" without end', (n) => repeat('<!--[@fact:a]', n), 100_000],
+  ['unmatched backticks of growing length', (n) => repeat('`a``b```c [', n), 100_000],
+  ['dollar signs that never close', (n) => repeat('$a [', n), 100_000],
+  ['link text never followed by a closing parenthesis', (n) => repeat('[a](', n), 100_000],
+  ['open tags with unclosed quotes', (n) => repeat('<a x="[@fact:', n), 100_000],
+  ['full-width brackets', (n) => repeat('【＠fact:a［', n), 100_000],
+  ['list items and indented paragraphs', (n) => repeat('- [@fact:a]\n\n    y [\n\n', n), 100_000],
+  ['many paragraphs, then inline math', (n) => `${repeat('a\n\n', n)}$x$`, 100_000],
+  ['many paragraphs, then one bracket or tag', (n) => `${repeat('a\n\n', n)}[x](<a>`, 100_000],
+  ['lone carriage returns', (n) => repeat('[@fact:a\r\r', n), 100_000],
+];
+
+describe('parseCitations runs in linear time', () => {
+  for (const [name, make, n] of shapes) {
+    it(`on ${name}`, () => {
+      expect(doublingRatio(parseCitations, make, n)).toBeLessThan(3.5);
+    }, 60_000);
+  }
+
+  it('finds code spans, fences and comments in linear time', () => {
+    expect(doublingRatio(findIgnoredRanges, (n) => repeat('``` `` <!-- ` \n', n), 200_000)).toBeLessThan(3.5);
+  }, 60_000);
+
+  it('maps offsets to lines in linear time on any line endings', () => {
+    const positions = (text: string) => {
+      const lines = new LineIndex(text);
+      for (let i = 0; i < text.length; i += 97) lines.humanPosition(i);
+    };
+    expect(doublingRatio(positions, (n) => repeat('a\r\n\r\n\rb\n', n), 400_000)).toBeLessThan(3.5);
+  }, 60_000);
+});
