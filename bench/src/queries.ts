@@ -5,11 +5,12 @@
  * slow engine runs only some.
  */
 import { convertScript, type Corpus, type Entity, type Fact, foldText } from '@factcite/core';
+import { idFragment } from './id-queries.js';
 import { type Random, random } from './random.js';
 import { isRelevant, queryTerms, searchableText } from './truth.js';
 
 /** Kinds of query in the mix. */
-export const QUERY_KINDS = ['han-simplified', 'han-traditional', 'english', 'alias', 'number', 'multi-term'] as const;
+export const QUERY_KINDS = ['han-simplified', 'han-traditional', 'english', 'alias', 'number', 'multi-term', 'id-fragment'] as const;
 export type QueryKind = (typeof QUERY_KINDS)[number];
 
 export interface Query {
@@ -76,6 +77,8 @@ function draw(kind: QueryKind, fact: Fact, entities: ReadonlyMap<string, Entity>
       if (!name || !word || /\s/.test(name)) return undefined;
       return r.chance(0.5) ? `${name} ${word}` : `${word} ${englishWord(fact, r) ?? name}`;
     }
+    case 'id-fragment':
+      return idFragment(fact, r);
   }
 }
 

@@ -1,18 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
-import { buildCommand } from './commands/build.js';
-import { changesetCommand } from './commands/changeset.js';
-import { checkCommand } from './commands/check.js';
-import { diffCommand } from './commands/diff.js';
-import { exportCommand } from './commands/export.js';
-import { ingestCommand } from './commands/ingest.js';
-import { mineCommand } from './commands/mine.js';
-import { getCommand, listCommand, searchCommand, sourcesCommand } from './commands/read.js';
-import { releaseCheckCommand } from './commands/release-check.js';
-import { renderCommand } from './commands/render.js';
-import { snapshotCommand } from './commands/snapshot.js';
-import { validateCommand } from './commands/validate.js';
-import { verifyCommand } from './commands/verify.js';
 import { EXIT, InputError, UsageError } from './errors.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -23,8 +10,13 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
-function run(action: () => number): void {
-  process.exitCode = action();
+/**
+ * Runs a command, loading its module only now: `factcite --version` or
+ * `factcite get` should not pay for parsing the code of every other command
+ * (and the Markdown, YAML and schema libraries they bring).
+ */
+async function run<M>(load: () => Promise<M>, action: (module: M) => number): Promise<void> {
+  process.exitCode = action(await load());
 }
 
 const program = new Command('factcite')
@@ -40,21 +32,21 @@ program
   .description('validate the corpus: every problem at once, with file, line and column')
   .option(...corpusOption)
   .option('--json', 'print { ok, errors, warnings } as JSON')
-  .action((options) => run(() => validateCommand(options)));
+  .action((options) => run(() => import('./commands/validate.js'), (c) => c.validateCommand(options)));
 
 program
   .command('list')
   .description('list all facts')
   .option(...corpusOption)
   .option('--json', 'print the fact records as JSON')
-  .action((options) => run(() => listCommand(options)));
+  .action((options) => run(() => import('./commands/read.js'), (c) => c.listCommand(options)));
 
 program
   .command('sources')
   .description('list the sources')
   .option(...corpusOption)
   .option('--json', 'print the sources, with their cleaned text, as JSON')
-  .action((options) => run(() => sourcesCommand(options)));
+  .action((options) => run(() => import('./commands/read.js'), (c) => c.sourcesCommand(options)));
 
 program
   .command('get')
@@ -62,7 +54,7 @@ program
   .argument('<id>', 'fact id')
   .option(...corpusOption)
   .option('--json', 'print the fact record as JSON')
-  .action((id, options) => run(() => getCommand(id, options)));
+  .action((id, options) => run(() => import('./commands/read.js'), (c) => c.getCommand(id, options)));
 
 program
   .command('search')
@@ -71,7 +63,7 @@ program
   .option('--limit <n>', 'most results to show', '10')
   .option(...corpusOption)
   .option('--json', 'print the matching facts as JSON, best first')
-  .action((query: string[], options) => run(() => searchCommand(query.join(' '), options)));
+  .action((query: string[], options) => run(() => import('./commands/read.js'), (c) => c.searchCommand(query.join(' '), options)));
 
 program
   .command('check')
@@ -80,7 +72,7 @@ program
   .option(...corpusOption)
   .option('--json', 'print the findings as a JSON array')
   .option('--exit-zero', 'exit 0 even when errors are found (for demos and advisory runs)')
-  .action((files: string[], options) => run(() => checkCommand(files, options)));
+  .action((files: string[], options) => run(() => import('./commands/check.js'), (c) => c.checkCommand(files, options)));
 
 program
   .command('ingest')
@@ -90,7 +82,7 @@ program
   .option('--check', 'only check that the committed body is what ingest produces')
   .option('--stdout', 'print the cleaned body instead of writing the source file')
   .option(...corpusOption)
-  .action((rawFile: string, options) => run(() => ingestCommand(rawFile, options)));
+  .action((rawFile: string, options) => run(() => import('./commands/ingest.js'), (c) => c.ingestCommand(rawFile, options)));
 
 program
   .command('mine')
@@ -101,7 +93,7 @@ program
   .option('--all', 'include sentences that facts already quote')
   .option('--force', 'overwrite an existing candidates file')
   .option(...corpusOption)
-  .action((source: string, options) => run(() => mineCommand(source, options)));
+  .action((source: string, options) => run(() => import('./commands/mine.js'), (c) => c.mineCommand(source, options)));
 
 program
   .command('render')
@@ -111,7 +103,7 @@ program
   .option('--lang <lang>', 'language of notes and headings: en, zh-Hans or zh-Hant (default: the report\'s)')
   .option('--out <file>', 'write to a file instead of standard output')
   .option(...corpusOption)
-  .action((report: string, options) => run(() => renderCommand(report, options)));
+  .action((report: string, options) => run(() => import('./commands/render.js'), (c) => c.renderCommand(report, options)));
 
 program
   .command('export')
@@ -119,14 +111,14 @@ program
   .requiredOption('--format <format>', 'csl-json or bibtex')
   .option('--out <file>', 'write to a file instead of standard output')
   .option(...corpusOption)
-  .action((options) => run(() => exportCommand(options)));
+  .action((options) => run(() => import('./commands/export.js'), (c) => c.exportCommand(options)));
 
 program
   .command('build')
   .description('validate the corpus and write its release: data, modules with a typed FactId, JSON Schemas, hash manifest (atomic)')
   .option('--out <dir>', 'release directory (default: <corpus>/dist)')
   .option(...corpusOption)
-  .action((options) => run(() => buildCommand(options)));
+  .action((options) => run(() => import('./commands/build.js'), (c) => c.buildCommand(options)));
 
 program
   .command('verify')
@@ -134,7 +126,7 @@ program
   .argument('[dir]', 'a release directory, or a package holding one in dist/ (default: the corpus release)')
   .option(...corpusOption)
   .option('--json', 'print { ok, problems, checked } as JSON')
-  .action((dir: string | undefined, options) => run(() => verifyCommand(dir, options)));
+  .action((dir: string | undefined, options) => run(() => import('./commands/verify.js'), (c) => c.verifyCommand(dir, options)));
 
 program
   .command('diff')
@@ -142,7 +134,7 @@ program
   .argument('<old>', 'a corpus directory, a built release, or a JSON file from factcite list --json')
   .argument('<new>', 'the same kinds')
   .option('--json', 'print { bump, added, removed, deprecated, changed, ... } as JSON')
-  .action((oldSpec: string, newSpec: string, options) => run(() => diffCommand(oldSpec, newSpec, options)));
+  .action((oldSpec: string, newSpec: string, options) => run(() => import('./commands/diff.js'), (c) => c.diffCommand(oldSpec, newSpec, options)));
 
 program
   .command('changeset')
@@ -150,7 +142,7 @@ program
   .option('--name <name>', 'changeset file name, without .md', 'factcite-corpus')
   .option('--dir <dir>', 'the .changeset directory (default: found above the corpus)')
   .option(...corpusOption)
-  .action((options) => run(() => changesetCommand(options)));
+  .action((options) => run(() => import('./commands/changeset.js'), (c) => c.changesetCommand(options)));
 
 program
   .command('release-check')
@@ -159,14 +151,14 @@ program
   .option('--allow-removal', 'allow removed fact ids (a deliberate major release)')
   .option(...corpusOption)
   .option('--json', 'print the check and the diff as JSON')
-  .action((options) => run(() => releaseCheckCommand(options)));
+  .action((options) => run(() => import('./commands/release-check.js'), (c) => c.releaseCheckCommand(options)));
 
 program
   .command('snapshot')
   .description('record the corpus as released: corpus/releases/<version>.json, the baseline of the next release')
   .option('--force', 'rewrite the snapshot of an unpublished version')
   .option(...corpusOption)
-  .action((options) => run(() => snapshotCommand(options)));
+  .action((options) => run(() => import('./commands/snapshot.js'), (c) => c.snapshotCommand(options)));
 
 try {
   await program.parseAsync();

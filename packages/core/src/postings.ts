@@ -16,22 +16,40 @@ export const FIELDS = 6;
 /** Entries between two skip points. */
 export const SKIP = 64;
 
+/** Skip points not looked up yet. */
+const UNKNOWN = -2;
+
 /** A document number past every real one: a cursor that has run out sits here. */
 export const END = 0x7fffffff;
 
 /** All lists of an index, packed into a few typed arrays. List `t * FIELDS + f` holds token t's documents in field f. */
 export interface Postings {
   bytes: Uint8Array;
-  /** Byte offset of list s is start[s]; it ends at start[s + 1]. */
+  /** Byte offset of list s is start[s]; it ends at start[s + 1]. Most lists are empty: a token is mostly found in one or two fields. */
   start: Uint32Array;
-  /** Entries in list s. */
-  count: Uint32Array;
   /** Documents holding token t, in any field. */
   df: Uint32Array;
-  /** Skip points of list s are skipStart[s] … skipStart[s + 1]: the last document before a block, and where the block starts. */
-  skipStart: Uint32Array;
+  /**
+   * The lists long enough to have skip points, in increasing order; the
+   * points of skipLists[i] are skipFrom[i] … skipFrom[i + 1] in skipDoc (the
+   * last document before a block) and skipOffset (where the block starts).
+   * Kept apart because few lists have any: a per-list table would be mostly
+   * zeros.
+   */
+  skipLists: Int32Array;
+  skipFrom: Uint32Array;
   skipDoc: Int32Array;
   skipOffset: Uint32Array;
+}
+
+/** Whether list s holds any document. */
+export function hasList(p: Postings, s: number): boolean {
+  return p.start[s + 1]! > p.start[s]!;
+}
+
+/** Documents in list s, an estimate from above (its bytes: every entry takes at least one). */
+export function listSize(p: Postings, s: number): number {
+  return p.start[s + 1]! - p.start[s]!;
 }
 
 const EMPTY = new Uint8Array(0);
@@ -168,26 +186,27 @@ export class PostingsBuilder {
     }
     this.runs = [];
     this.pieces = [];
-    const count = new Uint32Array(lists);
+    const count = (s: number): number => meta[s * 3 + 2]!;
     const df = new Uint32Array(lists / FIELDS);
-    const skipStart = new Uint32Array(lists + 1);
+    const skipLists: number[] = [];
+    const skipFrom: number[] = [];
     let skips = 0;
     for (let s = 0; s < lists; s++) {
-      count[s] = meta[s * 3 + 2]!;
-      df[Math.floor(s / FIELDS)]! += count[s]!;
-      skipStart[s] = skips;
-      if (count[s]! > 0) skips += Math.floor((count[s]! - 1) / SKIP);
+      df[Math.floor(s / FIELDS)]! += count(s);
+      if (count(s) <= SKIP) continue;
+      skipLists.push(s);
+      skipFrom.push(skips);
+      skips += Math.floor((count(s) - 1) / SKIP);
     }
-    skipStart[lists] = skips;
+    skipFrom.push(skips);
     const skipDoc = new Int32Array(skips);
     const skipOffset = new Uint32Array(skips);
-    for (let s = 0; s < lists; s++) {
-      if (count[s]! <= SKIP) continue;
+    skipLists.forEach((s, i) => {
       let pos = start[s]!;
       const end = start[s + 1]!;
       let doc = -1;
       let n = 0;
-      let k = skipStart[s]!;
+      let k = skipFrom[i]!;
       while (pos < end) {
         if (n > 0 && n % SKIP === 0) {
           skipDoc[k] = doc;
@@ -204,9 +223,9 @@ export class PostingsBuilder {
         doc += value + 1;
         n++;
       }
-    }
+    });
     this.meta = new Int32Array(0);
-    return { bytes, start, count, df, skipStart, skipDoc, skipOffset };
+    return { bytes, start, df, skipLists: Int32Array.from(skipLists), skipFrom: Uint32Array.from(skipFrom), skipDoc, skipOffset };
   }
 }
 
@@ -217,6 +236,9 @@ export class Cursor {
   readonly field: number;
   private pos: number;
   private readonly end: number;
+  /** This list's skip points, skipDoc[skipLo] … skipDoc[skipHi]; looked up on the first jump. */
+  private skipLo = UNKNOWN;
+  private skipHi = -1;
 
   constructor(
     private readonly p: Postings,
@@ -251,9 +273,10 @@ export class Cursor {
   advance(target: number): boolean {
     if (this.doc >= target) return this.doc !== END;
     const p = this.p;
+    if (this.skipLo === UNKNOWN) this.findSkips();
     // Jump to the last skip point before the target, when that is ahead of us.
-    let lo = p.skipStart[this.list]!;
-    let hi = p.skipStart[this.list + 1]! - 1;
+    let lo = this.skipLo;
+    let hi = this.skipHi;
     if (hi >= lo && p.skipDoc[lo]! < target && p.skipDoc[hi]! > this.doc) {
       while (lo < hi) {
         const mid = (lo + hi + 1) >> 1;
@@ -267,5 +290,24 @@ export class Cursor {
     }
     while (this.next()) if (this.doc >= target) return true;
     return false;
+  }
+
+  /** Finds this list's skip points (none for most lists), on the first jump. */
+  private findSkips(): void {
+    const { skipLists, skipFrom } = this.p;
+    let lo = 0;
+    let hi = skipLists.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (skipLists[mid]! < this.list) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo < skipLists.length && skipLists[lo] === this.list) {
+      this.skipLo = skipFrom[lo]!;
+      this.skipHi = skipFrom[lo + 1]! - 1;
+    } else {
+      this.skipLo = 0;
+      this.skipHi = -1;
+    }
   }
 }

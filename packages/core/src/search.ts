@@ -4,6 +4,7 @@ import type { Corpus, Entity, Fact, Source } from './schema.js';
 import { buildTextIndex, type TextIndex } from './text-index.js';
 import { checkTextIndexFile, readTextIndex, writeTextIndex } from './text-index-file.js';
 import { searchText } from './text-query.js';
+import { idFragmentDocs, isIdFragment } from './id-fragments.js';
 
 /** Options for {@link FactIndex.search}. */
 export interface SearchOptions {
@@ -125,6 +126,9 @@ function boundedLevenshtein(a: string, b: string, max: number, row: Int32Array):
   return row[b.length]!;
 }
 
+/** Unknown ids whose suggestions a fact index keeps; past this it starts again. */
+const SUGGESTIONS_KEPT = 4096;
+
 /** Groups facts by keys, on first use: lookups by id never need the groups. */
 function lazyGroups(facts: readonly Fact[], keys: (fact: Fact) => Iterable<string>): () => Map<string, Fact[]> {
   let map: Map<string, Fact[]> | undefined;
@@ -186,11 +190,18 @@ export function createFactIndex(corpus: Corpus, options: SearchIndexOptions = {}
     const folded = foldText(query).trim();
     if (!folded || limit <= 0) return [];
     const index = textIndex();
-    const hits: SearchHit[] = searchText(index, folded, limit).map((r) => ({
-      fact: facts[index.docFact[r.doc]!]!,
-      score: r.score,
-      matchedTerms: r.matched,
-    }));
+    // A piece of an id, as typed after @fact:, lists the facts whose id holds
+    // it; only when no id does is it searched for as text (prose rarely holds
+    // a hyphenated fragment, and finding its last word's every completion in
+    // the text could cost more than all the rest).
+    const idDocs = isIdFragment(folded) ? idFragmentDocs(index, folded, limit, (doc) => facts[index.docFact[doc]!]!.id) : [];
+    const text = idDocs.length === 0 ? searchText(index, folded, limit) : [];
+    const taken = new Set(idDocs);
+    const top = (text[0]?.score ?? 0) + idDocs.length;
+    const hits: SearchHit[] = [
+      ...idDocs.map((doc, i) => ({ doc, score: top - i, matched: 1 })),
+      ...text.filter((r) => !taken.has(r.doc)),
+    ].map((r) => ({ fact: facts[index.docFact[r.doc]!]!, score: r.score, matchedTerms: r.matched }));
     // An id typed in full comes first.
     const exact = byId.get(folded);
     if (exact) {
@@ -223,9 +234,23 @@ export function createFactIndex(corpus: Corpus, options: SearchIndexOptions = {}
     }
   }
 
+  // A report repeats its mistyped ids: each costs a comparison with every
+  // fact, so the answers are kept, per id and limit, up to a bound.
+  const suggested = new Map<string, string[]>();
   function suggest(id: string, limit = 3): string[] {
     expectText(id, 'FactIndex.suggest', 'id');
     expectCount(limit, 'FactIndex.suggest', 'limit');
+    const key = `${limit}\u0000${id}`;
+    let found = suggested.get(key);
+    if (!found) {
+      if (suggested.size >= SUGGESTIONS_KEPT) suggested.clear();
+      found = closestIds(id, limit);
+      suggested.set(key, found);
+    }
+    return [...found];
+  }
+
+  function closestIds(id: string, limit: number): string[] {
     const target = id.toLowerCase();
     const max = Math.max(3, Math.floor(target.length / 2));
     const row = new Int32Array(256);

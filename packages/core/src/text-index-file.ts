@@ -27,10 +27,10 @@ import {
   registerHans,
   type TextIndex,
 } from './text-index.js';
-import { IntTable, WordTable } from './token-tables.js';
+import { type IntLookup, IntTable, SortedIntTable, WordTable } from './token-tables.js';
 
 const MAGIC = [0x46, 0x43, 0x58]; // "FCX"
-const FORMAT = 1;
+const FORMAT = 3;
 const HEADER = 15; // 32-bit words after the magic
 
 /**
@@ -81,13 +81,16 @@ export function writeTextIndex(index: TextIndex, facts: readonly Fact[]): Uint8A
     const [x, y] = key.split(',').map(Number) as [number, number];
     pairs.push([local.get(x)!, local.get(y)!, token]);
   }
-  // In a fixed order: where keys collide, the table's layout depends on the order they came in.
+  // By pair, which is by key: the file's table is looked up by binary search.
   pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  const bigrams = new IntTable();
+  const bigramKeys: number[] = [];
+  const bigramTokens: number[] = [];
   const rare: number[] = [];
   for (const [x, y, token] of pairs) {
-    if (x < PAIR_BASE && y < PAIR_BASE) bigrams.set(pairOf(x, y), token);
-    else rare.push(x, y, token);
+    if (x < PAIR_BASE && y < PAIR_BASE) {
+      bigramKeys.push(pairOf(x, y));
+      bigramTokens.push(token);
+    } else rare.push(x, y, token);
   }
   // Words added in sorted order, so the table's own list is the sorted list.
   const words = new WordTable();
@@ -102,15 +105,16 @@ export function writeTextIndex(index: TextIndex, facts: readonly Fact[]): Uint8A
     index.docNorm,
     index.docFlags,
     p.start,
-    p.count,
     p.df,
-    p.skipStart,
+    p.skipLists,
+    p.skipFrom,
     p.skipDoc,
     p.skipOffset,
     p.bytes,
     Int32Array.from(hans, hanCodePoint),
     unigrams,
-    bigrams.savedSlots(),
+    Int32Array.from(bigramKeys),
+    Int32Array.from(bigramTokens),
     Int32Array.from(rare),
     savedWords.slots,
     Int32Array.from(savedWords.values),
@@ -121,11 +125,11 @@ export function writeTextIndex(index: TextIndex, facts: readonly Fact[]): Uint8A
     n,
     index.activeDocs,
     p.df.length,
+    p.skipLists.length,
     p.skipDoc.length,
     p.bytes.length,
     hans.length,
-    bigrams.size,
-    bigrams.savedSlots().length,
+    bigramKeys.length,
     rare.length / 3,
     savedWords.words.length,
     savedWords.slots.length,
@@ -192,7 +196,7 @@ function read(data: Uint8Array, facts: readonly Fact[], entities: ReadonlyMap<st
     at += size * length;
     return view;
   }
-  const [, n, activeDocs, tokens, skips, byteCount, hanTotal, bigramSize, bigramSlots, rareCount, wordCount, wordSlots, wordTextLength] =
+  const [, n, activeDocs, tokens, skipListCount, skips, byteCount, hanTotal, bigramCount, rareCount, wordCount, wordSlots, wordTextLength] =
     section(Uint32Array, 4, HEADER) as unknown as number[];
   if (n !== facts.length || activeDocs! > n!) throw new Corrupt();
   const lists = tokens! * FIELDS;
@@ -201,32 +205,32 @@ function read(data: Uint8Array, facts: readonly Fact[], entities: ReadonlyMap<st
   const docFlags = section(Uint8Array, 1, n!);
   const postings: Postings = {
     start: section(Uint32Array, 4, lists + 1),
-    count: section(Uint32Array, 4, lists),
     df: section(Uint32Array, 4, tokens!),
-    skipStart: section(Uint32Array, 4, lists + 1),
+    skipLists: section(Int32Array, 4, skipListCount!),
+    skipFrom: section(Uint32Array, 4, skipListCount! + 1),
     skipDoc: section(Int32Array, 4, skips!),
     skipOffset: section(Uint32Array, 4, skips!),
     bytes: section(Uint8Array, 1, byteCount!),
   };
   const hanChars = section(Int32Array, 4, hanTotal!);
   const localUnigrams = section(Int32Array, 4, hanTotal!);
-  const localBigrams = section(Int32Array, 4, bigramSlots!);
+  const localBigrams = new SortedIntTable(section(Int32Array, 4, bigramCount!), section(Int32Array, 4, bigramCount!));
   const rare = section(Int32Array, 4, 3 * rareCount!);
   const slots = section(Int32Array, 4, wordSlots!);
   const values = Array.from(section(Int32Array, 4, wordCount!));
   const wordText = section(Uint8Array, 1, wordTextLength!);
-  if (at !== end || postings.start[lists] !== byteCount || (bigramSlots! & (bigramSlots! - 1)) !== 0) throw new Corrupt();
-  if ((wordSlots! & (wordSlots! - 1)) !== 0 || bigramSlots! < 2) throw new Corrupt();
+  if (at !== end || postings.start[lists] !== byteCount || postings.skipFrom[skipListCount!] !== skips) throw new Corrupt();
+  if ((wordSlots! & (wordSlots! - 1)) !== 0 || !localBigrams.isSorted()) throw new Corrupt();
   for (let k = 0; k < n!; k++) if (docFact[k]! >= n! || docFact[k]! < 0) throw new Corrupt();
 
   // Han numbers: the file's own when this process has none yet, else renumbered.
   let unigrams: Int32Array;
-  let bigrams: IntTable;
+  let bigrams: IntLookup;
   const rareBigrams = new Map<string, number>();
   let numbers: Int32Array | undefined;
   if (hanCount() === 0 && registerHans(hanChars)) {
     unigrams = localUnigrams;
-    bigrams = IntTable.fromSlots(localBigrams, bigramSize!);
+    bigrams = localBigrams;
   } else {
     const renumbered = new Int32Array(hanTotal!);
     for (let i = 0; i < hanTotal!; i++) {
@@ -239,11 +243,12 @@ function read(data: Uint8Array, facts: readonly Fact[], entities: ReadonlyMap<st
     for (let i = 0; i < hanTotal!; i++) top = Math.max(top, renumbered[i]! + 1);
     unigrams = new Int32Array(Math.max(top, 4096)).fill(-1);
     for (let i = 0; i < hanTotal!; i++) unigrams[renumbered[i]!] = localUnigrams[i]!;
-    bigrams = new IntTable();
-    IntTable.fromSlots(localBigrams, bigramSize!).forEach((key, token) => {
+    const renumberedBigrams = new IntTable();
+    bigrams = renumberedBigrams;
+    localBigrams.forEach((key, token) => {
       const x = renumbered[Math.floor(key / PAIR_BASE)]!;
       const y = renumbered[key % PAIR_BASE]!;
-      if (x < PAIR_BASE && y < PAIR_BASE) bigrams.set(pairOf(x, y), token);
+      if (x < PAIR_BASE && y < PAIR_BASE) renumberedBigrams.set(pairOf(x, y), token);
       else rareBigrams.set(`${x},${y}`, token);
     });
   }

@@ -6,8 +6,9 @@
 import { foldText } from './fold.js';
 import { type Postings, PostingsBuilder } from './postings.js';
 import type { Entity, Fact } from './schema.js';
-import { IntTable, WordTable } from './token-tables.js';
+import { type IntLookup, IntTable, WordTable } from './token-tables.js';
 import { isHan, isWordChar } from './tokens.js';
+import { factValueWords } from './value-words.js';
 
 /** Fields of a fact, best first: a match in the id or statement says more than one in a long quote. */
 export const Field = { Id: 0, Statement: 1, Entity: 2, Value: 3, Topic: 4, Quote: 5 } as const;
@@ -34,7 +35,7 @@ export interface TextIndex {
   activeDocs: number;
   /** Token of each Han character (by its number), of each pair of them, of each word. */
   unigrams: Int32Array;
-  bigrams: IntTable;
+  bigrams: IntLookup;
   /** Pairs of characters numbered past the packed range (a corpus of tens of thousands of distinct characters). */
   rareBigrams: Map<string, number>;
   words: WordTable;
@@ -287,7 +288,10 @@ export function buildTextIndex(facts: readonly Fact[], entities: ReadonlyMap<str
     scan(f.id, Field.Id, emit);
     for (const s of Object.values(f.statement)) scan(foldText(s), Field.Statement, emit);
     for (const id of factEntityIds(f)) for (const t of tokensOf(entityTokens, id, () => entityText(id))) emit(t, Field.Entity);
-    if (f.value) scan(foldText(f.value.text), Field.Value, emit);
+    if (f.value) {
+      scan(foldText(f.value.text), Field.Value, emit);
+      for (const word of factValueWords(f.value)) emit(words.intern(word, 0, word.length, newToken), Field.Value);
+    }
     for (const topic of f.topics) for (const t of tokensOf(topicTokens, topic, () => topic)) emit(t, Field.Topic);
     for (const c of f.citations) scan(foldText(c.quote), Field.Quote, emit);
     for (const t of docTokens) builder.add(t, doc, bestField[t]!);
@@ -336,8 +340,8 @@ export function bigramToken(index: TextIndex, a: number, b: number): number {
   return index.bigrams.get(pairOf(x, y));
 }
 
-/** Tokens of the words that start with a prefix. */
-export function wordsWithPrefix(index: TextIndex, prefix: string): number[] {
+/** Tokens of the words that start with a prefix; with `most`, no more than one past it (so a caller can tell there are more). */
+export function wordsWithPrefix(index: TextIndex, prefix: string, most = Number.POSITIVE_INFINITY): number[] {
   const words = index.sortedWords;
   let lo = 0;
   let hi = words.length;
@@ -347,6 +351,6 @@ export function wordsWithPrefix(index: TextIndex, prefix: string): number[] {
     else hi = mid;
   }
   const out: number[] = [];
-  for (let i = lo; i < words.length && words[i]!.startsWith(prefix); i++) out.push(index.words.get(words[i]!));
+  for (let i = lo; i < words.length && out.length <= most && words[i]!.startsWith(prefix); i++) out.push(index.words.get(words[i]!));
   return out;
 }

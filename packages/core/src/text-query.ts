@@ -21,9 +21,10 @@
  */
 import { type DocIterator, IntersectionIterator, UnionIterator } from './doc-iterators.js';
 import { foldText } from './fold.js';
-import { Cursor, END, FIELDS, type Postings } from './postings.js';
+import { Cursor, END, FIELDS, hasList, type Postings } from './postings.js';
 import { bigramToken, DEPRECATED, FIELD_WEIGHTS, Field, HAS_AMOUNT, type TextIndex, unigramToken, wordsWithPrefix } from './text-index.js';
 import { occursAtWordStart, segments } from './tokens.js';
+import { type QueryTerm, queryTermsWithValues } from './value-words.js';
 
 /** One result: a document (see TextIndex.docFact), its score and how many of the query's terms it matched. */
 export interface Ranked {
@@ -52,19 +53,19 @@ interface Term {
   groups: Group[];
   /** The most the term can add to a score: Σ weight × best field weight. */
   ceiling: number;
+  /**
+   * For a number whose text some document holds: the fact value it reads as
+   * (see value-words.ts), which a document may match instead of the text.
+   */
+  value?: Group;
+  /** A number no document's text holds: its one group is its value. */
+  valueOnly?: boolean;
 }
-
-const STOPWORDS = new Set(
-  'a an and are as at be by did do does for from has have how in is it many much of on or the to was were what when where which who why with'.split(
-    ' ',
-  ),
-);
 
 // Question words carry no content; removing them keeps their pairs from
 // matching by chance ("有多少" would add 港有, 有多, 多少, 少人).
 const QUESTION_WORDS = /是多少|有多少|多少|几多|几个|什么|甚么|哪些|哪个|哪里|如何|怎样|怎么|是否|有没有|吗|呢/g;
 const ASKS_FOR_NUMBER = /多少|几|多大|多高|how (many|much)|what (share|percent)/;
-const TERM_SEPARATORS = /[\s,，;；、?？!！。]+/;
 
 /**
  * Candidates an intersection reads once its results are full and the bound
@@ -84,6 +85,17 @@ const BUDGET_PER_RESULT = 200;
  */
 const OWN_WORDS = 1e6;
 
+/**
+ * Added on top of OWN_WORDS for a number a fact has as its value: that fact
+ * answers it better than one that only mentions the number. Below OWN_WORDS,
+ * so a term said in a fact's own words still outweighs it.
+ */
+const VALUE_WORDS = 5e5;
+
+/** The most a term can add for where it matched (see OWN_WORDS and VALUE_WORDS). */
+const mostBonus = (terms: readonly Term[]): number =>
+  terms.reduce((sum, t) => sum + OWN_WORDS + (t.value || t.valueOnly ? VALUE_WORDS : 0), 0);
+
 /** Whether a match in this field is in the fact's own words. */
 const isOwn = (field: number): boolean => field <= Field.Statement;
 
@@ -93,13 +105,6 @@ let segmenter: Intl.Segmenter | null | undefined;
 function wordSegmenter(): Intl.Segmenter | null {
   segmenter ??= typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter('zh', { granularity: 'word' }) : null;
   return segmenter;
-}
-
-/** The terms a folded query is matched by: its words less stopwords (unless that leaves none). */
-export function queryTerms(folded: string): string[] {
-  const terms = folded.split(TERM_SEPARATORS).filter(Boolean);
-  const meaningful = terms.filter((t) => !STOPWORDS.has(t));
-  return meaningful.length ? meaningful : terms;
 }
 
 function idf(index: TextIndex, df: number): number {
@@ -113,13 +118,28 @@ function makeGroup(index: TextIndex, tokens: number[]): Group | null {
   let best = FIELDS;
   for (const t of tokens) {
     size += p.df[t]!;
-    for (let f = 0; f < best; f++) if (p.count[t * FIELDS + f]! > 0) best = f;
+    for (let f = 0; f < best; f++) if (hasList(p, t * FIELDS + f)) best = f;
   }
   return { tokens, weight: idf(index, size), best, size };
 }
 
-/** Plans a term: the token groups that find its candidates. Null when no document can match it. */
-function planTerm(index: TextIndex, text: string): Term | null | undefined {
+/**
+ * Plans a term: the token groups that find its candidates, and for a number
+ * the value it reads as. Null when no document can match it; undefined for
+ * a term of signs alone, which is left out.
+ */
+function planTerm(index: TextIndex, { text, valueWord }: QueryTerm): Term | null | undefined {
+  const byText = planText(index, text);
+  const value = valueWord === undefined ? null : makeGroup(index, [index.words.get(valueWord)]);
+  if (!value) return byText;
+  const valueCeiling = value.weight * FIELD_WEIGHTS[value.best]!;
+  // A value alone is proven by its token: no text to check.
+  if (!byText) return { text, exact: true, groups: [value], ceiling: valueCeiling, valueOnly: true };
+  return { ...byText, value, ceiling: Math.max(byText.ceiling, valueCeiling) };
+}
+
+/** Plans a term by its text alone. */
+function planText(index: TextIndex, text: string): Term | null | undefined {
   const parts = segments(text);
   const tokenLists: number[][] = [];
   parts.forEach((part, i) => {
@@ -151,7 +171,7 @@ function planTerm(index: TextIndex, text: string): Term | null | undefined {
 /** Every list of a group's tokens, best field first. */
 function groupCursors(p: Postings, group: Group): Cursor[] {
   const out: Cursor[] = [];
-  for (let f = 0; f < FIELDS; f++) for (const t of group.tokens) if (p.count[t * FIELDS + f]! > 0) out.push(new Cursor(p, t * FIELDS + f));
+  for (let f = 0; f < FIELDS; f++) for (const t of group.tokens) if (hasList(p, t * FIELDS + f)) out.push(new Cursor(p, t * FIELDS + f));
   return out;
 }
 
@@ -244,7 +264,7 @@ function oneGroup(run: Run, term: Term, k: number): Ranked[] {
   const seen = group.tokens.length > 1 ? new Set<number>() : undefined;
   for (const cursor of groupCursors(index.postings, group)) {
     const raw = group.weight * FIELD_WEIGHTS[cursor.field]!;
-    const own = isOwn(cursor.field) ? OWN_WORDS : 0;
+    const own = term.valueOnly ? OWN_WORDS + VALUE_WORDS : isOwn(cursor.field) ? OWN_WORDS : 0;
     while (cursor.next()) {
       let doc = cursor.doc;
       if (top.full && bound(run, doc, raw) + own <= top.last.score) {
@@ -263,18 +283,81 @@ function oneGroup(run: Run, term: Term, k: number): Ranked[] {
   return top.items;
 }
 
+/**
+ * Documents of one term: those holding its text's every group, or its value
+ * (a number), with what the current document's match is worth.
+ */
+class TermIterator implements DocIterator {
+  readonly groups: UnionIterator[];
+  private readonly text: DocIterator;
+  private readonly value: UnionIterator | undefined;
+  readonly size: number;
+  doc = -1;
+
+  constructor(
+    p: Postings,
+    private readonly term: Term,
+  ) {
+    this.groups = term.groups.map((g) => new UnionIterator(groupCursors(p, g), g.size));
+    this.text = this.groups.length === 1 ? this.groups[0]! : new IntersectionIterator([...this.groups]);
+    this.value = term.value ? new UnionIterator(groupCursors(p, term.value), term.value.size) : undefined;
+    this.size = this.text.size + (term.value?.size ?? 0);
+  }
+
+  get field(): number {
+    return Math.min(this.text.doc === this.doc ? this.text.field : 7, this.value?.doc === this.doc ? this.value.field : 7);
+  }
+
+  next(): boolean {
+    return this.advance(this.doc + 1);
+  }
+
+  advance(target: number): boolean {
+    if (this.doc >= target) return this.doc !== END;
+    let doc = this.text.advance(target) ? this.text.doc : END;
+    if (this.value?.advance(target) && this.value.doc < doc) doc = this.value.doc;
+    this.doc = doc;
+    return doc !== END;
+  }
+
+  /** Whether the current document holds the term's value: a match with no text to check. */
+  get byValue(): boolean {
+    return this.value !== undefined && this.value.doc === this.doc;
+  }
+
+  /** Summed field weights of the current document's match. */
+  raw(): number {
+    const term = this.term;
+    let raw = 0;
+    if (this.text.doc === this.doc) for (let g = 0; g < this.groups.length; g++) raw += term.groups[g]!.weight * FIELD_WEIGHTS[this.groups[g]!.field]!;
+    // A fact whose value is the number asked for answers it best: the most the term can score.
+    return this.byValue ? term.ceiling : raw;
+  }
+
+  /** What the current document's match adds for where it is: in the fact's own words (id or statements), or its value. */
+  bonus(): number {
+    if (this.byValue || (this.term.valueOnly && this.text.doc === this.doc)) return OWN_WORDS + VALUE_WORDS;
+    if (this.text.doc !== this.doc) return 0;
+    for (const g of this.groups) if (!isOwn(g.field)) return 0;
+    return OWN_WORDS;
+  }
+}
+
+/** Whether a document really matches a term its iterator is on. */
+function proven(run: Run, doc: number, term: Term, it: TermIterator): boolean {
+  return it.byValue || verify(run, doc, term);
+}
+
 /** Documents matching every term, best first. */
 function everyTerm(run: Run, k: number): Ranked[] {
   const { index, terms } = run;
-  if (terms.length === 1 && terms[0]!.groups.length === 1) return oneGroup(run, terms[0]!, k);
-  const p = index.postings;
-  const groups = terms.flatMap((t) => t.groups);
-  const iterators = groups.map((g) => new UnionIterator(groupCursors(p, g), g.size));
-  const all = new IntersectionIterator([...iterators]);
+  if (terms.length === 1 && terms[0]!.groups.length === 1 && !terms[0]!.value) return oneGroup(run, terms[0]!, k);
+  const iterators = terms.map((t) => new TermIterator(index.postings, t));
+  const all: DocIterator = iterators.length === 1 ? iterators[0]! : new IntersectionIterator([...iterators]);
   const ceiling = terms.reduce((sum, t) => sum + t.ceiling, 0);
   const top = new TopK(k);
   const n = terms.length;
-  const mostOwn = n * OWN_WORDS;
+  const mostOwn = mostBonus(terms);
   let budget = k * BUDGET_PER_RESULT;
   for (all.advance(0); all.doc !== END; all.next()) {
     if (top.full) {
@@ -287,33 +370,17 @@ function everyTerm(run: Run, k: number): Ranked[] {
     const doc = all.doc;
     let raw = 0;
     let own = 0;
-    let g = 0;
-    for (const t of terms) {
-      let allOwn = true;
-      for (let j = 0; j < t.groups.length; j++, g++) {
-        const field = iterators[g]!.field;
-        raw += groups[g]!.weight * FIELD_WEIGHTS[field]!;
-        if (!isOwn(field)) allOwn = false;
-      }
-      if (allOwn) own += OWN_WORDS;
+    for (const it of iterators) {
+      raw += it.raw();
+      own += it.bonus();
     }
     const score = (raw * multiplier(run, doc)) / index.docNorm[doc]! + own;
     if (!top.admits(n, score)) continue;
     let ok = true;
-    for (const t of terms) if (!verify(run, doc, t)) ok = false;
+    for (let i = 0; i < n; i++) if (!proven(run, doc, terms[i]!, iterators[i]!)) ok = false;
     if (ok) top.push({ doc, score, matched: n });
   }
   return top.items;
-}
-
-/** Documents of one term, with the field of each of its groups. */
-class TermIterator {
-  readonly groups: UnionIterator[];
-  readonly all: DocIterator;
-  constructor(p: Postings, term: Term) {
-    this.groups = term.groups.map((g) => new UnionIterator(groupCursors(p, g), g.size));
-    this.all = this.groups.length === 1 ? this.groups[0]! : new IntersectionIterator([...this.groups]);
-  }
 }
 
 /**
@@ -323,7 +390,7 @@ class TermIterator {
 function someTerms(run: Run, total: number, k: number): Ranked[] {
   const { index, terms } = run;
   const iterators = terms.map((t) => new TermIterator(index.postings, t));
-  for (const it of iterators) it.all.advance(0);
+  for (const it of iterators) it.advance(0);
   const top = new TopK(k);
   const n = terms.length;
   // A later document matches at most `most` terms, and scores at most the `most` best terms' ceilings.
@@ -333,17 +400,21 @@ function someTerms(run: Run, total: number, k: number): Ranked[] {
     .sort((a, b) => b - a)
     .slice(0, most)
     .reduce((sum, c) => sum + c, 0);
-  const mostOwn = most * OWN_WORDS;
+  const mostOwn = terms
+    .map((t) => mostBonus([t]))
+    .sort((a, b) => b - a)
+    .slice(0, most)
+    .reduce((sum, b) => sum + b, 0);
   let budget = k * BUDGET_PER_RESULT;
   for (;;) {
     let doc = END;
-    for (const it of iterators) if (it.all.doc < doc) doc = it.all.doc;
+    for (const it of iterators) if (it.doc < doc) doc = it.doc;
     if (doc === END) break;
     if (top.full && top.last.matched >= most) {
       if (--budget < 0) break;
       if (bound(run, doc, ceiling) + mostOwn <= top.last.score) {
         if (doc >= index.activeDocs) break;
-        for (const it of iterators) it.all.advance(index.activeDocs);
+        for (const it of iterators) it.advance(index.activeDocs);
         continue;
       }
     }
@@ -355,26 +426,21 @@ function someTerms(run: Run, total: number, k: number): Ranked[] {
       let own = 0;
       for (let i = 0; i < n; i++) {
         const it = iterators[i]!;
-        if (it.all.doc !== doc || (check && !verify(run, doc, terms[i]!))) continue;
+        if (it.doc !== doc || (check && !proven(run, doc, terms[i]!, it))) continue;
         matched++;
-        let allOwn = true;
-        for (let g = 0; g < it.groups.length; g++) {
-          const field = it.groups[g]!.field;
-          raw += terms[i]!.groups[g]!.weight * FIELD_WEIGHTS[field]!;
-          if (!isOwn(field)) allOwn = false;
-        }
-        if (allOwn) own += OWN_WORDS;
+        raw += it.raw();
+        own += it.bonus();
       }
       return { matched, score: raw * m + own };
     };
     let { matched, score } = tally(false);
     // Optimistic first: check the text only for a document that could make the results.
     if (matched < total && top.admits(matched, score)) {
-      if (terms.some((t, i) => !t.exact && iterators[i]!.all.doc === doc)) ({ matched, score } = tally(true));
+      if (terms.some((t, i) => !t.exact && iterators[i]!.doc === doc)) ({ matched, score } = tally(true));
       // A document that matched every term is in the first tier already.
       if (matched > 0 && matched < total && top.admits(matched, score)) top.push({ doc, score, matched });
     }
-    for (const it of iterators) if (it.all.doc === doc) it.all.next();
+    for (const it of iterators) if (it.doc === doc) it.next();
   }
   return top.items;
 }
@@ -456,10 +522,11 @@ function overlap(run: Run, terms: string[], k: number): Ranked[] {
 
 /** The best `limit` documents for a folded, non-empty query. */
 export function searchText(index: TextIndex, folded: string, limit: number): Ranked[] {
-  const words = queryTerms(folded);
+  const queryTerms = queryTermsWithValues(folded);
+  const words = queryTerms.map((t) => t.text);
   const planned: Term[] = [];
   let total = 0;
-  for (const w of words) {
+  for (const w of queryTerms) {
     const term = planTerm(index, w);
     if (term !== undefined) total++;
     if (term) planned.push(term);

@@ -8,24 +8,10 @@
 const EMPTY = -1;
 
 /** Non-negative integer keys (below 2 ** 31) to values; each key sits beside its value, one cache line a probe. */
-export class IntTable {
+export class IntTable implements IntLookup {
   private slots: Int32Array = new Int32Array(2 << 12).fill(EMPTY);
   private mask = (1 << 12) - 1;
   size = 0;
-
-  /** A table over slots saved from {@link IntTable.savedSlots}, used in place. */
-  static fromSlots(slots: Int32Array, size: number): IntTable {
-    const table = new IntTable();
-    table.slots = slots;
-    table.mask = slots.length / 2 - 1;
-    table.size = size;
-    return table;
-  }
-
-  /** The slots as they are, for {@link IntTable.fromSlots}. */
-  savedSlots(): Int32Array {
-    return this.slots;
-  }
 
   get(key: number): number {
     const slots = this.slots;
@@ -60,6 +46,54 @@ export class IntTable {
     this.mask = old.length - 1;
     this.size = 0;
     for (let i = 0; i < old.length; i += 2) if (old[i] !== EMPTY) this.set(old[i]!, old[i + 1]!);
+  }
+}
+
+/** Integer keys to values, read only: what a text index needs of a table of character pairs. */
+export interface IntLookup {
+  readonly size: number;
+  /** The value of a key, or -1. */
+  get(key: number): number;
+  forEach(fn: (key: number, value: number) => void): void;
+}
+
+/**
+ * A read-only table over keys in increasing order and their values, as an
+ * index file saves one: 8 bytes an entry where a hash table's slots take 16
+ * or more, looked up by binary search (a query looks up a few keys).
+ */
+export class SortedIntTable implements IntLookup {
+  constructor(
+    readonly keys: Int32Array,
+    readonly values: Int32Array,
+  ) {}
+
+  get size(): number {
+    return this.keys.length;
+  }
+
+  get(key: number): number {
+    const keys = this.keys;
+    let lo = 0;
+    let hi = keys.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const k = keys[mid]!;
+      if (k === key) return this.values[mid]!;
+      if (k < key) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  }
+
+  forEach(fn: (key: number, value: number) => void): void {
+    for (let i = 0; i < this.keys.length; i++) fn(this.keys[i]!, this.values[i]!);
+  }
+
+  /** Whether the keys are in strictly increasing order, as get() needs. */
+  isSorted(): boolean {
+    for (let i = 1; i < this.keys.length; i++) if (this.keys[i - 1]! >= this.keys[i]!) return false;
+    return true;
   }
 }
 

@@ -10,7 +10,6 @@ import {
   parseCitations,
 } from '@factcite/core';
 import { CarriedLineIndex } from './line-starts.js';
-import { memoizedIndex } from './memo.js';
 
 /**
  * A report split into blocks that no citation can cross: runs of lines ended
@@ -407,13 +406,12 @@ export class FactDocument {
    * a pause stay cached, so an abandoned run is not wasted.
    */
   *checkSteps(index: FactIndex): Generator<void, CitationDiagnostic[], void> {
-    const memo = memoizedIndex(index);
     const out: CitationDiagnostic[] = [];
     for (const block of this.blocks) {
       block.diagnostics ??= new WeakMap();
       let found = block.diagnostics.get(index);
       if (!found) {
-        found = detach(checkCitations(this.text.slice(block.start, block.end), memo));
+        found = detach(checkCitations(this.text.slice(block.start, block.end), index));
         block.diagnostics.set(index, found);
         yield;
       }

@@ -1,0 +1,70 @@
+/**
+ * Queries that are a piece of a fact id, as a writer types it after
+ * `@fact:` (hk-ai-rd, approach-r): the facts whose id holds it come first.
+ * The id's words are tokens of the id field, so the candidates are the
+ * intersection of those words' id lists (and of the words the last piece
+ * may still become, when they are few), and only their ids are checked:
+ * the work grows with the facts that share the fragment's words, not with
+ * the corpus.
+ */
+import { type DocIterator, IntersectionIterator, UnionIterator } from './doc-iterators.js';
+import { Cursor, END, FIELDS, hasList, listSize } from './postings.js';
+import { Field, type TextIndex, wordsWithPrefix } from './text-index.js';
+import { occursAtWordStart } from './tokens.js';
+
+const FRAGMENT = /^[a-z0-9]+(?:-[a-z0-9]*)+$/;
+
+/** Words a last, unfinished piece may become that are still worth a union of their lists. */
+const MOST_COMPLETIONS = 64;
+
+/** Whether a folded query is a piece of an id: words of letters and digits joined by hyphens, at least one hyphen. */
+export function isIdFragment(folded: string): boolean {
+  return FRAGMENT.test(folded);
+}
+
+/** The id-field list of a token, or undefined when no id holds it. */
+function idCursor(index: TextIndex, token: number): Cursor | undefined {
+  if (token < 0) return undefined;
+  const list = token * FIELDS + Field.Id;
+  return hasList(index.postings, list) ? new Cursor(index.postings, list) : undefined;
+}
+
+/**
+ * Documents whose fact id holds `fragment` where a word starts, at most
+ * `limit`, in document order (the order equal matches rank in). Every piece
+ * but the last is a whole word of the id; the last may be a word's start.
+ */
+export function idFragmentDocs(index: TextIndex, fragment: string, limit: number, idOf: (doc: number) => string): number[] {
+  const pieces = fragment.split('-');
+  const last = pieces.pop()!;
+  const parts: DocIterator[] = [];
+  for (const piece of pieces) {
+    const cursor = idCursor(index, index.words.get(piece));
+    if (!cursor) return [];
+    parts.push(new UnionIterator([cursor], listSize(index.postings, cursor.list)));
+  }
+  if (last) {
+    // Words the last piece may become; when there are many (a digit starts
+    // thousands of the numbers ids end in), their union would cost more than
+    // checking the ids the other pieces give, so the check sees to it.
+    const completions: Cursor[] = [];
+    let size = 0;
+    const words = wordsWithPrefix(index, last, MOST_COMPLETIONS);
+    for (const token of words) {
+      const cursor = idCursor(index, token);
+      if (!cursor) continue;
+      completions.push(cursor);
+      size += listSize(index.postings, cursor.list);
+    }
+    if (words.length <= MOST_COMPLETIONS) {
+      if (!completions.length) return [];
+      parts.push(new UnionIterator(completions, size));
+    }
+  }
+  const all = parts.length === 1 ? parts[0]! : new IntersectionIterator(parts);
+  const out: number[] = [];
+  for (all.advance(0); all.doc !== END && out.length < limit; all.next()) {
+    if (occursAtWordStart(idOf(all.doc), fragment)) out.push(all.doc);
+  }
+  return out;
+}
