@@ -1,4 +1,5 @@
-import { printable } from '@factcite/core';
+// Its own entry: errors.ts is loaded by every command at start-up, even `--version`.
+import { printable } from '@factcite/core/printable';
 
 /** A message made safe for a terminal: it may echo an argument or a corpus value. */
 function safe(message: string): string {

@@ -28,8 +28,8 @@ describe('start-up of the CLI', () => {
     const loaded = loadedAtStart();
     expect(loaded.has('cli.js')).toBe(true);
     const packages = [...loaded.keys()].filter((k) => !k.endsWith('.js'));
-    // Commander and Node's own modules; no corpus, core, Markdown or YAML.
-    for (const name of packages) expect(['commander', 'fs', 'node:fs'], name).toContain(name);
+    // Commander, Node's own modules and core's terminal escaping (one file, no dependencies); no corpus, core, Markdown or YAML.
+    for (const name of packages) expect(['commander', 'fs', 'node:fs', '@factcite/core/printable'], name).toContain(name);
     for (const [file, code] of loaded) expect(code, file).not.toMatch(/function \w+Command\(/);
     // Each command is still there, behind an import() of its own module.
     const cli = loaded.get('cli.js')!;
