@@ -604,7 +604,22 @@ function currencyMismatchIn(
 ): CitationDiagnostic | undefined {
   if (!p.money || CONVERSION.test(text)) return undefined;
   const foreign = numbers.filter((n) => !isBareYuan(n) && familyOf(n, text, p.yuan)?.startsWith('money:'));
-  return foreign.length === 1 ? flagNumber(foreign[0]!, sentence, fact, p, original, ', another currency,') : undefined;
+  if (foreign.length !== 1) return undefined;
+  const found = foreign[0]!;
+  return quotesState(fact, found, familyOf(found, text, p.yuan)!, p.yuan) ? undefined : flagNumber(found, sentence, fact, p, original, ', another currency,');
+}
+
+/**
+ * Whether a quote of the fact states this amount in this currency itself:
+ * a source that writes 620亿港元（80亿美元） lets a writer cite the US-dollar
+ * fact with 六百多亿港元, which restates the source rather than swapping currency.
+ */
+function quotesState(fact: Fact, found: NumberMatch, family: string, yuan: string): boolean {
+  return fact.citations.some(({ quote }) =>
+    readNumbers(quote).some(
+      (m) => m.amount !== undefined && familyOf(m, quote, yuan) === family && valueAgrees(found, { amount: m.amount, qualifier: m.qualifier, text: m.text } as Value),
+    ),
+  );
 }
 
 /**

@@ -229,6 +229,8 @@ describe('value-mismatch', () => {
     ['4万 misses 超14萬', '广东人工智能专利授权量达4万件[@fact:guangdong-ai-patents-granted-140000]。', true],
     ['1000余 misses 超1500', '广东有1000余家人工智能核心企业[@fact:guangdong-core-ai-enterprises-1500]。', true],
     ['a currency swap', '政府推出三十亿美元的人工智能资助计划[@fact:hk-ai-subsidy-scheme-3bn]。', true],
+    ['the source itself states the amount in the sentence’s currency', '港投公司手握六百多亿港元[@fact:hkic-fund-size-usd]。', false],
+    ['an amount the source states in no currency of the sentence', '港投公司手握三百亿港元[@fact:hkic-fund-size-usd]。', true],
     ['a currency swap in English', 'The government launched a US$3 billion AI subsidy scheme [@fact:hk-ai-subsidy-scheme-3bn].', true],
     ['a stated conversion', '政府推出约合3.8亿美元的人工智能资助计划[@fact:hk-ai-subsidy-scheme-3bn]。', false],
     ['元 in a fact a Hong Kong paper reports is HKD', '政府推出30亿元的人工智能资助计划[@fact:hk-ai-subsidy-scheme-3bn]。', false],
