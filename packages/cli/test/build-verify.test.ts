@@ -1,8 +1,11 @@
 import { appendFileSync, cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { copyCorpus, editFact } from './fixtures.js';
+import { CORPUS_SOURCES, CORPUS_VERSION, copyCorpus, editFact, NEXT_MINOR } from './fixtures.js';
 import { factcite, repoRoot, tempDir } from './run.js';
+
+/** A version as a regular expression matching it literally. */
+const escaped = (text: string) => text.replaceAll('.', '\\.');
 
 describe('factcite build', () => {
   let out: string;
@@ -13,7 +16,7 @@ describe('factcite build', () => {
   it('writes the release: data, modules with a typed FactId, JSON Schemas and a manifest', () => {
     const { code, stdout } = factcite(['build', '--out', out]);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/@factcite\/corpus 0\.1\.0 → .*: \d+ facts, 5 sources, \d+ entities, 12 files; release sha256 [0-9a-f]{64}/);
+    expect(stdout).toMatch(new RegExp(`@factcite/corpus ${escaped(CORPUS_VERSION)} → .*: \\d+ facts, ${CORPUS_SOURCES} sources, \\d+ entities, 12 files; release sha256 [0-9a-f]{64}`));
     const manifest = JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8'));
     const data = JSON.parse(readFileSync(path.join(out, 'corpus.json'), 'utf8'));
     expect(Object.keys(manifest.facts)).toEqual(data.facts.map((f: { id: string }) => f.id));
@@ -59,18 +62,18 @@ describe('factcite verify', () => {
   it('passes the installed release of the repository', () => {
     const { code, stdout } = factcite(['verify']);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/✔ @factcite\/corpus 0\.1\.0 in corpus\/dist: 12 files, \d+ facts, 5 sources, \d+ entities match the manifest/);
+    expect(stdout).toMatch(new RegExp(`✔ @factcite/corpus ${escaped(CORPUS_VERSION)} in corpus/dist: 12 files, \\d+ facts, ${CORPUS_SOURCES} sources, \\d+ entities match the manifest`));
   });
 
   it('passes a package directory, reading its dist/', () => {
     const pkg = path.dirname(release);
     // A corpus with no release records: nothing published to compare with.
     const { corpus } = copyCorpus('verify-no-records');
-    writeFileSync(path.join(pkg, 'package.json'), JSON.stringify({ name: '@factcite/corpus', version: '0.1.0' }));
+    writeFileSync(path.join(pkg, 'package.json'), JSON.stringify({ name: '@factcite/corpus', version: CORPUS_VERSION }));
     const passed = factcite(['verify', pkg, '--corpus', corpus]);
     expect(passed.code).toBe(0);
     expect(passed.stdout).toContain('internally consistent only');
-    writeFileSync(path.join(pkg, 'package.json'), JSON.stringify({ name: '@factcite/corpus', version: '0.1.1' }));
+    writeFileSync(path.join(pkg, 'package.json'), JSON.stringify({ name: '@factcite/corpus', version: NEXT_MINOR }));
     const stale = factcite(['verify', pkg, '--json', '--corpus', corpus]);
     expect(stale.code).toBe(1);
     expect(JSON.parse(stale.stdout).problems).toEqual([expect.objectContaining({ code: 'version-mismatch', file: 'package.json' })]);

@@ -9,6 +9,23 @@ export interface CorpusCopy {
   changesets: string;
 }
 
+/** The real corpus's version, read from its package.json, so tests of the release tools survive a release. */
+export const CORPUS_VERSION: string = JSON.parse(readFileSync(path.join(repoRoot, 'corpus', 'package.json'), 'utf8')).version;
+
+/** How many sources the real corpus has, counted from its sources/ folder. */
+export const CORPUS_SOURCES: number = readdirSync(path.join(repoRoot, 'corpus', 'sources')).filter((f) => f.endsWith('.md')).length;
+
+/** The version a minor release of the corpus gets next (0.1.0 → 0.2.0, 1.4.2 → 1.5.0). */
+export const NEXT_MINOR: string = (() => {
+  const [major, minor] = CORPUS_VERSION.split('.').map(Number);
+  return `${major}.${minor! + 1}.0`;
+})();
+
+/** `"version": "X"` as package.json writes it, for a test that bumps a copy as `changeset version` would. */
+export function versionField(version: string): string {
+  return `"version": "${version}"`;
+}
+
 /** Copies the real corpus (not its releases or build) into a fresh temporary repository. */
 export function copyCorpus(prefix: string): CorpusCopy {
   const root = tempDir(prefix);

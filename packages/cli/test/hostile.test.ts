@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyCorpus, editFact } from './fixtures.js';
+import { CORPUS_VERSION, copyCorpus, editFact } from './fixtures.js';
 import { factcite, repoRoot, tempDir } from './run.js';
 
 // Each test here is an attack from issue 12 (rows 1, 2, 5, 6, 7 and the
@@ -183,12 +183,12 @@ describe('verify on a stranger’s release', () => {
   it('says "matches the published" only when the release hash is the one recorded for that version', () => {
     const { root, corpus, dist, manifest } = built('verify-published');
     mkdirSync(path.join(corpus, 'releases'));
-    writeFileSync(path.join(corpus, 'releases', '0.1.0.json'), JSON.stringify({ name: manifest.name, version: '0.1.0', release: manifest.release }));
+    writeFileSync(path.join(corpus, 'releases', `${CORPUS_VERSION}.json`), JSON.stringify({ name: manifest.name, version: CORPUS_VERSION, release: manifest.release }));
     const genuine = factcite(['verify', dist, '--corpus', corpus], { cwd: root });
     expect(genuine.code).toBe(0);
-    expect(genuine.stdout).toContain('matches the published 0.1.0');
+    expect(genuine.stdout).toContain(`matches the published ${CORPUS_VERSION}`);
 
-    // The attack: change a fact, rebuild it as 0.1.0; every hash inside agrees.
+    // The attack: change a fact, rebuild it as the same version; every hash inside agrees.
     editFact(corpus, 'hk-ai-rd-institute-funding', (b) => b.replace('amount: 1000000000', 'amount: 2000000000'));
     const forged = path.join(root, 'forged');
     expect(factcite(['build', '--corpus', corpus, '--out', forged]).code).toBe(0);
@@ -203,7 +203,7 @@ describe('verify on a stranger’s release', () => {
     const { root, corpus, dist } = built('verify-unrecorded');
     const { code, stdout } = factcite(['verify', dist, '--corpus', corpus], { cwd: root });
     expect(code).toBe(0);
-    expect(stdout).toContain('internally consistent only: no record of a published 0.1.0');
+    expect(stdout).toContain(`internally consistent only: no record of a published ${CORPUS_VERSION}`);
   });
 });
 

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { copyCorpus } from './fixtures.js';
+import { CORPUS_VERSION, copyCorpus, NEXT_MINOR, versionField } from './fixtures.js';
 import { factcite } from './run.js';
 
 interface Stub {
@@ -35,7 +35,7 @@ describe('factcite mine', () => {
     const article = body(corpus, source);
     for (const stub of stubs) {
       expect(stub.review).toBe(true);
-      expect(stub.since).toBe('0.2.0');
+      expect(stub.since).toBe(NEXT_MINOR);
       expect(article, stub.id).toContain(stub.citations[0]!.quote);
       expect(stub.statement['zh-Hant']).toBe(stub.citations[0]!.quote);
     }
@@ -124,13 +124,13 @@ describe('a new article, from raw text to a released minor version', () => {
     run('release-check');
     // What `changeset version` does to the corpus package: bump it, consume the changeset.
     const pkg = path.join(corpus, 'package.json');
-    writeFileSync(pkg, readFileSync(pkg, 'utf8').replace('"version": "0.1.0"', '"version": "0.2.0"'));
+    writeFileSync(pkg, readFileSync(pkg, 'utf8').replace(versionField(CORPUS_VERSION), versionField(NEXT_MINOR)));
     rmSync(path.join(copy.changesets, 'factcite-corpus.md'));
     run('release-check');
-    expect(run('build')).toContain('@factcite/corpus 0.2.0');
+    expect(run('build')).toContain(`@factcite/corpus ${NEXT_MINOR}`);
     expect(run('verify')).toContain('match the manifest');
     run('snapshot');
-    expect(existsSync(path.join(corpus, 'releases', '0.2.0.json'))).toBe(true);
-    expect(run('release-check')).toContain('no changes since 0.2.0');
+    expect(existsSync(path.join(corpus, 'releases', `${NEXT_MINOR}.json`))).toBe(true);
+    expect(run('release-check')).toContain(`no changes since ${NEXT_MINOR}`);
   }, 120_000);
 });

@@ -1,10 +1,10 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { addFactLike, type CorpusCopy, copyCorpus, deprecateFact, editFact, factBlock, removeFact } from './fixtures.js';
+import { addFactLike, CORPUS_VERSION, type CorpusCopy, copyCorpus, deprecateFact, editFact, factBlock, NEXT_MINOR, removeFact, versionField } from './fixtures.js';
 import { factcite } from './run.js';
 
-/** A corpus copy whose current state is recorded as release 0.1.0. */
+/** A corpus copy whose current state is recorded as a release of its version (CORPUS_VERSION). */
 function released(prefix: string): CorpusCopy {
   const copy = copyCorpus(prefix);
   const snap = factcite(['snapshot', '--corpus', copy.corpus]);
@@ -21,7 +21,7 @@ function writeChangeset(copy: CorpusCopy, name: string, bump: string): void {
   writeFileSync(path.join(copy.changesets, `${name}.md`), `---\n"@factcite/corpus": ${bump}\n---\n\nHand-written notes.\n`);
 }
 
-function addSuccessor(copy: CorpusCopy, since = '0.2.0'): void {
+function addSuccessor(copy: CorpusCopy, since = NEXT_MINOR): void {
   addFactLike(copy.corpus, 'hk-ai-rd-institute-funding', 'hk-ai-rd-institute-funding-2025', since, (b) =>
     b.replace(/en: .*/, 'en: The 2025-26 Budget reserved HK$1 billion for the Hong Kong AI R&D Institute.'),
   );
@@ -32,7 +32,7 @@ describe('factcite release-check', () => {
   it('passes a corpus identical to its last release', () => {
     const copy = released('rc-same');
     const { code, report } = check(copy);
-    expect(report).toMatchObject({ ok: true, last: '0.1.0', required: 'none', declared: 'none', problems: [] });
+    expect(report).toMatchObject({ ok: true, last: CORPUS_VERSION, required: 'none', declared: 'none', problems: [] });
     expect(code).toBe(0);
   });
 
@@ -47,7 +47,7 @@ describe('factcite release-check', () => {
     ]);
     const human = factcite(['release-check', '--corpus', copy.corpus]);
     expect(human.code).toBe(1);
-    expect(human.stdout).toContain('fact "hk-ai-rd-institute-purpose" is in 0.1.0 but gone from the corpus');
+    expect(human.stdout).toContain(`fact "hk-ai-rd-institute-purpose" is in ${CORPUS_VERSION} but gone from the corpus`);
   });
 
   it('fails an added and deprecated fact with no changeset, and passes once factcite changeset declares it', () => {
@@ -68,7 +68,7 @@ describe('factcite release-check', () => {
     expect(changeset).toContain('`hk-ai-rd-institute-funding`, superseded by `hk-ai-rd-institute-funding-2025`');
 
     const after = check(copy);
-    expect(after.report).toMatchObject({ ok: true, required: 'minor', declared: 'minor', next: '0.2.0' });
+    expect(after.report).toMatchObject({ ok: true, required: 'minor', declared: 'minor', next: NEXT_MINOR });
     expect(after.code).toBe(0);
   });
 
@@ -96,24 +96,24 @@ describe('factcite release-check', () => {
     const copy = released('rc-versioned');
     addSuccessor(copy);
     const pkgFile = path.join(copy.corpus, 'package.json');
-    writeFileSync(pkgFile, readFileSync(pkgFile, 'utf8').replace('"version": "0.1.0"', '"version": "0.2.0"'));
+    writeFileSync(pkgFile, readFileSync(pkgFile, 'utf8').replace(versionField(CORPUS_VERSION), versionField(NEXT_MINOR)));
     const { code, report } = check(copy);
-    expect(report).toMatchObject({ ok: true, version: '0.2.0', declared: 'minor', next: '0.2.0' });
+    expect(report).toMatchObject({ ok: true, version: NEXT_MINOR, declared: 'minor', next: NEXT_MINOR });
     expect(code).toBe(0);
     // And factcite changeset does not declare it a second time.
     const again = factcite(['changeset', '--corpus', copy.corpus]);
-    expect(again.stdout).toContain('already at 0.2.0');
+    expect(again.stdout).toContain(`already at ${NEXT_MINOR}`);
     expect(existsSync(path.join(copy.changesets, 'factcite-corpus.md'))).toBe(false);
   });
 
   it('fails a new fact whose since is not the release it first ships in', () => {
     const copy = released('rc-since');
-    addSuccessor(copy, '0.1.0');
+    addSuccessor(copy, CORPUS_VERSION);
     expect(factcite(['changeset', '--corpus', copy.corpus]).code).toBe(0);
     const { code, report } = check(copy);
     expect(code).toBe(1);
     expect(report.problems).toEqual([
-      expect.objectContaining({ code: 'wrong-since', id: 'hk-ai-rd-institute-funding-2025', message: expect.stringContaining('first ships in 0.2.0') }),
+      expect.objectContaining({ code: 'wrong-since', id: 'hk-ai-rd-institute-funding-2025', message: expect.stringContaining(`first ships in ${NEXT_MINOR}`) }),
     ]);
   });
 
@@ -121,7 +121,7 @@ describe('factcite release-check', () => {
     const copy = copyCorpus('rc-no-snapshot');
     const { code, stderr } = factcite(['release-check', '--corpus', copy.corpus]);
     expect(code).toBe(1);
-    expect(stderr).toMatch(/^factcite: no release snapshot at or below 0\.1\.0 .*factcite snapshot/);
+    expect(stderr).toMatch(new RegExp(`^factcite: no release snapshot at or below ${CORPUS_VERSION.replaceAll('.', '\\.')} .*factcite snapshot`));
   });
 
   it('refuses a changeset file it cannot read', () => {
@@ -138,15 +138,15 @@ describe('factcite changeset and snapshot', () => {
     const copy = released('cs-none');
     const { code, stdout } = factcite(['changeset', '--corpus', copy.corpus]);
     expect(code).toBe(0);
-    expect(stdout).toContain('Nothing changed since 0.1.0');
+    expect(stdout).toContain(`Nothing changed since ${CORPUS_VERSION}`);
     expect(existsSync(path.join(copy.changesets, 'factcite-corpus.md'))).toBe(false);
   });
 
   it('records each record of the release, and never rewrites a released snapshot silently', () => {
     const copy = released('snap');
-    const file = path.join(copy.corpus, 'releases', '0.1.0.json');
+    const file = path.join(copy.corpus, 'releases', `${CORPUS_VERSION}.json`);
     const snapshot = JSON.parse(readFileSync(file, 'utf8'));
-    expect(snapshot).toMatchObject({ format: 'factcite-release-snapshot/1', name: '@factcite/corpus', version: '0.1.0' });
+    expect(snapshot).toMatchObject({ format: 'factcite-release-snapshot/1', name: '@factcite/corpus', version: CORPUS_VERSION });
     expect(snapshot.facts.map((f: { id: string }) => f.id)).toContain('hk-ai-rd-institute-funding');
     expect(snapshot.sources[0]).toHaveProperty('textSha256');
     expect(snapshot.sources[0]).not.toHaveProperty('text');

@@ -2,6 +2,7 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CORPUS_SOURCES } from './fixtures.js';
 import { factcite, repoRoot, tempDir } from './run.js';
 
 /** A copy of the real corpus in a temporary directory, to break on purpose. */
@@ -17,7 +18,7 @@ describe('factcite validate', () => {
   it('passes on the committed corpus and prints a summary', () => {
     const { code, stdout } = factcite(['validate']);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/✔ \d+ facts, 5 sources, \d+ entities/);
+    expect(stdout).toMatch(new RegExp(`✔ \\d+ facts, ${CORPUS_SOURCES} sources, \\d+ entities`));
   });
 
   it('prints { ok, errors, warnings } as the only output with --json', () => {
