@@ -31,13 +31,14 @@ export {
   type CorpusFile,
   type CorpusFiles,
   type ParsedCorpus,
-  type Problem,
-  type ProblemCode,
 } from './corpus/parse-corpus.js';
-export { cleanArticle, detectScript, type IngestResult, type IngestedMeta } from './corpus/ingest.js';
+export type { Problem, ProblemCode } from './corpus/problem.js';
+export { cleanArticle, type IngestResult, type IngestedMeta } from './corpus/ingest.js';
+export { detectScript } from './text/detect-script.js';
 export { splitSourceFile } from './corpus/source-file.js';
 export { formatSourceFile } from './corpus/format-source-file.js';
-export { checkCitations, resolveSuccessor, type CitationDiagnostic, type CitationDiagnosticCode } from './cite/check.js';
+export { checkCitations, resolveSuccessor } from './cite/check.js';
+export type { CitationDiagnostic, CitationDiagnosticCode, ValueMismatch } from './cite/diagnostic.js';
 export {
   hedgedTop,
   parseChineseNumber,
@@ -47,14 +48,8 @@ export {
   type NumberMatch,
   type ReadNumbersOptions,
 } from './numbers/numbers.js';
-export {
-  checkValues,
-  findSentences,
-  roundingTolerance,
-  valueAgrees,
-  type SentenceSpan,
-  type StatedAmount,
-  type ValueMismatch,
-} from './numbers/value-check.js';
+export { checkValues } from './numbers/value-check.js';
+export { roundingTolerance, valueAgrees, type StatedAmount } from './numbers/interval.js';
+export { findSentences, type SentenceSpan } from './cite/sentences.js';
 export { canonicalJson } from './release/canonical.js';
 export { printable, printableLines } from './printable.js';

@@ -5,5 +5,5 @@
  * a few hundred; createFactIndex here does not validate its input.
  */
 export { createFactIndex, type FactIndex, type SearchHit, type SearchIndexOptions, type SearchOptions } from './search/search.js';
-export { foldText } from './search/fold.js';
+export { foldText } from './text/fold.js';
 export type { Corpus, Entity, Fact, Source } from './corpus/schema.js';

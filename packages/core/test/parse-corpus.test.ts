@@ -174,4 +174,12 @@ describe('parseCorpus', () => {
     const readProblem: Problem = { file: 'facts/bad.yaml', line: 1, column: 1, code: 'invalid-encoding', severity: 'error', message: 'x' };
     expect(run(fact(), { readProblems: [readProblem] }).errors).toEqual([readProblem]);
   });
+
+  it('files each problem met while reading under its own severity', () => {
+    const error: Problem = { file: 'facts/b.yaml', line: 1, column: 1, code: 'invalid-encoding', severity: 'error', message: 'x' };
+    const warning: Problem = { file: 'facts/a.yaml', line: 2, column: 1, code: 'unknown-yaml-tag', severity: 'warning', message: 'y' };
+    const { errors, warnings } = run(fact(), { readProblems: [error, warning] });
+    expect(errors).toEqual([error]);
+    expect(warnings).toEqual([warning]);
+  });
 });

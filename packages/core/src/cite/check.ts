@@ -1,33 +1,7 @@
 import { type MalformedCitation, parseCitations } from './citations.js';
 import type { FactIndex } from '../search/search.js';
-import { checkValues, type ValueMismatch } from '../numbers/value-check.js';
-
-/**
- * What is wrong: an id no fact has (error), a deprecated fact (warning), text
- * meant as a citation that cannot be read as one (error), or a number that
- * contradicts the value of the fact its sentence cites (warning: the check
- * reads prose, and prose can be read wrong).
- */
-export type CitationDiagnosticCode = 'unknown-fact' | 'deprecated-fact' | 'malformed-citation' | 'value-mismatch';
-
-/** A problem with a citation in a report, located by UTF-16 offsets into its text. */
-export interface CitationDiagnostic {
-  start: number;
-  end: number;
-  severity: 'error' | 'warning';
-  code: CitationDiagnosticCode;
-  message: string;
-  /** The cited id, when there is one. */
-  factId?: string;
-  /** For unknown-fact: the closest existing ids. */
-  suggestions?: string[];
-  /** For deprecated-fact: the active fact that replaces it. */
-  successor?: string;
-  /** For value-mismatch, whose range is the contradicting number: both numbers, the quote, and the fix. */
-  mismatch?: ValueMismatch;
-  /** For malformed-citation: the canonical text that replaces the range (what a quick fix writes). */
-  rewrite?: string;
-}
+import { checkValues } from '../numbers/value-check.js';
+import type { CitationDiagnostic } from './diagnostic.js';
 
 /** Follows supersededBy to the first active fact (the chain is acyclic in a validated corpus). */
 export function resolveSuccessor(index: FactIndex, id: string): string | undefined {

@@ -5,7 +5,7 @@
  * says where a field is in its own terms: file, line and column for YAML, a
  * path such as facts[3].quote for objects.
  */
-import type { ProblemCode } from './parse-corpus.js';
+import type { ProblemCode } from './problem.js';
 import type { Entity, Fact, Source } from './schema.js';
 import { valueNotInQuote } from './value-in-quote.js';
 

@@ -8,6 +8,7 @@ import { splitSourceFile } from './source-file.js';
 import { checkLinks } from './corpus-links.js';
 import { expectArgument, expectText } from '../errors.js';
 import { describeIssue, describePath } from './zod-issues.js';
+import type { Problem } from './problem.js';
 
 /** A corpus file's path (as it should appear in messages) and its text. */
 export interface CorpusFile {
@@ -38,49 +39,6 @@ const CorpusFilesSchema = z.object({
   rawFileNames: z.array(z.string()).optional(),
   version: z.string().optional(),
 });
-
-export type ProblemCode =
-  | 'unreadable-file'
-  | 'file-too-large'
-  | 'not-a-regular-file'
-  | 'corpus-too-large'
-  | 'control-character'
-  | 'yaml-alias'
-  | 'unknown-yaml-tag'
-  | 'invalid-encoding'
-  | 'binary-file'
-  | 'empty-file'
-  | 'lone-surrogate'
-  | 'yaml-syntax'
-  | 'not-a-list'
-  | 'missing-field'
-  | 'unknown-field'
-  | 'invalid-type'
-  | 'invalid-value'
-  | 'invalid-date'
-  | 'duplicate-id'
-  | 'id-not-first'
-  | 'missing-front-matter'
-  | 'source-id-mismatch'
-  | 'unknown-source'
-  | 'unknown-entity'
-  | 'quote-not-found'
-  | 'quote-in-defect'
-  | 'defect-not-found'
-  | 'missing-origin'
-  | 'dangling-superseded-by'
-  | 'superseded-by-cycle'
-  | 'value-not-in-quote';
-
-/** A located problem in a corpus file. Lines and columns are 1-based. */
-export interface Problem {
-  file: string;
-  line: number;
-  column: number;
-  code: ProblemCode;
-  severity: 'error' | 'warning';
-  message: string;
-}
 
 export interface ParsedCorpus {
   /** Everything that parsed; facts with schema errors are left out. */
@@ -202,7 +160,7 @@ function parseYamlFile(
   const { doc, lines, ok } = parseYamlDocument(file, errors, 0, warnings);
   if (!ok) return undefined;
   if (doc.contents === null) return { items: [], lines };
-    if (!isSeq(doc.contents)) {
+  if (!isSeq(doc.contents)) {
     errors.push({
       file: file.path,
       ...position(lines, doc.contents.range?.[0] ?? 0),
@@ -302,53 +260,49 @@ function validateRecord<T>(
   errors: Problem[],
   warnings: Problem[],
 ): Located<T> | undefined {
-  const file = { path };
-  const parsed = { lines };
-  {
-    const json = node.toJSON();
-    const id = isMap(node) ? node.get('id') : undefined;
-    const label = typeof id === 'string' ? `${what} "${printable(id)}"` : `${what} #${i + 1}`;
-    if (isMap(node)) {
-      const first = node.items[0];
-      if (first && isScalar(first.key) && first.key.value !== 'id' && id !== undefined) {
-        warnings.push({
-          file: file.path,
-          ...position(parsed.lines, (first.key as Node).range?.[0] ?? 0),
-          code: 'id-not-first',
-          severity: 'warning',
-          message: `${label}: put "id" first so the record is easy to find`,
-        });
-      }
-    }
-    const surrogate = findLoneSurrogate(json);
-    if (surrogate) {
-      errors.push({
-        file: file.path,
-        ...position(parsed.lines, locate(node, surrogate).offset),
-        code: 'lone-surrogate',
-        severity: 'error',
-        message: `${label}: ${describePath(surrogate)} holds a lone surrogate (\\uD800–\\uDFFF without its pair), which is not valid Unicode`,
+  const json = node.toJSON();
+  const id = isMap(node) ? node.get('id') : undefined;
+  const label = typeof id === 'string' ? `${what} "${printable(id)}"` : `${what} #${i + 1}`;
+  if (isMap(node)) {
+    const first = node.items[0];
+    if (first && isScalar(first.key) && first.key.value !== 'id' && id !== undefined) {
+      warnings.push({
+        file: path,
+        ...position(lines, (first.key as Node).range?.[0] ?? 0),
+        code: 'id-not-first',
+        severity: 'warning',
+        message: `${label}: put "id" first so the record is easy to find`,
       });
-      return undefined;
     }
-    const control = findForbiddenString(json);
-    if (control) {
-      errors.push({
-        file: file.path,
-        ...position(parsed.lines, locate(node, control.path).offset),
-        code: 'control-character',
-        severity: 'error',
-        message: `${printable(label)}: ${describePath(control.path) || 'the record'} holds the control character ${codePointLabel(control.char)}; remove it (it can rewrite a terminal or reverse the text around it)`,
-      });
-      return undefined;
-    }
-    const result = schema.safeParse(json);
-    if (!result.success) {
-      for (const issue of result.error.issues) errors.push(issueToProblem(issue, node, file.path, parsed.lines, label));
-      return undefined;
-    }
-    return { value: result.data, file: file.path, node, lines: parsed.lines };
   }
+  const surrogate = findLoneSurrogate(json);
+  if (surrogate) {
+    errors.push({
+      file: path,
+      ...position(lines, locate(node, surrogate).offset),
+      code: 'lone-surrogate',
+      severity: 'error',
+      message: `${label}: ${describePath(surrogate)} holds a lone surrogate (\\uD800–\\uDFFF without its pair), which is not valid Unicode`,
+    });
+    return undefined;
+  }
+  const control = findForbiddenString(json);
+  if (control) {
+    errors.push({
+      file: path,
+      ...position(lines, locate(node, control.path).offset),
+      code: 'control-character',
+      severity: 'error',
+      message: `${printable(label)}: ${describePath(control.path) || 'the record'} holds the control character ${codePointLabel(control.char)}; remove it (it can rewrite a terminal or reverse the text around it)`,
+    });
+    return undefined;
+  }
+  const result = schema.safeParse(json);
+  if (!result.success) {
+    for (const issue of result.error.issues) errors.push(issueToProblem(issue, node, path, lines, label));
+    return undefined;
+  }
+  return { value: result.data, file: path, node, lines };
 }
 
 function at<T>(record: Located<T>, path: PropertyKey[]): { file: string; line: number; column: number } {
@@ -361,8 +315,9 @@ function at<T>(record: Located<T>, path: PropertyKey[]): { file: string; line: n
  */
 export function parseCorpus(files: CorpusFiles): ParsedCorpus {
   expectArgument(CorpusFilesSchema, files, 'parseCorpus', 'files');
-  const errors: Problem[] = [...(files.readProblems ?? [])];
+  const errors: Problem[] = [];
   const warnings: Problem[] = [];
+  for (const p of files.readProblems ?? []) (p.severity === 'warning' ? warnings : errors).push(p);
 
   // Sources.
   const sources: Source[] = [];
@@ -452,13 +407,14 @@ export function parseCorpus(files: CorpusFiles): ParsedCorpus {
   const linked = checkLinks(sources, entityRecords.map(place), factRecords.map(place), (w) => `${w.file}:${w.line}`);
   for (const p of linked.problems) (p.severity === 'error' ? errors : warnings).push({ ...p.where, code: p.code, severity: p.severity, message: p.message });
 
-  const bySeverity = (a: Problem, b: Problem) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column;
+  // Each list holds one severity; within it, problems read in file order.
+  const byLocation = (a: Problem, b: Problem) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column;
   // Messages quote values from the files (a YAML parser's excerpt, a wrong enum value): shown on a terminal, they must not act on it.
   const safe = (p: Problem): Problem => ({ ...p, file: printable(p.file), message: printable(p.message) });
   return {
     corpus: { version: files.version, facts: linked.facts, sources, entities: linked.entities },
-    errors: errors.sort(bySeverity).map(safe),
-    warnings: warnings.sort(bySeverity).map(safe),
+    errors: errors.sort(byLocation).map(safe),
+    warnings: warnings.sort(byLocation).map(safe),
   };
 }
 

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { checkLinks, type PlacedRecord } from './corpus-links.js';
 import { FactciteError, type InputIssue } from '../errors.js';
-import type { ProblemCode } from './parse-corpus.js';
+import type { ProblemCode } from './problem.js';
 import { type Corpus, EntitySchema, FactSchema, type Source, SourceMetaSchema } from './schema.js';
 import { describeIssue, describePath } from './zod-issues.js';
 import { codePointLabel, findForbiddenString } from '../text/control-characters.js';

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { ProblemCode } from './parse-corpus.js';
+import type { ProblemCode } from './problem.js';
 
 /** A field path as a person reads it: citations[0].quote. */
 export function describePath(path: readonly PropertyKey[]): string {

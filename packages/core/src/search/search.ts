@@ -1,5 +1,5 @@
 import { expectText, InvalidArgumentError } from '../errors.js';
-import { foldText } from './fold.js';
+import { foldText } from '../text/fold.js';
 import type { Corpus, Entity, Fact, Source } from '../corpus/schema.js';
 import { buildTextIndex, type TextIndex } from './text-index.js';
 import { checkTextIndexFile, readTextIndex, writeTextIndex } from './text-index-file.js';

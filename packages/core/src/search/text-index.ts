@@ -3,7 +3,7 @@
  * ASCII words of each fact's folded text, with the best field each appears
  * in, in compressed posting lists. Built once, on the first search.
  */
-import { foldText } from './fold.js';
+import { foldText } from '../text/fold.js';
 import { type Postings, PostingsBuilder } from './postings.js';
 import type { Entity, Fact } from '../corpus/schema.js';
 import { type IntLookup, IntTable, WordTable } from './token-tables.js';

@@ -20,7 +20,7 @@
  * candidates past a full result list.
  */
 import { type DocIterator, IntersectionIterator, UnionIterator } from './doc-iterators.js';
-import { foldText } from './fold.js';
+import { foldText } from '../text/fold.js';
 import { Cursor, END, FIELDS, hasList, type Postings } from './postings.js';
 import { bigramToken, DEPRECATED, FIELD_WEIGHTS, Field, HAS_AMOUNT, type TextIndex, unigramToken, wordsWithPrefix } from './text-index.js';
 import { occursAtWordStart, segments } from './tokens.js';
