@@ -7,11 +7,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const JUDGEMENTS_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../judgements/real-corpus.txt');
+const JUDGEMENTS_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../judgements/real-corpus.txt');
 
 /** Kinds of judged query; a new kind is added here and in the file. */
 export const JUDGED_KINDS = ['han-simplified', 'han-traditional', 'english', 'id', 'id-fragment', 'number', 'entity', 'multi-term'] as const;
-export type JudgedKind = (typeof JUDGED_KINDS)[number];
+type JudgedKind = (typeof JUDGED_KINDS)[number];
 
 export interface Judged {
   kind: JudgedKind;

@@ -11,7 +11,7 @@ import { isRelevant, queryTerms, searchableText } from './truth.js';
 
 /** Kinds of query in the mix. */
 export const QUERY_KINDS = ['han-simplified', 'han-traditional', 'english', 'alias', 'number', 'multi-term', 'id-fragment'] as const;
-export type QueryKind = (typeof QUERY_KINDS)[number];
+type QueryKind = (typeof QUERY_KINDS)[number];
 
 export interface Query {
   text: string;

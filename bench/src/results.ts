@@ -1,7 +1,7 @@
 /** The shapes the benchmark reports. */
 
 /** Latency percentiles of one pass over the queries, and how many ran. */
-export interface Latency {
+interface Latency {
   p50_ms: number;
   p95_ms: number;
   p99_ms: number;

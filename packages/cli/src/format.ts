@@ -2,7 +2,7 @@ import type { Fact, FactIndex, Value } from '@factcite/core';
 import pc from 'picocolors';
 
 /** Display width in a terminal: CJK and other wide characters take two columns. */
-export function displayWidth(text: string): number {
+function displayWidth(text: string): number {
   let width = 0;
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;

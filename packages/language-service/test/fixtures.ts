@@ -3,7 +3,7 @@ import path from 'node:path';
 import { type Corpus, createFactIndex, type FactIndex, LineIndex } from '@factcite/core';
 import { loadCorpusDir } from '@factcite/core/node';
 
-export const repoRoot = path.resolve(__dirname, '../../..');
+const repoRoot = path.resolve(__dirname, '../../..');
 export const corpusDir = path.join(repoRoot, 'corpus');
 
 let cached: { corpus: Corpus; index: FactIndex } | undefined;

@@ -6,7 +6,7 @@ import { dateParts, factKey, factNote, primarySource } from './csl.js';
  * counts every brace to find a field's end, escaped or not, so a brace in the
  * text becomes \textbraceleft{} or \textbraceright{}, whose own braces pair up.
  */
-export function escapeBibtex(text: string): string {
+function escapeBibtex(text: string): string {
   return text.replace(/[\\{}%&$#_^~]/g, (ch) => {
     if (ch === '\\') return '\\textbackslash{}';
     if (ch === '^') return '\\textasciicircum{}';

@@ -4,7 +4,7 @@ import { diffSchemas, type SchemaChange } from './schema-diff.js';
 import { type Bump, maxBump } from './semver.js';
 
 /** Records of one kind (sources or entities) added, removed or changed. */
-export interface RecordChanges {
+interface RecordChanges {
   added: string[];
   removed: string[];
   changed: { id: string; fields: string[] }[];
@@ -56,7 +56,7 @@ function equal(a: unknown, b: unknown): boolean {
  * objects (statement.en, value.amount), items of equally long lists of
  * objects (citations[0].quote), and whole lists otherwise (entities).
  */
-export function changedFields(a: unknown, b: unknown, prefix = ''): string[] {
+function changedFields(a: unknown, b: unknown, prefix = ''): string[] {
   if (equal(a, b)) return [];
   if (isPlainObject(a) && isPlainObject(b)) {
     const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();

@@ -6,7 +6,7 @@ import { InputError } from '../errors.js';
 import { fromJson, type ReleaseData, type SourceRecord, sourceRecord } from './data.js';
 import { compareVersions, parseVersion } from './semver.js';
 
-export const SNAPSHOT_FORMAT = 'factcite-release-snapshot/1';
+const SNAPSHOT_FORMAT = 'factcite-release-snapshot/1';
 
 /**
  * What the repository keeps of each release (corpus/releases/<version>.json),

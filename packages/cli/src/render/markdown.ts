@@ -1,7 +1,7 @@
 import { inTextName, labels, notePartText, type RenderModel } from './model.js';
 
 /** Text that Markdown shows as written: its syntax characters escaped. */
-export function escapeMarkdown(text: string): string {
+function escapeMarkdown(text: string): string {
   return text.replace(/\s*\n\s*/g, ' ').replace(/([\\`*_[\]<>|~@])/g, '\\$1');
 }
 

@@ -24,7 +24,7 @@ export interface Note {
 }
 
 /** A bibliography entry: a source and the cited facts it supports, with the notes citing each. */
-export interface SourceEntry {
+interface SourceEntry {
   source: Source;
   facts: { fact: Fact; quote: string; notes: number[] }[];
 }
@@ -48,7 +48,7 @@ export function detectLanguage(text: string): RenderLanguage {
 }
 
 /** A fact's statement in a language, converting between Chinese scripts when only the other one is written. */
-export function statementIn(fact: Fact, language: RenderLanguage): string {
+function statementIn(fact: Fact, language: RenderLanguage): string {
   if (language === 'en') return fact.statement.en;
   const own = fact.statement[language];
   if (own) return own;
@@ -126,7 +126,7 @@ export function labels(language: RenderLanguage) {
 }
 
 /** "大公報, 2025-03", or the date alone when the writer suppressed the author. */
-export function sourceShort(source: Source, suppressAuthor: boolean, comma = ', '): string {
+function sourceShort(source: Source, suppressAuthor: boolean, comma = ', '): string {
   return suppressAuthor ? source.published : `${source.publisher}${comma}${source.published}`;
 }
 

@@ -9,7 +9,7 @@
 const CANONICAL: Record<string, string> = { '【': '[', '［': '[', '】': ']', '］': ']', '＠': '@', '：': ':', '；': ';' };
 
 /** A fact key as a writer may type it: `@fact:`, with `＠`, `：`, or no at-sign. */
-export const FACT_TOKEN = /([@＠]?)fact([:：])/g;
+const FACT_TOKEN = /([@＠]?)fact([:：])/g;
 
 /** Characters that, right before an at-sign, make it part of a word or an address. */
 const WORD_BEFORE_AT = /[\p{L}\p{N}_.+@＠]/u;
@@ -68,7 +68,7 @@ export function canonicalCitationText(text: string): string {
 }
 
 /** Whether a text holds a mark that only an IME types. */
-export function hasImeMark(text: string): boolean {
+function hasImeMark(text: string): boolean {
   return /[【［】］＠：；]/.test(text);
 }
 

@@ -27,7 +27,7 @@ export function lineSpans(text: string): LineSpan[] {
 }
 
 /** Whether a line holds nothing but spaces and tabs. */
-export function isBlankLine(text: string, line: LineSpan): boolean {
+function isBlankLine(text: string, line: LineSpan): boolean {
   for (let i = line.start; i < line.end; i++) {
     const c = text.charCodeAt(i);
     if (c !== 32 && c !== 9) return false;

@@ -16,7 +16,7 @@ export interface PlacedRecord<T, Where> {
 }
 
 /** A broken link between records, located the caller's way. */
-export interface LinkProblem<Where> {
+interface LinkProblem<Where> {
   where: Where;
   code: ProblemCode;
   severity: 'error' | 'warning';

@@ -14,7 +14,7 @@
 export const FIELDS = 6;
 
 /** Entries between two skip points. */
-export const SKIP = 64;
+const SKIP = 64;
 
 /** Skip points not looked up yet. */
 const UNKNOWN = -2;

@@ -40,7 +40,7 @@ const HEADER = 15; // 32-bit words after the magic
  * start; a fact added, removed or rewritten changes it. A release ships its
  * index and its corpus from one build, so they cannot drift apart there.
  */
-export function corpusFingerprint(facts: readonly Fact[]): number {
+function corpusFingerprint(facts: readonly Fact[]): number {
   let h = 0x811c9dc5;
   const mix = (value: number): void => {
     h = Math.imul(h ^ value, 0x01000193);

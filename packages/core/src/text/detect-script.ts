@@ -25,7 +25,7 @@ function scriptWeights(): Int8Array {
 }
 
 /** Simplified-only characters minus Traditional-only ones, counted in one pass. */
-export function scriptBalance(text: string): number {
+function scriptBalance(text: string): number {
   const table = scriptWeights();
   let balance = 0;
   for (let i = 0; i < text.length; i++) balance += table[text.charCodeAt(i)]!;
