@@ -32,6 +32,7 @@ program
   .description('validate the corpus: every problem at once, with file, line and column')
   .option(...corpusOption)
   .option('--json', 'print { ok, errors, warnings } as JSON')
+  .option('--list-rules', 'list the rules the corpus is checked against, with what each asks, and check nothing')
   .action((options) => run(() => import('./commands/validate.js'), (c) => c.validateCommand(options)));
 
 program

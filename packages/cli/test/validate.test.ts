@@ -1,6 +1,7 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { corpusRules } from '@factcite/core';
 import { describe, expect, it } from 'vitest';
 import { CORPUS_SOURCES } from './fixtures.js';
 import { factcite, repoRoot, tempDir } from './run.js';
@@ -60,6 +61,22 @@ describe('factcite validate', () => {
     expect(code).toBe(1);
     expect(stdout).toMatch(/latin1\.yaml:1:7 +error +file is not valid UTF-8/);
     expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('lists every corpus rule with its severity, what it asks and its codes, without reading a corpus', () => {
+    // Not a corpus: --list-rules must not try to load one.
+    const { code, stdout } = factcite(['validate', '--list-rules', '--corpus', os.tmpdir()]);
+    expect(code).toBe(0);
+    const rules = corpusRules();
+    const lines = stdout.split('\n').filter((l) => /^[a-z]/.test(l));
+    expect(lines).toHaveLength(rules.length);
+    rules.forEach((rule, i) => {
+      expect(lines[i]).toMatch(new RegExp(`^${rule.name} +${rule.severity} +`));
+      expect(lines[i]).toContain(rule.description);
+      expect(lines[i]).toContain(rule.codes.join(', '));
+    });
+    const json = factcite(['validate', '--list-rules', '--json']);
+    expect(JSON.parse(json.stdout)).toEqual(rules);
   });
 
   it('refuses a directory that is not a corpus with a usage error', () => {

@@ -1,4 +1,4 @@
-import type { Problem } from '@factcite/core';
+import { corpusRules, type Problem } from '@factcite/core';
 import pc from 'picocolors';
 import { loadCorpus } from '../corpus.js';
 import { EXIT } from '../errors.js';
@@ -8,6 +8,7 @@ import { writeOut } from '../terminal.js';
 export interface ValidateOptions {
   corpus?: string;
   json?: boolean;
+  listRules?: boolean;
 }
 
 function formatProblem(p: Problem): string {
@@ -15,8 +16,25 @@ function formatProblem(p: Problem): string {
   return `${pc.bold(`${p.file}:${p.line}:${p.column}`)}  ${colour(p.severity)}  ${p.message}  ${pc.dim(p.code)}`;
 }
 
+/** `factcite validate --list-rules`: each rule's name, severity, problem codes and what it asks. */
+function listRules(json: boolean | undefined): number {
+  const rules = corpusRules();
+  if (json) {
+    writeOut(`${JSON.stringify(rules, null, 2)}\n`);
+    return EXIT.ok;
+  }
+  const width = Math.max(...rules.map((r) => r.name.length));
+  for (const rule of rules) {
+    const colour = rule.severity === 'error' ? pc.red : pc.yellow;
+    writeOut(`${pc.bold(rule.name.padEnd(width))}  ${colour(rule.severity.padEnd(7))}  ${rule.description}  ${pc.dim(rule.codes.join(', '))}\n`);
+  }
+  writeOut(pc.dim('Besides these rules, every record is checked against its JSON Schema (schema/ in the corpus) as it is read.\n'));
+  return EXIT.ok;
+}
+
 /** `factcite validate`: every problem of the corpus at once, each located. */
 export function validateCommand(options: ValidateOptions): number {
+  if (options.listRules) return listRules(options.json);
   const { corpus, errors, warnings, dir } = loadCorpus(options.corpus);
   const ok = errors.length === 0;
   if (options.json) {

@@ -67,11 +67,6 @@ export function canonicalCitationText(text: string): string {
     .replace(/;(?=\S)/g, '; ');
 }
 
-/** Whether a text holds a mark that only an IME types. */
-function hasImeMark(text: string): boolean {
-  return /[【［】］＠：；]/.test(text);
-}
-
 /** Shortens a quoted piece of a message. */
 function quote(text: string): string {
   const chars = Array.from(text);

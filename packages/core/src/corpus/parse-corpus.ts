@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { EntitySchema, FactSchema, SourceMetaSchema } from './schema.js';
 import type { Corpus, Source } from './schema.js';
 import { splitSourceFile } from './source-file.js';
-import { checkLinks } from './corpus-links.js';
+import { runRules } from './rules/run-rules.js';
 import { expectArgument, expectText } from '../errors.js';
 import { describeIssue, describePath } from './zod-issues.js';
 import type { Problem } from './problem.js';
@@ -305,7 +305,7 @@ function validateRecord<T>(
   return { value: result.data, file: path, node, lines };
 }
 
-function at<T>(record: Located<T>, path: PropertyKey[]): { file: string; line: number; column: number } {
+function at<T>(record: Located<T>, path: readonly PropertyKey[]): { file: string; line: number; column: number } {
   return { file: record.file, ...position(record.lines, locate(record.node, path).offset) };
 }
 
@@ -320,8 +320,7 @@ export function parseCorpus(files: CorpusFiles): ParsedCorpus {
   for (const p of files.readProblems ?? []) (p.severity === 'warning' ? warnings : errors).push(p);
 
   // Sources.
-  const sources: Source[] = [];
-  const sourceIds = new Map<string, string>();
+  const sourceRecords: Located<Source>[] = [];
   for (const file of files.sources) {
     const split = splitSourceFile(file.text);
     if (!split) {
@@ -363,48 +362,17 @@ export function parseCorpus(files: CorpusFiles): ParsedCorpus {
         message: `source id "${meta.id}" must match its file name "${base}.md"`,
       });
     }
-    if (sourceIds.has(meta.id)) {
-      errors.push({
-        file: file.path,
-        line: 2,
-        column: 1,
-        code: 'duplicate-id',
-        severity: 'error',
-        message: `source id "${meta.id}" is already used by ${sourceIds.get(meta.id)}`,
-      });
-      continue;
-    }
-    sourceIds.set(meta.id, file.path);
-    for (const defect of meta.defects) {
-      if (!split.body.includes(defect)) {
-        warnings.push({
-          file: file.path,
-          line: 1,
-          column: 1,
-          code: 'defect-not-found',
-          severity: 'warning',
-          message: `listed defect "${defect}" does not occur in the body`,
-        });
-      }
-    }
-    if (files.rawFileNames && !files.rawFileNames.includes(meta.origin)) {
-      errors.push({
-        file: file.path,
-        line: 1,
-        column: 1,
-        code: 'missing-origin',
-        severity: 'error',
-        message: `origin "${meta.origin}" is not a file in raw/`,
-      });
-    }
     checkBody(file, split.body, split.bodyLine, errors);
-    sources.push({ ...meta, text: split.body });
+    sourceRecords.push({ ...record, value: { ...meta, text: split.body } });
   }
-  // Entities and facts, then the links between them and to the sources.
+  // Entities and facts, then the rules over all of them (rules/).
   const entityRecords = files.entities ? readRecords(files.entities, EntitySchema, 'entity', errors, warnings) : [];
   const factRecords = files.facts.flatMap((file) => readRecords(file, FactSchema, 'fact', errors, warnings));
-  const place = <T>(record: Located<T>) => ({ value: record.value, at: (path: PropertyKey[]) => at(record, path) });
-  const linked = checkLinks(sources, entityRecords.map(place), factRecords.map(place), (w) => `${w.file}:${w.line}`);
+  const place = <T>(record: Located<T>) => ({ value: record.value, at: (path: readonly PropertyKey[]) => at(record, path) });
+  const linked = runRules(
+    { sources: sourceRecords.map(place), entities: entityRecords.map(place), facts: factRecords.map(place), rawFileNames: files.rawFileNames },
+    (w) => `${w.file}:${w.line}`,
+  );
   for (const p of linked.problems) (p.severity === 'error' ? errors : warnings).push({ ...p.where, code: p.code, severity: p.severity, message: p.message });
 
   // Each list holds one severity; within it, problems read in file order.
@@ -412,7 +380,7 @@ export function parseCorpus(files: CorpusFiles): ParsedCorpus {
   // Messages quote values from the files (a YAML parser's excerpt, a wrong enum value): shown on a terminal, they must not act on it.
   const safe = (p: Problem): Problem => ({ ...p, file: printable(p.file), message: printable(p.message) });
   return {
-    corpus: { version: files.version, facts: linked.facts, sources, entities: linked.entities },
+    corpus: { version: files.version, facts: linked.facts, sources: linked.sources, entities: linked.entities },
     errors: errors.sort(byLocation).map(safe),
     warnings: warnings.sort(byLocation).map(safe),
   };

@@ -4,10 +4,10 @@
  * instead of line and column.
  */
 import { z } from 'zod';
-import { checkLinks, type PlacedRecord } from './corpus-links.js';
+import { type PlacedRecord, runRules } from './rules/run-rules.js';
 import { FactciteError, type InputIssue } from '../errors.js';
 import type { ProblemCode } from './problem.js';
-import { type Corpus, EntitySchema, FactSchema, type Source, SourceMetaSchema } from './schema.js';
+import { type Corpus, EntitySchema, FactSchema, SourceMetaSchema } from './schema.js';
 import { describeIssue, describePath } from './zod-issues.js';
 import { codePointLabel, findForbiddenString } from '../text/control-characters.js';
 import { printable } from '../printable.js';
@@ -64,7 +64,8 @@ function joinPath(base: string, path: readonly PropertyKey[]): string {
 
 /**
  * Validates a corpus given as objects: every record against its schema, then
- * ids, sources, entities, quotes and successor chains against each other.
+ * against the corpus rules (rules/: ids, sources, entities, quotes, successor
+ * chains, values).
  * Reports every problem at once and never throws.
  */
 export function validateCorpus(data: unknown): CorpusValidation {
@@ -113,23 +114,14 @@ export function validateCorpus(data: unknown): CorpusValidation {
     return out;
   };
 
-  const sources: Source[] = [];
-  const sourceIds = new Set<string>();
-  for (const record of records('sources', SourceSchema, 'source')) {
-    if (sourceIds.has(record.value.id)) {
-      error(record.at(['id']), 'duplicate-id', `source id "${record.value.id}" is declared twice`);
-      continue;
-    }
-    sourceIds.add(record.value.id);
-    sources.push(record.value);
-  }
+  const sources = records('sources', SourceSchema, 'source');
   const entities = records('entities', EntitySchema, 'entity');
   const facts = records('facts', FactSchema, 'fact');
-  const linked = checkLinks(sources, entities, facts, (path) => path);
+  const linked = runRules({ sources, entities, facts }, (path) => path);
   for (const p of linked.problems) (p.severity === 'error' ? errors : warnings).push({ path: p.where, code: p.code, severity: p.severity, message: p.message });
 
   if (errors.length) return { ok: false, errors, warnings };
-  const corpus: Corpus = { facts: linked.facts, sources, entities: linked.entities };
+  const corpus: Corpus = { facts: linked.facts, sources: linked.sources, entities: linked.entities };
   if (typeof input.version === 'string') corpus.version = input.version;
   return { ok: true, corpus, warnings };
 }

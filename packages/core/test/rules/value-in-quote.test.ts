@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCorpus, validateCorpus } from '../src/index.js';
+import { parseCorpus, validateCorpus } from '../../src/index.js';
 
 // A miniature corpus from the real sfc-cyberport-chan-2025-11-19 article.
 const SOURCE = `---
@@ -43,7 +43,7 @@ function warningsFor(text: string) {
   return result.warnings.filter((w) => w.code === 'value-not-in-quote');
 }
 
-describe('value-not-in-quote', () => {
+describe('value-in-quote', () => {
   it('warns, at the amount, when the value is no number its quote states', () => {
     const text = facts([{ id: 'startups', value: '{ amount: 3200, unit: startups, qualifier: more-than, text: 超過2300家 }', quote: '數碼港社區已匯聚超過2300家初創企業' }]);
     const [w, ...rest] = warningsFor(text);
