@@ -54,6 +54,12 @@ describe('parseCitations', () => {
     expect(cites(text).map((c) => c.id)).toEqual(['outside-code']);
   });
 
+  it('reads a comment after a fence that holds a `<!--` of its own as a comment, as Pandoc does', () => {
+    // The fenced `<!--` is code; the `-->` after it closes the real comment below, not it.
+    const text = '~~~\n<!-- in code\n~~~\n\n<!-- a comment [@fact:in-comment] -->\n\nafter [@fact:after-comment]';
+    expect(cites(text).map((c) => c.id)).toEqual(['after-comment']);
+  });
+
   it('skips a citation in any of several overlapping code ranges', () => {
     // The code span opened by the lone backtick runs past the fence inside it.
     const text = 'a lone ` tick\n```\nfenced\n```\n[@fact:in-span] `closing\n\n[@fact:after-span]';

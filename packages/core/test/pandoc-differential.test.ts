@@ -38,6 +38,7 @@ const templates: ((a: string, b: string) => string)[] = [
   // Where Pandoc reads no citation at all.
   (a, b) => `    indented code [@fact:${a}]\n    @fact:${b}`,
   (a, b) => `~~~ {.md}\n@fact:${a}\n~~~\n\nthen @fact:${b}`,
+  (a, b) => `~~~\n<!-- in code\n~~~\n\n<!-- a comment [@fact:${a}] -->\n\nafter [@fact:${b}]`,
   (a, b) => `inline math $x = @fact:${a}$ and [@fact:${b}]`,
   (a, b) => `display math $$[@fact:${a}]$$ then $5 and $6 [@fact:${b}]`,
   (a, b) => `$ @fact:${a}$ is no math, nor $@fact:${b} $`,

@@ -67,10 +67,6 @@ function detach<T>(value: T): T {
 /** Sorted, merged ranges where the text must not be split. */
 function protectedRanges(text: string): [number, number][] {
   const ranges = findIgnoredRanges(text);
-  // Core's comment scan consumes a whole `<!-- … -->` match even when it then
-  // discards it (it opens inside a code block); keep those spans whole too.
-  for (const m of text.matchAll(/<!--[\s\S]*?(?:-->|$)/g)) ranges.push([m.index, m.index + m[0].length]);
-  ranges.sort((a, b) => a[0] - b[0]);
   const merged: [number, number][] = [];
   for (const [s, e] of ranges) {
     const last = merged[merged.length - 1];

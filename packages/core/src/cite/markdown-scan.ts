@@ -133,10 +133,18 @@ export function findIgnoredRanges(text: string): [number, number][] {
     i = close;
   }
   // One indexOf per comment: an unclosed one runs to the end, so the scan never restarts inside it.
+  // A `<!--` inside a fenced block is code, not a comment: the scan goes on
+  // right after it, so the `-->` it does not own still closes a real comment
+  // further on (skipping to that `-->` hid the comment, and a citation in it
+  // was read as one).
   for (let at = text.indexOf('<!--'); at >= 0; ) {
+    if (inFence(at)) {
+      at = text.indexOf('<!--', at + 4);
+      continue;
+    }
     const close = text.indexOf('-->', at + 4);
     const end = close < 0 ? text.length : close + 3;
-    if (!inFence(at)) extra.push([at, end]);
+    extra.push([at, end]);
     at = end >= text.length ? -1 : text.indexOf('<!--', end);
   }
   return [...ranges, ...extra].sort((a, b) => a[0] - b[0]);
