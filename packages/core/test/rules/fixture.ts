@@ -67,7 +67,10 @@ const FACTS: Fact[] = [
   },
   {
     id: 'hk-ai-companies-at-science-park-and-cyberport',
-    statement: { 'zh-Hans': '香港科学园和数码港集中了800多家人工智能相关企业。', en: 'More than 800 AI-related companies are clustered at Hong Kong Science Park and Cyberport.' },
+    statement: {
+      'zh-Hans': '香港科学园和数码港集中了800多家人工智能相关企业。',
+      en: 'More than 800 AI-related companies are clustered at Hong Kong Science Park and Cyberport.',
+    },
     kind: 'quantity',
     value: { amount: 800, unit: 'companies', qualifier: 'more-than', text: '800多家' },
     date: '2024-09',
@@ -79,7 +82,10 @@ const FACTS: Fact[] = [
   },
   {
     id: 'hk-ai-companies-800',
-    statement: { 'zh-Hans': '香港科学园和数码港已集中800多家人工智能相关企业。', en: 'More than 800 AI-related companies are clustered at Hong Kong Science Park and Cyberport.' },
+    statement: {
+      'zh-Hans': '香港科学园和数码港已集中800多家人工智能相关企业。',
+      en: 'More than 800 AI-related companies are clustered at Hong Kong Science Park and Cyberport.',
+    },
     kind: 'quantity',
     value: { amount: 800, unit: 'companies', qualifier: 'more-than', text: '800多家' },
     date: '2025-02',
@@ -103,9 +109,17 @@ export const RAW_FILES = [CITY24.origin, SFC.origin];
 /** Problems one rule reports on a corpus, each at a path such as facts[0].citations[0].quote. */
 export function check(rule: CorpusRule, corpus: Corpus, rawFileNames?: string[]): Omit<RuleProblem<string>, 'rule'>[] {
   const placed = <T>(kind: string, records: readonly T[]) =>
-    records.map((value, i) => ({ value, at: (path: readonly PropertyKey[]) => `${kind}[${i}]${path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('')}` }));
+    records.map((value, i) => ({
+      value,
+      at: (path: readonly PropertyKey[]) => `${kind}[${i}]${path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('')}`,
+    }));
   const { problems } = runRules(
-    { sources: placed('sources', corpus.sources), entities: placed('entities', corpus.entities), facts: placed('facts', corpus.facts), ...(rawFileNames ? { rawFileNames } : {}) },
+    {
+      sources: placed('sources', corpus.sources),
+      entities: placed('entities', corpus.entities),
+      facts: placed('facts', corpus.facts),
+      ...(rawFileNames ? { rawFileNames } : {}),
+    },
     (where) => where,
     [rule],
   );

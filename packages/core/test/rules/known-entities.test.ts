@@ -12,8 +12,18 @@ describe('known-entities', () => {
     corpus.facts[0]!.entities.push('hkgai');
     corpus.facts[0]!.attributedTo = 'paul-chan';
     expect(check(knownEntities, corpus)).toEqual([
-      { where: 'facts[0].entities[2]', code: 'unknown-entity', severity: 'error', message: 'fact "hk-ai-rd-institute-funding": unknown entity "hkgai"; declare it in entities.yaml' },
-      { where: 'facts[0].attributedTo', code: 'unknown-entity', severity: 'error', message: 'fact "hk-ai-rd-institute-funding": unknown entity "paul-chan"; declare it in entities.yaml' },
+      {
+        where: 'facts[0].entities[2]',
+        code: 'unknown-entity',
+        severity: 'error',
+        message: 'fact "hk-ai-rd-institute-funding": unknown entity "hkgai"; declare it in entities.yaml',
+      },
+      {
+        where: 'facts[0].attributedTo',
+        code: 'unknown-entity',
+        severity: 'error',
+        message: 'fact "hk-ai-rd-institute-funding": unknown entity "paul-chan"; declare it in entities.yaml',
+      },
     ]);
   });
 });

@@ -32,7 +32,8 @@ describe('the corpus rules', () => {
   it('leave a record with a duplicate id out before the other rules look at it', () => {
     const corpus = miniCorpus();
     corpus.facts.push({ ...corpus.facts[0]!, citations: [{ source: 'city24-hk-ai-2025-02-27', quote: '不在原文中的引文' }] });
-    const placed = <T>(kind: string, records: readonly T[]) => records.map((value, i) => ({ value, at: (p: readonly PropertyKey[]) => `${kind}[${i}].${p.join('.')}` }));
+    const placed = <T>(kind: string, records: readonly T[]) =>
+      records.map((value, i) => ({ value, at: (p: readonly PropertyKey[]) => `${kind}[${i}].${p.join('.')}` }));
     const outcome = runRules(
       { sources: placed('sources', corpus.sources), entities: placed('entities', corpus.entities), facts: placed('facts', corpus.facts) },
       (w) => w,

@@ -13,7 +13,12 @@ describe('unique-ids', () => {
     corpus.entities.push({ ...corpus.entities[2]! });
     corpus.sources.push({ ...corpus.sources[1]! });
     expect(check(uniqueIds, corpus)).toEqual([
-      { where: 'sources[2].id', code: 'duplicate-id', severity: 'error', message: 'source id "sfc-cyberport-chan-2025-11-19" is already used at sources[1].id' },
+      {
+        where: 'sources[2].id',
+        code: 'duplicate-id',
+        severity: 'error',
+        message: 'source id "sfc-cyberport-chan-2025-11-19" is already used at sources[1].id',
+      },
       { where: 'entities[5].id', code: 'duplicate-id', severity: 'error', message: 'entity id "cyberport" is already used at entities[2].id' },
       { where: 'facts[3].id', code: 'duplicate-id', severity: 'error', message: 'fact id "hk-ai-rd-institute-funding" is already used at facts[0].id' },
     ]);

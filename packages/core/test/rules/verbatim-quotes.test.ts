@@ -15,7 +15,8 @@ describe('verbatim-quotes', () => {
         where: 'facts[0].citations[0].quote',
         code: 'quote-not-found',
         severity: 'error',
-        message: 'fact "hk-ai-rd-institute-funding": quote is not verbatim in source "city24-hk-ai-2025-02-27": it matches for 7 characters, then differs at "20亿港元,成立香港人工"',
+        message:
+          'fact "hk-ai-rd-institute-funding": quote is not verbatim in source "city24-hk-ai-2025-02-27": it matches for 7 characters, then differs at "20亿港元,成立香港人工"',
       },
     ]);
   });
@@ -24,6 +25,8 @@ describe('verbatim-quotes', () => {
     const corpus = miniCorpus();
     corpus.facts[1]!.citations[0]!.quote = '目前,香港科學園和數碼港已集中800多家人工智能相關企業';
     corpus.facts[2]!.citations[0]!.source = 'no-such-source';
-    expect(check(verbatimQuotes, corpus).map((p) => [p.where, p.message.includes('matches for 6 characters')])).toEqual([['facts[1].citations[0].quote', true]]);
+    expect(check(verbatimQuotes, corpus).map((p) => [p.where, p.message.includes('matches for 6 characters')])).toEqual([
+      ['facts[1].citations[0].quote', true],
+    ]);
   });
 });

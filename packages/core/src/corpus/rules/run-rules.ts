@@ -48,11 +48,7 @@ export interface RuleOutcome<Where> {
  * place ("already used at facts/a.yaml:12"). Problems come record by record,
  * in the order of `rules` within each.
  */
-export function runRules<Where>(
-  input: RuleInput<Where>,
-  describe: (where: Where) => string,
-  rules: readonly CorpusRule[] = CORPUS_RULES,
-): RuleOutcome<Where> {
+export function runRules<Where>(input: RuleInput<Where>, describe: (where: Where) => string, rules: readonly CorpusRule[] = CORPUS_RULES): RuleOutcome<Where> {
   const problems: RuleProblem<Where>[] = [];
   const reporter =
     (rule: CorpusRule, record: PlacedRecord<unknown, Where>): Report =>
