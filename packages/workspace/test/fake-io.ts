@@ -91,7 +91,11 @@ export class FakeDisk {
         if (!this.dirs.has(dir)) throw new Error(`ENOENT: cannot watch ${dir}`);
         const entry = { dir, onChange, open: true };
         this.watches.push(entry);
-        return { close: () => void (entry.open = false) };
+        return {
+          close: () => {
+            entry.open = false;
+          },
+        };
       },
     };
   }
