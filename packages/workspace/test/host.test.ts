@@ -245,6 +245,25 @@ describe('documents and diagnostics', () => {
     expect(published[0]!.diagnostics.filter((d) => d.code === 'unknown-fact')).toHaveLength(4000);
   });
 
+  it('checks a long document in slices, so other work gets turns while the check runs', async () => {
+    const { clock, host, published } = start();
+    const uri = 'file:///sliced.md';
+    const long = `政府预留20亿港元[@fact:${cited.id}]，另有[@fact:unknown-fact-id]。\n\n`.repeat(4000);
+    host.open(uri, 1, () => long, 8000);
+    let turns = 0;
+    // Stands for a completion or hover request: it is answered between slices, not after the whole check.
+    const request = () => {
+      if (!host.isChecking(uri)) return;
+      turns++;
+      setTimeout(request, 0);
+    };
+    clock.advance(0);
+    setTimeout(request, 0);
+    await settled(host, uri);
+    expect(published.map((p) => p.version)).toEqual([1]);
+    expect(turns).toBeGreaterThan(1);
+  });
+
   it('an edit racing a corpus reload is checked against the new corpus, and only its latest version is published', async () => {
     // The workspace corpus first lacks the fact the report cites; the reload brings it.
     const without = new Map(fixture);
@@ -252,24 +271,33 @@ describe('documents and diagnostics', () => {
     without.set(FACTS_FILE, fixture.get(FACTS_FILE)!.slice(0, fixture.get(FACTS_FILE)!.lastIndexOf('\n- id:')));
     const { disk, clock, host, published } = startWithCorpus(without);
     const uri = 'file:///report.md';
-    const v1 = `据报道[@fact:${lastFact.id}]。\n`;
-    host.open(uri, 1, () => v1, 2);
+    // Long enough that a check is still running when the corpus reloads.
+    const v1 = `据报道[@fact:${lastFact.id}]。\n\n`.repeat(3000);
+    host.open(uri, 1, () => v1, 6000);
     clock.advance(0);
     await settled(host, uri);
-    expect(published.at(-1)!.diagnostics.map((d) => d.code)).toEqual(['unknown-fact']);
+    expect(published).toHaveLength(1);
+    expect(new Set(published[0]!.diagnostics.map((d) => d.code))).toEqual(new Set(['unknown-fact']));
 
-    // The writer types; before the debounce ends, the corpus changes on disk and reloads.
-    const v2 = `${v1}再次引用[@fact:${lastFact.id}]。\n`;
-    host.change(uri, 2, () => v2, 3);
+    // The writer types; the check of the new version starts, and while it runs the corpus changes on disk and reloads.
+    // Every paragraph reworded, so the new version's check has to go through all of them.
+    const v2 = v1.replaceAll('据报道', '据悉');
+    host.change(uri, 2, () => v2, 6001);
+    clock.advance(diagnosticsDelay(6001));
+    await new Promise((r) => setTimeout(r, 1));
+    expect(host.isChecking(uri)).toBe(true);
     disk.write(CORPUS, FACTS_FILE, fixture.get(FACTS_FILE)!);
     clock.advance(CORPUS_RELOAD_DELAY_MS);
     expect(host.corpus.index.get(lastFact.id)).toBeDefined();
-    clock.advance(diagnosticsDelay(3));
     await settled(host, uri);
+
+    // The check against the old corpus never got out: every later finding is for version 2, against the new corpus.
     const after = published.slice(1);
     expect(after.length).toBeGreaterThan(0);
-    for (const p of after) expect(p.version).toBe(2);
-    expect(after.at(-1)!.diagnostics.filter((d) => d.code === 'unknown-fact')).toEqual([]);
+    for (const p of after) {
+      expect(p.version).toBe(2);
+      expect(p.diagnostics.filter((d) => d.code === 'unknown-fact')).toEqual([]);
+    }
   });
 
   it('drops a closed document and its pending check', async () => {
