@@ -31,8 +31,10 @@ afterEach(() => {
   for (const host of hosts.splice(0)) host.dispose();
 });
 
-function start(settings: Partial<HostSettings> = {}) {
+/** Starts a host on an in-memory disk; `files` put a corpus in the workspace folder first. */
+function start(settings: Partial<HostSettings> = {}, files?: Map<string, string>) {
   const disk = new FakeDisk();
+  if (files) disk.put(CORPUS, files);
   const clock = new FakeClock();
   const states: CorpusState[] = [];
   const published: Published[] = [];
@@ -49,24 +51,9 @@ function start(settings: Partial<HostSettings> = {}) {
   return { disk, clock, host, states, published };
 }
 
-/** Starts a host whose workspace folder has the fixture corpus, with corpusPath set. */
+/** Starts a host whose workspace folder has the fixture corpus (or `files`), with corpusPath set. */
 function startWithCorpus(files = fixture) {
-  const disk = new FakeDisk();
-  disk.put(CORPUS, files);
-  const clock = new FakeClock();
-  const states: CorpusState[] = [];
-  const published: Published[] = [];
-  const host: WorkspaceHost = new WorkspaceHost({
-    io: disk.io(),
-    timers: clock,
-    settings: { trusted: true, folder: FOLDER, corpusPath: 'corpus' },
-    events: {
-      publish: (uri, version, diagnostics) => published.push({ uri, version, diagnostics, corpus: host.corpus.index.version }),
-      corpus: (state) => states.push(state),
-    },
-  });
-  hosts.push(host);
-  return { disk, clock, host, states, published };
+  return start({ corpusPath: 'corpus' }, files);
 }
 
 const broken = (text: string) => text.replace(/^(- id: .*)$/m, '$1\n  kind: [unclosed');
