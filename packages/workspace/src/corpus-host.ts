@@ -83,6 +83,8 @@ export class CorpusHost {
     this.timers.clearTimeout(this.reloadTimer);
     this.reloadTimer = undefined;
     const choice = chooseCorpus(this.request, this.io);
+    // Watch before reading: a file saved while the corpus is being read then still triggers a reload.
+    this.watchChoice(choice);
     const result = loadChoice(this.io, choice, () => this.loadBundledOnce());
     const wasBroken = this.last.failure !== undefined;
     const ignoredPath = choice.kind === 'bundled' ? choice.ignoredPath : undefined;
@@ -100,7 +102,6 @@ export class CorpusHost {
       for (const p of result.failure.problems) this.log(`  ${p.file}:${p.line}:${p.column} ${p.code} ${p.message}`);
     }
     this.last = state;
-    this.watchChoice(choice);
     this.listener(state);
     return state;
   }
@@ -135,12 +136,22 @@ export class CorpusHost {
   /**
    * Watches the chosen folder. Each reload watches afresh: a folder replaced
    * by another of the same name (a checkout, a copy moved into place) is a
-   * new folder, and a watch on the old one would hear nothing more.
+   * new folder, and a watch on the old one would hear nothing more. The new
+   * watch starts before the old one stops, so no change falls between them.
    */
   private watchChoice(choice: CorpusChoice): void {
     this.timers.clearTimeout(this.retryTimer);
     this.retryTimer = undefined;
-    this.unwatch();
+    const previous = this.watcher;
+    this.watcher = undefined;
+    try {
+      this.watchDir(choice);
+    } finally {
+      previous?.watch.close();
+    }
+  }
+
+  private watchDir(choice: CorpusChoice): void {
     const dir = choice.kind === 'workspace' || choice.kind === 'release' || choice.kind === 'invalid' ? choice.dir : undefined;
     if (dir === undefined || this.disposed) return;
     try {

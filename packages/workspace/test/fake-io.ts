@@ -29,6 +29,11 @@ export class FakeDisk {
   readonly dirs = new Map<string, Map<string, string>>();
   readonly watches: { dir: string; onChange: (files: string[]) => void; open: boolean }[] = [];
   readonly reads: string[] = [];
+  /** Like fs.watch: events wait in a queue until delivered, and a watch closed meanwhile never gets them. */
+  queueEvents = false;
+  private readonly queued: { watch: FakeDisk['watches'][number]; files: string[] }[] = [];
+  /** Runs once, in the middle of the next corpus read (after the files were read). */
+  duringRead: (() => void) | undefined;
 
   put(dir: string, files: Map<string, string>): void {
     this.dirs.set(dir, new Map(files));
@@ -49,8 +54,17 @@ export class FakeDisk {
     return this.watches.filter((w) => w.dir === dir && w.open).length;
   }
 
+  /** Delivers queued events to the watches still open. */
+  deliver(): void {
+    for (const { watch, files } of this.queued.splice(0)) if (watch.open) watch.onChange(files);
+  }
+
   private changed(dir: string, files: string[]): void {
-    for (const w of this.watches) if (w.dir === dir && w.open) w.onChange(files);
+    for (const w of this.watches) {
+      if (w.dir !== dir || !w.open) continue;
+      if (this.queueEvents) this.queued.push({ watch: w, files });
+      else w.onChange(files);
+    }
   }
 
   io(): HostIO {
@@ -65,8 +79,12 @@ export class FakeDisk {
       resolvePath: (base, setting) => (setting.startsWith('/') ? setting : base === undefined ? undefined : `${base}/${setting}`),
       readCorpusDir: (dir) => {
         this.reads.push(dir);
-        const files = this.dirs.get(dir);
-        if (!files) throw new Error(`ENOENT: ${dir}`);
+        const current = this.dirs.get(dir);
+        if (!current) throw new Error(`ENOENT: ${dir}`);
+        const files = new Map(current);
+        const during = this.duringRead;
+        this.duringRead = undefined;
+        during?.();
         const pick = (folder: string) => list(dir, folder).map((name) => ({ path: `${folder}/${name}`, text: files.get(`${folder}/${name}`)! }));
         const entities = files.get('entities.yaml');
         const pkg = files.get('package.json');

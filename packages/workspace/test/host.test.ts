@@ -195,6 +195,20 @@ describe('a missing, deleted or replaced corpus', () => {
   });
 });
 
+describe('watching', () => {
+  it('a file saved while the corpus is being read is not lost', () => {
+    const { disk, clock, host } = startWithCorpus();
+    disk.queueEvents = true;
+    disk.duringRead = () => disk.write(CORPUS, 'package.json', JSON.stringify({ name: 'fixture-corpus', version: '0.0.4-saved-during-read' }));
+    host.reload();
+    // That read began before the save: it has the old version.
+    expect(host.corpus.index.version).toBe(fixtureVersion);
+    disk.deliver();
+    clock.advance(CORPUS_RELOAD_DELAY_MS);
+    expect(host.corpus.index.version).toBe('0.0.4-saved-during-read');
+  });
+});
+
 describe('documents and diagnostics', () => {
   it('checks an opened document at once and an edited one after the debounce delay for its length', async () => {
     const { clock, host, published } = start();
