@@ -2,14 +2,14 @@
  * The Node I/O on a real disk: copies of the real corpus, broken as a
  * maintainer breaks them, and the real built release.
  */
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import type { Corpus } from '@factcite/core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { chooseCorpus, loadBundled, loadChoice } from '../src/index.js';
-import { installedRelease, nodeHostIO, probe, resolvePath } from '../src/node.js';
+import { chooseCorpus, loadBundled, loadChoice, WorkspaceHost } from '../src/index.js';
+import { installedRelease, nodeHostIO, nodeTimers, probe, resolvePath } from '../src/node.js';
 
 const corpusDir = path.dirname(createRequire(import.meta.url).resolve('@factcite/corpus/package.json'));
 const release = JSON.parse(readFileSync(path.join(corpusDir, 'dist', 'corpus.json'), 'utf8')) as Corpus;
@@ -123,5 +123,49 @@ describe('loading on disk', () => {
     const origin = { kind: 'workspace' as const, dir: corpusDir };
     expect(io.readCorpusFile(origin, 'package.json')?.text).toContain('@factcite/corpus');
     expect(io.readCorpusFile(origin, '../package.json')).toBeUndefined();
+  });
+});
+
+describe('watching on disk', () => {
+  /** Copies the real corpus to `to` under its own version, so each copy is told apart. */
+  function corpusAt(to: string, version: string): void {
+    for (const part of ['facts', 'sources', 'entities.yaml']) cpSync(path.join(corpusDir, part), path.join(to, part), { recursive: true });
+    writeFileSync(path.join(to, 'package.json'), JSON.stringify({ name: 'workspace-corpus', version }));
+  }
+
+  async function until(what: string, done: () => boolean): Promise<void> {
+    const deadline = Date.now() + 30_000;
+    while (!done()) {
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  it('follows a corpus folder that is deleted and restored, replaced by a rename, and edited after', async () => {
+    const ws = tempDir();
+    const dir = path.join(ws, 'corpus');
+    corpusAt(dir, '1.0.0-first');
+    const host = new WorkspaceHost({ io: nodeHostIO(), timers: nodeTimers, settings: { trusted: true, folder: ws, corpusPath: 'corpus' }, events: { publish: () => {} } });
+    try {
+      expect(host.corpus.index.version).toBe('1.0.0-first');
+
+      rmSync(dir, { recursive: true, force: true });
+      await until('the deletion', () => /not found/.test(host.corpusState.failureMessage ?? ''));
+      expect(host.corpus.index.version).toBe('1.0.0-first');
+      corpusAt(dir, '1.0.0-restored');
+      await until('the restored corpus', () => host.corpus.index.version === '1.0.0-restored');
+
+      // Built beside, then swapped in by two renames.
+      corpusAt(path.join(ws, 'next'), '1.0.0-replaced');
+      renameSync(dir, path.join(ws, 'previous'));
+      renameSync(path.join(ws, 'next'), dir);
+      await until('the replacement', () => host.corpus.index.version === '1.0.0-replaced');
+
+      // The new folder is the one watched now.
+      writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'workspace-corpus', version: '1.0.0-edited' }));
+      await until('the edit', () => host.corpus.index.version === '1.0.0-edited');
+    } finally {
+      host.dispose();
+    }
   });
 });
