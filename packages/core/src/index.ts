@@ -34,7 +34,7 @@ export {
   type Problem,
   type ProblemCode,
 } from './parse-corpus.js';
-export { cleanArticle, detectScript, type IngestResult, type IngestedMeta } from './ingest.js';
+export { detectScript } from './ingest/detect-script.js';
 export { splitSourceFile } from './source-file.js';
 export { formatSourceFile } from './format-source-file.js';
 export { checkCitations, resolveSuccessor, type CitationDiagnostic, type CitationDiagnosticCode } from './check.js';

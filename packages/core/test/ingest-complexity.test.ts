@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanArticle } from '../src/index.js';
+import { cleanArticle } from '../src/ingest-entry.js';
 
 /**
  * CPU time of this process for one run, in ms: other work on a loaded
