@@ -26,6 +26,8 @@ export interface RemovedLine {
   line: number;
   rule: string;
   text: string;
+  /** Removed as part of a block (from one line to another, or to the end of the page). */
+  block?: true;
 }
 
 /** A front matter field read off the capture, and where. */
@@ -142,8 +144,9 @@ export function isoDate(text: string): string | undefined {
   return `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
 }
 
-function applies(rule: { unless?: LinePattern; maxLength?: number }, line: string): boolean {
-  return (rule.maxLength === undefined || line.length <= rule.maxLength) && !rule.unless?.test(line);
+/** Whether a line rule's length cap lets it look at a line (checked before any pattern runs). */
+function short(rule: { maxLength?: number }, line: string): boolean {
+  return rule.maxLength === undefined || line.length <= rule.maxLength;
 }
 
 interface Active {
@@ -199,15 +202,17 @@ export function cleanArticle(raw: string, options: CleanOptions = {}): IngestRes
   if (front.fields.date && /^\d{4}-\d{2}-\d{2}$/.test(front.fields.date)) set('published', front.fields.date, 0, 'front-matter');
 
   const publisher = options.rules;
+  // The publisher a rules file names is the maintainer's word; a source line on the page only fills in without one.
+  if (publisher?.publisher) set('publisher', publisher.publisher, 0, `${publisher.name}:publisher`);
   const active = activeRules(publisher);
   const lines = text.split('\n').map(normaliseLine);
   const lineNumber = (i: number) => i + 1 + front.lines;
   // Why each line went: undefined while kept.
   const dropped: (string | undefined)[] = new Array(lines.length);
   const removed: RemovedLine[] = [];
-  const drop = (i: number, rule: string) => {
+  const drop = (i: number, rule: string, inBlock = false) => {
     dropped[i] = rule;
-    if (lines[i] !== '') removed.push({ line: lineNumber(i), rule, text: lines[i]! });
+    if (lines[i] !== '') removed.push({ line: lineNumber(i), rule, text: lines[i]!, ...(inBlock ? { block: true as const } : {}) });
   };
 
   let block: { rule: string; to?: LinePattern } | undefined;
@@ -215,7 +220,7 @@ export function cleanArticle(raw: string, options: CleanOptions = {}): IngestRes
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (block) {
-      drop(i, block.rule);
+      drop(i, block.rule, true);
       if (block.to?.test(line)) block = undefined;
       continue;
     }
@@ -223,7 +228,7 @@ export function cleanArticle(raw: string, options: CleanOptions = {}): IngestRes
     const opens = active.drops.find(({ rule }) => rule.from?.test(line));
     if (opens) {
       block = { rule: `${opens.set}:${opens.rule.rule}`, ...(opens.rule.to ? { to: opens.rule.to } : {}) };
-      drop(i, block.rule);
+      drop(i, block.rule, true);
       continue;
     }
     if (pendingNext) {
@@ -236,7 +241,7 @@ export function cleanArticle(raw: string, options: CleanOptions = {}): IngestRes
     }
     let why: string | undefined;
     for (const { set: name, rule } of active.fields) {
-      if (!applies(rule, line)) continue;
+      if (!short(rule, line) || !rule.line.test(line) || rule.unless?.test(line)) continue;
       const groups = rule.line.groups(line);
       if (!groups) continue;
       for (const field of rule.fields) if (groups[field] !== undefined) set(field, groups[field]!, lineNumber(i), `${name}:${rule.rule}`);
@@ -244,7 +249,7 @@ export function cleanArticle(raw: string, options: CleanOptions = {}): IngestRes
       break;
     }
     if (!why) {
-      const hit = active.drops.find(({ rule }) => rule.line?.test(line) && applies(rule, line));
+      const hit = active.drops.find(({ rule }) => rule.line !== undefined && short(rule, line) && rule.line.test(line) && !rule.unless?.test(line));
       if (hit) {
         why = `${hit.set}:${hit.rule.rule}`;
         if (hit.rule.next) pendingNext = { rule: why, next: hit.rule.next };
@@ -319,17 +324,13 @@ export function cleanArticle(raw: string, options: CleanOptions = {}): IngestRes
     removed.push({ line: runs[0]!.line, rule: 'title-repeated', text: meta.title });
     removed.sort((a, b) => a.line - b.line);
   }
-  if (!meta.publisher && publisher?.publisher) {
-    meta.publisher = publisher.publisher;
-    fields.push({ field: 'publisher', value: publisher.publisher, line: 0, rule: `${publisher.name}:publisher` });
-  }
 
   return { body: `${joined.join('\n\n')}\n`, meta, suspectedDefects: findSuspectedDefects(joined.join('\n')), removed, fields };
 }
 
 /**
- * The headline: where the publisher's rules say, or else the page's first
- * line when no rule removed it and it does not read as a sentence. A
+ * The headline: where the publisher's rules say, or else the first line the
+ * rules keep, when it does not read as a sentence. A
  * breadcrumb (首頁 > 新聞 > 正文) is removed by a rule, so it is never the title.
  */
 function findTitle(
@@ -357,8 +358,9 @@ function findTitle(
     for (let i = at + 1; i < lines.length; i++) if (kept(i)) return take(i, lines[i]!);
     return;
   }
-  const first = lines.findIndex((l) => l !== '');
-  if (first >= 0 && kept(first) && !SENTENCE_PUNCTUATION.test(lines[first]!.replace(/[,:：]/g, ''))) take(first, lines[first]!);
+  // Past what the rules removed (a masthead, a breadcrumb), the page opens with its headline, unless it opens with a sentence.
+  const first = lines.findIndex((_, i) => kept(i));
+  if (first >= 0 && !SENTENCE_PUNCTUATION.test(lines[first]!.replace(/[,:：]/g, ''))) take(first, lines[first]!);
 }
 
 /** Mojibake left by a wrong decode: a '?' wedged between CJK characters, as in 們?nèi)杂. */
