@@ -79,6 +79,11 @@ function compilePattern(source: string, path: (string | number)[], issues: RuleI
   };
 }
 
+/** Adds an issue when RE2 refuses a pattern; for reporting on a file that did not pass its schema. */
+export function checkPattern(source: string, path: (string | number)[], issues: RuleIssue[]): void {
+  compilePattern(source, path, issues);
+}
+
 function groupNames(source: string): string[] {
   return [...source.matchAll(/\(\?P?<([A-Za-z_][A-Za-z0-9_]*)>/g)].map((m) => m[1]!);
 }

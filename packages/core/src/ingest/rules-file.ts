@@ -7,8 +7,8 @@ import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument }
 import { expectText, FactciteError } from '../errors.js';
 import { printable } from '../printable.js';
 import { describePath } from '../zod-issues.js';
-import { type CompiledRules, compileRules } from './compile-rules.js';
-import { IngestRulesSchema } from './rule-schema.js';
+import { checkPattern, type CompiledRules, compileRules, type RuleIssue } from './compile-rules.js';
+import { IngestRulesSchema, MAX_PATTERN_LENGTH } from './rule-schema.js';
 
 /** A problem in a rules file. Lines and columns are 1-based. */
 export interface RuleFileProblem {
@@ -37,6 +37,29 @@ function offsetOf(root: Node | null | undefined, path: readonly PropertyKey[]): 
   return offset;
 }
 
+/** Problems of every pattern-shaped string in a rules file that did not pass the schema. */
+function patternIssues(data: unknown): RuleIssue[] {
+  const issues: RuleIssue[] = [];
+  if (typeof data !== 'object' || data === null) return issues;
+  const record = data as Record<string, unknown>;
+  const check = (value: unknown, path: (string | number)[]) => {
+    if (typeof value === 'string' && value.length > 0 && value.length <= MAX_PATTERN_LENGTH) checkPattern(value, path, issues);
+  };
+  for (const [list, keys] of [
+    ['drop', ['line', 'next', 'from', 'to', 'unless']],
+    ['fields', ['line', 'unless']],
+  ] as const) {
+    const rules = record[list];
+    if (!Array.isArray(rules)) continue;
+    rules.forEach((rule, i) => {
+      if (typeof rule === 'object' && rule !== null) for (const key of keys) check((rule as Record<string, unknown>)[key], [list, i, key]);
+    });
+  }
+  const title = record.title;
+  if (typeof title === 'object' && title !== null) for (const key of ['line', 'after']) check((title as Record<string, unknown>)[key], ['title', key]);
+  return issues;
+}
+
 /** The rule set's name: the file name without .yaml (takungpao). */
 export function rulesName(file: string): string {
   return file.replace(/^.*[\\/]/, '').replace(/\.ya?ml$/i, '');
@@ -56,17 +79,20 @@ export function parseIngestRules(text: string, file: string): { rules?: Compiled
   };
   if (doc.errors.length) return { problems: doc.errors.map((e) => at(e.pos[0], `not valid YAML: ${e.message.split('\n')[0]}`)) };
   const root = doc.contents as Node | null;
-  const parsed = IngestRulesSchema.safeParse(doc.toJS({ maxAliasCount: 0 }));
+  const data: unknown = doc.toJS({ maxAliasCount: 0 });
+  const parsed = IngestRulesSchema.safeParse(data);
   if (!parsed.success) {
+    // Patterns are checked too, so one run reports every problem of the file.
+    const patterns = patternIssues(data).map((issue) => at(offsetOf(root, issue.path), `${describePath(issue.path)} ${issue.message}`));
     return {
-      problems: parsed.error.issues.map((issue) => {
+      problems: [...parsed.error.issues.map((issue) => {
         const where = describePath(issue.path);
         const message =
           issue.code === 'unrecognized_keys'
             ? `unknown field "${issue.keys.join('", "')}"${issue.path.length ? ` in ${where}` : ''}`
             : `${issue.path.length ? `${where} ` : ''}${issue.message}`;
         return at(offsetOf(root, issue.path), message);
-      }),
+      }), ...patterns].sort((a, b) => a.line - b.line || a.column - b.column),
     };
   }
   const compiled = compileRules(rulesName(file), parsed.data);
