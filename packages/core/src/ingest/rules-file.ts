@@ -6,7 +6,7 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import { expectText, FactciteError } from '../errors.js';
 import { printable } from '../printable.js';
-import { describePath } from '../zod-issues.js';
+import { describePath } from '../corpus/zod-issues.js';
 import { checkPattern, type CompiledRules, compileRules, type RuleIssue } from './compile-rules.js';
 import { IngestRulesSchema, MAX_PATTERN_LENGTH } from './rule-schema.js';
 
