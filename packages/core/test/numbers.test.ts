@@ -222,6 +222,14 @@ describe('readNumbers', () => {
     ]);
   });
 
+  it('reads areas with their hedges: 約8,000平方米, 逾3萬平方呎, 近2公頃', () => {
+    expect(readNumbers('計劃在科學園劃出約8,000平方米的空間，另有逾3萬平方呎寫字樓及近2公頃用地。')).toEqual([
+      expect.objectContaining({ text: '約8,000平方米', amount: 8000, unit: 'square-metres', unitText: '平方米', qualifier: 'approx' }),
+      expect.objectContaining({ text: '逾3萬平方呎', amount: 30000, unit: 'square-feet', qualifier: 'more-than' }),
+      expect.objectContaining({ text: '近2公頃', amount: 2, unit: 'hectares', qualifier: 'approx' }),
+    ]);
+  });
+
   it('keeps offsets into the original text across full-width digits', () => {
     const sentence = '數碼港已孵化超過２３００家初創企業，估值達＄5 billion。';
     for (const m of readNumbers(sentence)) expect(sentence.slice(m.start, m.end)).toBe(m.text);

@@ -232,6 +232,9 @@ const MEASURE: Record<string, string> = {
   倍: 'times', 年: 'years', 天: 'days', 次: 'times', 座: 'sites', 款: 'products', 台: 'units', 部: 'units',
   個百分點: 'percentage-points', 个百分点: 'percentage-points', 百分點: 'percentage-points', 百分点: 'percentage-points',
   條: 'items', 条: 'items', 宗: 'cases', 份: 'copies', 種: 'kinds', 种: 'kinds', 隻: 'items', 只: 'items',
+  // Areas: floor space of a park or an incubator (約8,000平方米), land (公頃).
+  平方米: 'square-metres', 平方公尺: 'square-metres', 平方公里: 'square-kilometres', 平方千米: 'square-kilometres',
+  平方呎: 'square-feet', 平方尺: 'square-feet', 平方英尺: 'square-feet', 公頃: 'hectares', 公顷: 'hectares',
 };
 /** Units written in Latin letters, with the factor their prefix stands for. */
 const LATIN_UNIT: Record<string, [string, number]> = {
