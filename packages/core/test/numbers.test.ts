@@ -230,6 +230,12 @@ describe('readNumbers', () => {
     ]);
   });
 
+  it('reads 最高 before an amount as a ceiling: 最高1,000萬元 is up to 10 million', () => {
+    expect(readNumbers('入選初創可獲最高1,000萬元資助。')).toEqual([
+      expect.objectContaining({ text: '最高1,000萬元', amount: 1e7, unit: 'CNY', qualifier: 'up-to' }),
+    ]);
+  });
+
   it('keeps offsets into the original text across full-width digits', () => {
     const sentence = '數碼港已孵化超過２３００家初創企業，估值達＄5 billion。';
     for (const m of readNumbers(sentence)) expect(sentence.slice(m.start, m.end)).toBe(m.text);

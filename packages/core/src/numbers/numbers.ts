@@ -205,11 +205,11 @@ const HEDGE_BEFORE: [RegExp, Qualifier][] = [
   [/^(?:至少|最少|上|數|数|幾|几)$/u, 'at-least'],
   [/^(?:近|接近|將近|将近|約|约|大約|大约|約為|约为)$/u, 'approx'],
   [/^(?:不足|不到|少於|少于|低於|低于)$/u, 'less-than'],
-  [/^(?:最多|至多)$/u, 'up-to'],
+  [/^(?:最多|至多|最高)$/u, 'up-to'],
 ];
 // 上, 數 and 幾 hedge only a round magnitude (上百家, 數百名); elsewhere they are other words.
 const HEDGE_BEFORE_PATTERN =
-  '不低於|不低于|不少於|不少于|不超過|不超过|不多於|不多于|不高於|不高于|超過|超过|超|逾|突破|多於|多于|大於|大于|高於|高于|至少|最少|(?:上|數|数|幾|几)(?=[十百千万萬亿億])|將近|将近|接近|近|大約|大约|約為|约为|約|约|不足|不到|少於|少于|低於|低于|最多|至多';
+  '不低於|不低于|不少於|不少于|不超過|不超过|不多於|不多于|不高於|不高于|超過|超过|超|逾|突破|多於|多于|大於|大于|高於|高于|至少|最少|(?:上|數|数|幾|几)(?=[十百千万萬亿億])|將近|将近|接近|近|大約|大约|約為|约为|約|约|不足|不到|少於|少于|低於|低于|最多|至多|最高';
 const HEDGE_AFTER: Record<string, Qualifier> = {
   多: 'more-than', 餘: 'more-than', 余: 'more-than', 几: 'more-than', 幾: 'more-than', 以上: 'at-least', 以下: 'up-to', 以內: 'up-to', 以内: 'up-to',
   左右: 'approx', 上下: 'approx', 級: 'approx', 级: 'approx',
