@@ -42,8 +42,12 @@ export function bareYuanReader(body: string, region: { region: Region; reason: s
   const declared = [...body.matchAll(SAME_BELOW)].map((m) => ({ at: m.index, unit: NAMED[m[1]!]!, text: m[0] }));
   return (offset, n) => {
     if (!isBareYuan(n)) return undefined;
-    const after = RIGHT_AFTER.exec(body.slice(offset + n.text.length, offset + n.text.length + 8));
-    if (after) return { unit: NAMED[after[1]!]!, why: `元 as ${after[0]} says` };
+    const end = offset + n.text.length;
+    const after = RIGHT_AFTER.exec(body.slice(end, end + 8));
+    if (after) {
+      const note = lastAtOrBefore(declared, end);
+      return { unit: NAMED[after[1]!]!, why: `元 as ${note?.at === end ? note.text : after[0]} says` };
+    }
     const last = lastAtOrBefore(declared, offset + n.text.length);
     if (last) return { unit: last.unit, why: `元 as ${last.text} says` };
     if (region) return { unit: REGION_CURRENCY[region.region], why: `bare 元 read as ${REGION_CURRENCY[region.region]}: ${region.reason}` };
