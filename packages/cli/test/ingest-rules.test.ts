@@ -1,6 +1,7 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { factcite, repoRoot, tempDir } from './run.js';
 
 const layouts = path.join(repoRoot, 'packages', 'core', 'test', 'fixtures', 'ingest');
@@ -77,5 +78,36 @@ describe('factcite ingest with publisher rules', () => {
     expect(stderr).toMatch(/ingest\/broken\.yaml:6:5: unknown field "lines" in drop\[1\]/);
     expect(stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(path.join(dir, 'sources'))).toBe(false);
+  });
+});
+
+describe('factcite validate and the cleaning rules', () => {
+  it('reports a broken rules file as an error at its line and column', () => {
+    const dir = tempDir('validate-rules');
+    for (const part of ['facts', 'sources', 'raw', 'entities.yaml', 'package.json', 'ingest']) cpSync(path.join(repoRoot, 'corpus', part), path.join(dir, part), { recursive: true });
+    expect(factcite(['validate', '--corpus', dir]).code).toBe(0);
+    writeFileSync(path.join(dir, 'ingest', 'takungpao.yaml'), readFileSync(path.join(repoRoot, 'corpus', 'ingest', 'takungpao.yaml'), 'utf8').replace('region: HK', 'region: Hong Kong'));
+    const { code, stdout } = factcite(['validate', '--corpus', dir, '--json']);
+    expect(code).toBe(1);
+    expect(JSON.parse(stdout).errors).toEqual([
+      expect.objectContaining({ file: expect.stringMatching(/ingest\/takungpao\.yaml$/), line: 4, column: 9, code: 'invalid-ingest-rule', message: expect.stringContaining('region') }),
+    ]);
+  });
+});
+
+describe('the incubator page, from raw capture to candidate facts', () => {
+  it('ingest fills the front matter by the publisher\'s rules; mine proposes each amount, in Hong Kong dollars, with no junk', () => {
+    const { dir, raw } = corpusWith('hkjfinance');
+    cpSync(path.join(repoRoot, 'corpus', 'entities.yaml'), path.join(dir, 'entities.yaml'));
+    expect(factcite(['ingest', raw, '--id', 'hkj-hkstp-incubator-2025-03-12', '--corpus', dir]).code).toBe(0);
+    const { code, stdout } = factcite(['mine', 'hkj-hkstp-incubator-2025-03-12', '--stdout', '--corpus', dir]);
+    expect(code).toBe(0);
+    const stubs = parse(stdout) as { value: { text: string; amount: number; unit?: string; qualifier: string }; entities: string[]; statement: Record<string, string> }[];
+    expect(stubs.map((s) => s.value.text)).toEqual(['5億元', '30家', '約8,000平方米', '最高1,000萬元', '逾百家', '近20億元', '800多家']);
+    expect(stubs[0]!.value).toMatchObject({ amount: 5e8, unit: 'HKD', qualifier: 'exact' });
+    expect(stubs[2]!.value).toMatchObject({ amount: 8000, unit: 'square-metres', qualifier: 'approx' });
+    expect(stubs[0]!.entities).toEqual(['hkstp']);
+    expect(stubs[0]!.statement['zh-Hans']).toContain('预留5亿元');
+    expect(stdout).toContain('bare 元 read as HKD: 香江財經網 is in HK (corpus/ingest/hkjfinance.yaml)');
   });
 });
