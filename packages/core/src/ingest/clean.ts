@@ -258,10 +258,11 @@ export function cleanArticle(raw: string, options: CleanOptions = {}): IngestRes
     if (why) drop(i, why);
   }
 
-  findTitle(lines, dropped, publisher, meta.title !== undefined, (i, title) => {
-    set('title', title, lineNumber(i), publisher?.title ? `${publisher.name}:title` : 'generic:title');
-    drop(i, 'title');
-  });
+  const headline = meta.title === undefined ? findTitle(lines, dropped, publisher) : undefined;
+  if (headline) {
+    set('title', headline.title, lineNumber(headline.index), publisher?.title ? `${publisher.name}:title` : 'generic:title');
+    drop(headline.index, 'title');
+  }
   removed.sort((a, b) => a.line - b.line);
 
   // Paragraphs are runs of kept lines; print layouts break a sentence
@@ -333,34 +334,28 @@ export function cleanArticle(raw: string, options: CleanOptions = {}): IngestRes
  * rules keep, when it does not read as a sentence. A
  * breadcrumb (首頁 > 新聞 > 正文) is removed by a rule, so it is never the title.
  */
-function findTitle(
-  lines: string[],
-  dropped: (string | undefined)[],
-  publisher: CompiledRules | undefined,
-  known: boolean,
-  take: (index: number, title: string) => void,
-): void {
-  if (known) return;
+function findTitle(lines: string[], dropped: (string | undefined)[], publisher: CompiledRules | undefined): { index: number; title: string } | undefined {
   const rule = publisher?.title;
-  if (rule?.none) return;
+  if (rule?.none) return undefined;
   const kept = (i: number) => lines[i] !== '' && dropped[i] === undefined;
   if (rule?.line) {
     for (let i = 0; i < lines.length; i++) {
       if (!kept(i)) continue;
       const groups = rule.line.groups(lines[i]!);
-      if (groups) return take(i, groups.title ?? lines[i]!);
+      if (groups) return { index: i, title: groups.title ?? lines[i]! };
     }
-    return;
+    return undefined;
   }
   if (rule?.after) {
     const at = lines.findIndex((l) => l !== '' && rule.after!.test(l));
-    if (at < 0) return;
-    for (let i = at + 1; i < lines.length; i++) if (kept(i)) return take(i, lines[i]!);
-    return;
+    if (at < 0) return undefined;
+    for (let i = at + 1; i < lines.length; i++) if (kept(i)) return { index: i, title: lines[i]! };
+    return undefined;
   }
   // Past what the rules removed (a masthead, a breadcrumb), the page opens with its headline, unless it opens with a sentence.
   const first = lines.findIndex((_, i) => kept(i));
-  if (first >= 0 && !SENTENCE_PUNCTUATION.test(lines[first]!.replace(/[,:：]/g, ''))) take(first, lines[first]!);
+  if (first >= 0 && !SENTENCE_PUNCTUATION.test(lines[first]!.replace(/[,:：]/g, ''))) return { index: first, title: lines[first]! };
+  return undefined;
 }
 
 /** Mojibake left by a wrong decode: a '?' wedged between CJK characters, as in 們?nèi)杂. */
