@@ -48,7 +48,7 @@ describe('cleanArticle rules', () => {
 
   it('drops chrome, credits, captions with their agency line, and stops at end markers', () => {
     const raw = [
-      '分享好友 资讯频道首页 频道列表',
+      '分享到：微信 微博',
       '',
       '发布时间: 2025-02-27 18:02 更新时间: 3小时前3610',
       '',
@@ -66,6 +66,16 @@ describe('cleanArticle rules', () => {
     const result = cleanArticle(raw);
     expect(result.body).toBe('正文第一段,说明事实。\n');
     expect(result.meta.published).toBe('2025-02-27');
+    expect(result.meta.title).toBeUndefined();
+    expect(result.removed.map((r) => `${r.line} ${r.rule}`)).toEqual([
+      '1 generic:share-bar',
+      '3 generic:publish-time',
+      '7 generic:caption',
+      '8 generic:caption',
+      '10 generic:credit',
+      '12 generic:end-of-article',
+      '14 generic:end-of-article',
+    ]);
   });
 
   it('joins a sentence that a print layout broke across columns, but not table cells', () => {
