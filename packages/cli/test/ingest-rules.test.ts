@@ -111,3 +111,18 @@ describe('the incubator page, from raw capture to candidate facts', () => {
     expect(stdout).toContain('bare 元 read as HKD: 香江財經網 is in HK (corpus/ingest/hkjfinance.yaml)');
   });
 });
+
+describe('mine without a rules file for the publisher', () => {
+  it('reads bare 元 in a Traditional Chinese source as Hong Kong dollars, and says it guessed', () => {
+    const dir = tempDir('mine-no-rules');
+    mkdirSync(path.join(dir, 'facts'));
+    cpSync(path.join(repoRoot, 'corpus', 'entities.yaml'), path.join(dir, 'entities.yaml'));
+    const raw = path.join(dir, 'mingchen.txt');
+    cpSync(path.join(layouts, 'mingchen', 'raw.txt'), raw);
+    expect(factcite(['ingest', raw, '--id', 'mingchen-rd-institute', '--corpus', dir]).code).toBe(0);
+    const { stdout } = factcite(['mine', 'mingchen-rd-institute', '--stdout', '--corpus', dir]);
+    const stubs = parse(stdout) as { value: { text: string; unit?: string } }[];
+    expect(stubs.find((s) => s.value.text === '10億元')!.value.unit).toBe('HKD');
+    expect(stdout).toContain('bare 元 read as HKD: a Traditional Chinese source with no region in its publisher\'s rules');
+  });
+});
