@@ -8,6 +8,10 @@ const { builtinModules } = require('node:module');
 /** Every Node built-in, as dependency-cruiser names it (with or without `node:`). */
 const NODE_BUILTIN = `^(node:)?(${builtinModules.map((m) => m.replace(/[/.]/g, '\\$&')).join('|')})$`;
 
+const HOST_OR_SERVICE = '^packages/(language-service|workspace)/src/';
+/** The host's Node adapter, exported as @factcite/workspace/node. */
+const WORKSPACE_NODE_ADAPTER = '^packages/workspace/src/node[.-]';
+
 /** Workspace packages by layer: a package may import only the ones below it. */
 const pkg = (name) => `^(packages/${name}|node_modules/@factcite/${name})/`;
 const CORE = pkg('core');
@@ -29,22 +33,30 @@ module.exports = {
     {
       name: 'core-browser-safe',
       severity: 'error',
-      comment: "@factcite/core, @factcite/core/search and @factcite/core/printable run in browsers and editors: nothing they load may import a Node built-in (file loading lives in @factcite/core/node).",
-      from: { path: '^packages/core/src/(index|search-entry|printable)\\.ts$' },
+      comment: "@factcite/core and its search, printable and ingest entries run in browsers and editors: nothing they load may import a Node built-in (file loading lives in @factcite/core/node).",
+      from: { path: '^packages/core/src/(index|search-entry|printable|ingest-entry)\\.ts$' },
       to: { reachable: true, path: NODE_BUILTIN },
     },
     {
       name: 'no-io-in-editor-logic',
       severity: 'error',
-      comment: 'The language service and the workspace host are pure: files, watchers, processes and sockets are passed in by the front end, so they run without a disk and are tested without one.',
-      from: { path: '^packages/(language-service|workspace)/src/' },
+      comment:
+        "The language service and the workspace host are pure: files, watchers, processes and sockets are passed in by the front end, so they run without a disk and are tested without one. The host's Node I/O is an adapter of its own (@factcite/workspace/node: node.ts, node-*.ts), which front ends pass in.",
+      from: { path: HOST_OR_SERVICE, pathNot: WORKSPACE_NODE_ADAPTER },
       to: { path: NODE_IO },
+    },
+    {
+      name: 'workspace-main-entry-without-node',
+      severity: 'error',
+      comment: "@factcite/workspace's main entry runs in any editor host, a browser's included: nothing it loads may import a Node built-in.",
+      from: { path: '^packages/workspace/src/index\\.ts$' },
+      to: { reachable: true, path: NODE_BUILTIN },
     },
     {
       name: 'no-core-node-in-editor-logic',
       severity: 'error',
       comment: '@factcite/core/node reads the disk; the language service and the workspace host get files from their caller.',
-      from: { path: '^packages/(language-service|workspace)/src/' },
+      from: { path: HOST_OR_SERVICE, pathNot: WORKSPACE_NODE_ADAPTER },
       to: { path: '^packages/core/(src/node\\.ts|dist/node\\.|src/io/|src/corpus/load-dir\\.|src/corpus/watch-corpus\\.|src/release/)' },
     },
     {

@@ -1,13 +1,5 @@
 /** The shapes the benchmark reports. */
 
-/** Latency percentiles of one pass over the queries, and how many ran. */
-interface Latency {
-  p50_ms: number;
-  p95_ms: number;
-  p99_ms: number;
-  queries: number;
-}
-
 /** One engine at one corpus size: the row of `--json` output. */
 export interface Row {
   engine: string;

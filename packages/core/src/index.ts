@@ -35,7 +35,6 @@ export {
 export type { Problem, ProblemCode } from './corpus/problem.js';
 export { corpusRules } from './corpus/rules/index.js';
 export type { RuleInfo } from './corpus/rules/rule.js';
-export { cleanArticle, type IngestResult, type IngestedMeta } from './corpus/ingest.js';
 export { detectScript } from './text/detect-script.js';
 export { splitSourceFile } from './corpus/source-file.js';
 export { formatSourceFile } from './corpus/format-source-file.js';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { cleanArticle, detectScript } from '../src/index.js';
-import { sentenceScript } from '../src/text/detect-script.js';
+import { cleanArticle } from '../src/ingest-entry.js';
+import { detectScript } from '../src/index.js';
+import { sentenceScript } from '../src/text/sentence-script.js';
 
 // Clauses from the corpus sources whose only script-specific characters are
 // ones ingest's old list lacked (億, 規, 聯, 统…) and the value check's had:

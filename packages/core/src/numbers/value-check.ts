@@ -29,7 +29,7 @@ import type { CitationDiagnostic } from '../cite/diagnostic.js';
 import { maskedReport, type SentenceSpan, sentencesOf } from '../cite/sentences.js';
 import type { Fact, Value } from '../corpus/schema.js';
 import type { FactIndex } from '../search/search.js';
-import { sentenceScript } from '../text/detect-script.js';
+import { sentenceScript } from '../text/sentence-script.js';
 import { convertScript } from '../text/script.js';
 import { englishValue } from './english.js';
 import { valueAgrees } from './interval.js';

@@ -2,11 +2,10 @@
  * Which Chinese script a text is written in, by the frequent characters whose
  * form differs between Simplified and Traditional. One list serves ingest
  * (the script of an article) and the value check (the script of the sentence
- * its fix is written in). No dictionary is loaded unless a sentence's
- * characters leave the question open.
+ * its fix is written in, see sentence-script.ts). A leaf with no dictionary,
+ * so the ingest entry and the main entry export it without loading OpenCC.
  */
 import { expectText } from '../errors.js';
-import { convertScript } from './script.js';
 
 // Pairs by position: each Simplified character and its Traditional form.
 const SIMPLIFIED_ONLY = '们这为时发说来对个国经会后进过还学实业务资数据区产开关动与长门见问电车东马亿万亚规计统联显类员专达总际权';
@@ -25,7 +24,7 @@ function scriptWeights(): Int8Array {
 }
 
 /** Simplified-only characters minus Traditional-only ones, counted in one pass. */
-function scriptBalance(text: string): number {
+export function scriptBalance(text: string): number {
   const table = scriptWeights();
   let balance = 0;
   for (let i = 0; i < text.length; i++) balance += table[text.charCodeAt(i)]!;
@@ -36,26 +35,4 @@ function scriptBalance(text: string): number {
 export function detectScript(text: string): 'Hans' | 'Hant' {
   expectText(text, 'detectScript', 'text');
   return scriptBalance(text) < 0 ? 'Hant' : 'Hans';
-}
-
-/** How many UTF-16 units two texts differ in, position by position. */
-function differences(a: string, b: string): number {
-  let n = 0;
-  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) n++;
-  return n + Math.abs(a.length - b.length);
-}
-
-/**
- * The script of one Chinese sentence, when its characters say: by its
- * frequent script-specific characters, or else by which conversion changes
- * it least; undefined when neither tells (a sentence of characters both
- * scripts share).
- */
-export function sentenceScript(sentence: string): 'zh-Hans' | 'zh-Hant-HK' | undefined {
-  const balance = scriptBalance(sentence);
-  if (balance !== 0) return balance > 0 ? 'zh-Hans' : 'zh-Hant-HK';
-  const toHans = differences(sentence, convertScript(sentence, 'zh-Hans'));
-  const toHant = differences(sentence, convertScript(sentence, 'zh-Hant-HK'));
-  if (toHans === toHant) return undefined;
-  return toHans < toHant ? 'zh-Hans' : 'zh-Hant-HK';
 }
