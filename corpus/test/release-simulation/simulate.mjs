@@ -48,16 +48,18 @@ function copyRepository() {
 
 let failed = false;
 /** Runs a command in the copy, echoes it and what it printed (cut to `lines`), and stops the simulation on failure. */
-function run(root, label, command, args, { lines = 12, allowFail = false, env = {} } = {}) {
+function run(root, label, command, args, { lines = 12, summary, allowFail = false, env = {} } = {}) {
   process.stdout.write(`\n$ ${label}\n`);
   const started = Date.now();
   const result = spawnSync(command, args, { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FACTCITE_CORPUS: '', ...env } });
   const output = `${result.stdout ?? ''}${result.stderr ?? ''}`.trimEnd();
-  const shown = output.split('\n');
-  process.stdout.write(`${shown.slice(0, lines).join('\n')}${shown.length > lines ? `\n… (${shown.length - lines} more lines)` : ''}\n`);
+  const all = output.split('\n');
+  // A test run shows its summary lines; a command its first lines.
+  const shown = summary ? all.filter((line) => summary.test(line)) : all.slice(0, lines);
+  process.stdout.write(`${shown.join('\n')}${!summary && all.length > lines ? `\n… (${all.length - lines} more lines)` : ''}\n`);
   process.stdout.write(`  [exit ${result.status}, ${((Date.now() - started) / 1000).toFixed(1)} s]\n`);
   if (result.status !== 0 && !allowFail) {
-    if (lines < shown.length) process.stdout.write(`${output}\n`);
+    if (shown.length < all.length) process.stdout.write(`${output}\n`);
     failed = true;
     throw new Error(`${label} failed with exit code ${result.status}`);
   }
@@ -126,7 +128,7 @@ function simulate(root) {
   const vitest = path.join(root, 'node_modules', '.bin', 'vitest');
   for (const suite of SUITES) {
     if (!existsSync(path.join(root, suite, 'package.json'))) continue;
-    run(path.join(root, suite), `vitest run (${suite})`, vitest, ['run', '--reporter=dot'], { lines: 0 });
+    run(path.join(root, suite), `vitest run (${suite})`, vitest, ['run', '--reporter=dot'], { summary: /^\s*(Test Files|Tests)\s/ });
   }
 }
 
