@@ -10,9 +10,14 @@ const NOTE_HANS = '620亿港元是基金规模，不是与思谋集团合作的�
 const NOTE_HANT = '620億港元是基金規模，不是與思謀集團合作的金額';
 const NOTE_EN = 'HK$62 billion is the size of the fund, not the value of the SmartMore deal';
 
+/** The fact's block with its notes (whatever the corpus gives it) replaced by `notes`. */
+function withNotes(block: string, notes: string): string {
+  return block.replace(/^ {2}notes:\n(?: {4}.*\n)*/m, '').replace('  status: active\n', `  status: active\n${notes}`);
+}
+
 function corpusWithNote(): string {
   const { corpus } = copyCorpus('notes');
-  editFact(corpus, 'hkic-fund-size-usd', (block) => block.replace('  status: active\n', `  status: active\n  notes:\n    - zh-Hans: ${NOTE_HANS}。\n      en: ${NOTE_EN}.\n`));
+  editFact(corpus, 'hkic-fund-size-usd', (block) => withNotes(block, `  notes:\n    - zh-Hans: ${NOTE_HANS}。\n      en: ${NOTE_EN}.\n`));
   return corpus;
 }
 
@@ -57,8 +62,8 @@ describe('fact notes', () => {
 
   it('validate rejects a note without Chinese, or an empty list, at its line', () => {
     const { corpus: bad } = copyCorpus('notes-bad');
-    editFact(bad, 'hkic-fund-size-usd', (block) => block.replace('  status: active\n', `  status: active\n  notes:\n    - en: ${NOTE_EN}.\n`));
-    editFact(bad, 'hkic-fund-size-hkd', (block) => block.replace('  status: active\n', '  status: active\n  notes: []\n'));
+    editFact(bad, 'hkic-fund-size-usd', (block) => withNotes(block, `  notes:\n    - en: ${NOTE_EN}.\n`));
+    editFact(bad, 'hkic-fund-size-hkd', (block) => withNotes(block, '  notes: []\n'));
     const { code, stdout } = factcite(['validate', '--corpus', bad]);
     expect(code).not.toBe(0);
     expect(stdout).toMatch(/tmtpost-hkic-smartmore-2024-06-14\.yaml:\d+:\d+.*needs a Chinese note in zh-Hans or zh-Hant/);

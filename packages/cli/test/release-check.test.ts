@@ -50,6 +50,29 @@ describe('factcite release-check', () => {
     expect(human.stdout).toContain(`fact "hk-ai-rd-institute-purpose" is in ${CORPUS_VERSION} but gone from the corpus`);
   });
 
+  it('reports a removed id once, not as a major bump and a wrong since on every new fact', () => {
+    const copy = released('rc-removed-cascade');
+    addSuccessor(copy);
+    addFactLike(copy.corpus, 'hk-ai-rd-institute-purpose', 'hk-ai-rd-institute-purpose-2025', NEXT_MINOR);
+    writeChangeset(copy, 'added', 'minor');
+    expect(check(copy).report.problems).toEqual([]);
+
+    removeFact(copy.corpus, 'hk-ai-rd-institute-purpose');
+    const { code, report } = check(copy);
+    expect(code).toBe(1);
+    // The new facts ship in the minor release the changeset declares, as they did before the removal.
+    expect(report).toMatchObject({ next: NEXT_MINOR, required: 'minor', declared: 'minor' });
+    expect(report.problems).toEqual([
+      expect.objectContaining({ code: 'removed-id', id: 'hk-ai-rd-institute-purpose', message: expect.stringMatching(/restore its record \(.*releases.*\.json holds it\)/) }),
+    ]);
+    expect(report.diff.bump).toBe('major');
+
+    // Removing it on purpose is a major release, and then the new facts ship in it.
+    const allowed = JSON.parse(factcite(['release-check', '--corpus', copy.corpus, '--json', '--allow-removal']).stdout);
+    expect(allowed.required).toBe('major');
+    expect(allowed.problems.map((p: { code: string }) => p.code)).toEqual(['undeclared-bump', 'wrong-since', 'wrong-since']);
+  });
+
   it('fails an added and deprecated fact with no changeset, and passes once factcite changeset declares it', () => {
     const copy = released('rc-minor');
     addSuccessor(copy);

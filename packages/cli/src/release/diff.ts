@@ -33,6 +33,11 @@ export interface ReleaseDiff {
   entities?: RecordChanges;
   /** Present when both sides carry their JSON Schemas and they differ. */
   schema?: SchemaChange;
+  /**
+   * The bump were every removed fact id kept: what the release needs once
+   * the ids are restored (or deprecated), the removal being the mistake.
+   */
+  bumpKeepingIds: Bump;
   /** Why the bump is what it is, one line per kind of change. */
   reasons: string[];
 }
@@ -132,7 +137,8 @@ export function diffReleases(before: ReleaseData, after: ReleaseData): ReleaseDi
   const schema = schemaChange && schemaChange.bump !== 'none' ? schemaChange : undefined;
 
   const reasons: [Bump, string][] = [];
-  if (facts.removed.length) reasons.push(['major', `${count(facts.removed.length, 'fact')} removed or renamed`]);
+  const removal: [Bump, string] | undefined = facts.removed.length ? ['major', `${count(facts.removed.length, 'fact')} removed or renamed`] : undefined;
+  if (removal) reasons.push(removal);
   if (sources?.removed.length) reasons.push(['major', `${count(sources.removed.length, 'source')} removed`]);
   if (entities?.removed.length) reasons.push(['major', `${count(entities.removed.length, 'entity')} removed`]);
   if (schema) reasons.push([schema.bump, `record schema changed: ${schema.changes.join('; ')}`]);
@@ -147,6 +153,7 @@ export function diffReleases(before: ReleaseData, after: ReleaseData): ReleaseDi
 
   return {
     bump: maxBump(...reasons.map(([b]) => b)),
+    bumpKeepingIds: maxBump(...reasons.filter((r) => r !== removal).map(([b]) => b)),
     ...(before.version ? { from: before.version } : {}),
     ...(after.version ? { to: after.version } : {}),
     added: facts.added,

@@ -1,4 +1,5 @@
 import MarkdownIt from 'markdown-it';
+import { type FrontMatter, readFrontMatter } from './front-matter.js';
 import { inTextName, labels, notePartText, type RenderLanguage, type RenderModel } from './model.js';
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -32,18 +33,33 @@ const STYLE = `
   code { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: 0.9em; }
 `;
 
+/** The title block Pandoc writes from the metadata: title, subtitle, authors, date. */
+function titleBlock(front: FrontMatter | undefined): string {
+  if (!front || (!front.title && !front.subtitle && front.authors.length === 0 && !front.date)) return '';
+  const lines = [
+    front.title ? `<h1 class="title">${escapeHtml(front.title)}</h1>` : '',
+    front.subtitle ? `<p class="subtitle">${escapeHtml(front.subtitle)}</p>` : '',
+    ...front.authors.map((a) => `<p class="author">${escapeHtml(a)}</p>`),
+    front.date ? `<p class="date">${escapeHtml(front.date)}</p>` : '',
+  ].filter(Boolean);
+  return `<header id="title-block-header">\n${lines.join('\n')}\n</header>\n`;
+}
+
 /**
- * The report as a standalone HTML page: prose rendered from Markdown with raw
- * HTML escaped, numbered notes linked both ways, and the bibliography grouped
+ * The report as a standalone HTML page: the YAML front matter as its title
+ * block, prose rendered from Markdown with raw HTML escaped, numbered notes linked both ways, and the bibliography grouped
  * by source. Corpus text is escaped, links are http(s) only, and a content
  * security policy forbids scripts and remote resources.
  */
 export function renderHtml(model: RenderModel, fallbackTitle: string): string {
   const l = labels(model.language);
+  // The metadata block is the page's title block, never prose.
+  const front = readFrontMatter(model.text);
   let prose = '';
-  let at = 0;
+  let at = front?.end ?? 0;
   const clean = (s: string) => s.replace(/[\uE000\uE001]/g, '');
   for (const note of model.notes) {
+    if (note.start < at) continue;
     prose += clean(model.text.slice(at, note.start));
     const name = note.inText ? inTextName(note).replace(/([\\`*_[\]<>|~@])/g, '\\$1') : '';
     prose += `${name}${OPEN}${note.n}${CLOSE}`;
@@ -54,10 +70,13 @@ export function renderHtml(model: RenderModel, fallbackTitle: string): string {
   const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
   const tokens = md.parse(prose, {});
   const h1 = tokens.findIndex((t) => t.type === 'heading_open' && t.tag === 'h1');
-  const title = h1 >= 0 ? (tokens[h1 + 1]?.children ?? []).filter((t) => t.type === 'text' || t.type === 'code_inline').map((t) => t.content).join('') : fallbackTitle;
-  const body = md
-    .renderer.render(tokens, md.options, {})
-    .replace(MARKER, (_, n: string) => `<sup class="note-ref" id="ref-${n}"><a href="#note-${n}">${n}</a></sup>`);
+  const heading = h1 >= 0 ? (tokens[h1 + 1]?.children ?? []).filter((t) => t.type === 'text' || t.type === 'code_inline').map((t) => t.content).join('') : undefined;
+  const title = front?.title ?? heading ?? fallbackTitle;
+  const body =
+    titleBlock(front) +
+    md.renderer
+      .render(tokens, md.options, {})
+      .replace(MARKER, (_, n: string) => `<sup class="note-ref" id="ref-${n}"><a href="#note-${n}">${n}</a></sup>`);
 
   const notes = model.notes
     .map(

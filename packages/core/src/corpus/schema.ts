@@ -100,10 +100,10 @@ export const FactSchema = z
       .optional()
       .describe('Caveats a writer must see before citing the fact, each in Chinese (zh-Hans or zh-Hant) and English'),
     /**
-     * Deprecated: an untranslated free-text remark that nothing shows; write
-     * `notes` instead. Kept because removing a record field is a major change.
+     * The curator's remark on how the fact was recorded (English, for
+     * maintainers; not shown to writers). A caveat writers need goes in `notes`.
      */
-    note: z.string().optional().describe('Deprecated: nothing shows it; write notes instead'),
+    note: z.string().optional().describe("The curator's remark on how the fact was recorded, for maintainers; caveats for writers go in notes"),
   })
   .superRefine((fact, ctx) => {
     if (fact.status === 'deprecated' && !fact.supersededBy) {

@@ -735,7 +735,24 @@ export function readNumbers(text: string, options: ReadNumbersOptions = {}): Num
       i = afterFailedRun(searchable, i);
     }
   }
+  markConversions(text, out);
   return out;
+}
+
+const ISO_CURRENCY = /^[A-Z]{3}$/;
+
+/**
+ * An amount in another currency in brackets right after an amount is the
+ * writer's conversion (620亿港元（80亿美元）, HK$62 billion (US$8 billion)),
+ * made at some rate and rounded: approximate, though written bare.
+ */
+function markConversions(text: string, found: NumberMatch[]): void {
+  for (let k = 1; k < found.length; k++) {
+    const before = found[k - 1]!;
+    const inside = found[k]!;
+    if (inside.qualifier !== 'exact' || !ISO_CURRENCY.test(inside.unit ?? '') || !ISO_CURRENCY.test(before.unit ?? '') || inside.unit === before.unit) continue;
+    if (/^\s*[（(]\s*$/.test(text.slice(before.end, inside.start))) inside.qualifier = 'approx';
+  }
 }
 
 /** The first number in a text, such as the value text of a fact (超14萬件). */
