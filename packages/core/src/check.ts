@@ -1,14 +1,12 @@
 import { type MalformedCitation, parseCitations } from './citations.js';
+import type { CitationDiagnosticCode } from './diagnostic-codes.js';
+import { described, formatMessage, type MessageRef } from './messages/format.js';
+import type { MessageLang } from './messages/lang.js';
 import type { FactIndex } from './search.js';
+import { applySuppressions } from './suppressions.js';
 import { checkValues, type ValueMismatch } from './value-check.js';
 
-/**
- * What is wrong: an id no fact has (error), a deprecated fact (warning), text
- * meant as a citation that cannot be read as one (error), or a number that
- * contradicts the value of the fact its sentence cites (warning: the check
- * reads prose, and prose can be read wrong).
- */
-export type CitationDiagnosticCode = 'unknown-fact' | 'deprecated-fact' | 'malformed-citation' | 'value-mismatch';
+export type { CitationDiagnosticCode } from './diagnostic-codes.js';
 
 /** A problem with a citation in a report, located by UTF-16 offsets into its text. */
 export interface CitationDiagnostic {
@@ -16,7 +14,10 @@ export interface CitationDiagnostic {
   end: number;
   severity: 'error' | 'warning';
   code: CitationDiagnosticCode;
+  /** What is wrong, in the language asked for (English by default). */
   message: string;
+  /** The message by catalogue id and parameters, for a front end that shows it in its writer's language. */
+  detail: MessageRef;
   /** The cited id, when there is one. */
   factId?: string;
   /** For unknown-fact: the closest existing ids. */
@@ -45,30 +46,48 @@ export function resolveSuccessor(index: FactIndex, id: string): string | undefin
 
 /** A malformed citation as a diagnostic; an attempt that names an id no fact has says so in the same message. */
 function malformedDiagnostic(m: MalformedCitation, index: FactIndex, suggest: (id: string) => string[]): CitationDiagnostic {
-  let message = `Malformed citation: ${m.message}`;
+  // The parser's own message is a parameter: each language renders it in its own words.
+  let detail: MessageRef = { id: 'malformed-citation', params: { detail: m.detail } };
   if (m.id !== undefined && !index.get(m.id)) {
     const suggestions = suggest(m.id);
-    message += `; and no fact has the id "${m.id}"${suggestions.length ? ` (did you mean ${suggestions.map((x) => `"${x}"`).join(', ')}?)` : ''}`;
+    detail = suggestions.length
+      ? { id: 'malformed-citation.unknown-suggest', params: { detail: m.detail, id: m.id, suggestions } }
+      : { id: 'malformed-citation.unknown', params: { detail: m.detail, id: m.id } };
   }
   return {
     start: m.start,
     end: m.end,
     severity: 'error',
     code: 'malformed-citation',
-    message,
+    ...described(detail),
     ...(m.id !== undefined ? { factId: m.id } : {}),
     ...(m.rewrite !== undefined ? { rewrite: m.rewrite } : {}),
   };
 }
 
+/** Options of {@link checkCitations}. */
+export interface CheckCitationsOptions {
+  /** The language of the messages (English by default); `detail` holds them language-free either way. */
+  lang?: MessageLang;
+  /**
+   * Honour the report's suppression comments (`<!-- factcite-disable… -->`;
+   * see suppressions.ts). On by default; off for a caller that checks a
+   * report piece by piece and applies them to the whole (applySuppressions).
+   */
+  suppressions?: boolean;
+  /** Also report suppression comments that hide nothing (`unused-suppression`). */
+  reportUnusedSuppressions?: boolean;
+}
+
 /**
  * Checks every citation in a report against a fact index: ids, deprecation,
  * syntax, and the numbers of each sentence against the value of the fact it
- * cites (value-mismatch, from checkValues in value-check.ts). Every finding
- * lies within one paragraph, so checking a report paragraph by paragraph
- * gives what checking it whole does.
+ * cites (value-mismatch, from checkValues in value-check.ts), then hides what
+ * the report's suppression comments cover. Without suppressions every
+ * finding lies within one paragraph, so checking a report paragraph by
+ * paragraph gives what checking it whole does.
  */
-export function checkCitations(text: string, index: FactIndex): CitationDiagnostic[] {
+export function checkCitations(text: string, index: FactIndex, options: CheckCitationsOptions = {}): CitationDiagnostic[] {
   const parsed = parseCitations(text);
   const { citations, malformed } = parsed;
   // The same wrong id, cited again and again, is looked up once.
@@ -100,7 +119,7 @@ export function checkCitations(text: string, index: FactIndex): CitationDiagnost
         end: c.idEnd,
         severity: 'error',
         code: 'unknown-fact',
-        message: `Unknown fact "${c.id}"${suggestions.length ? `; did you mean ${suggestions.map((s) => `"${s}"`).join(', ')}?` : ''}`,
+        ...described(suggestions.length ? { id: 'unknown-fact.suggest', params: { id: c.id, suggestions } } : { id: 'unknown-fact', params: { id: c.id } }),
         factId: c.id,
         suggestions,
       });
@@ -111,12 +130,20 @@ export function checkCitations(text: string, index: FactIndex): CitationDiagnost
         end: c.idEnd,
         severity: 'warning',
         code: 'deprecated-fact',
-        message: `Fact "${c.id}" is deprecated${successor ? `; cite "${successor}" instead` : ''}`,
+        ...described(successor ? { id: 'deprecated-fact.successor', params: { id: c.id, successor } } : { id: 'deprecated-fact', params: { id: c.id } }),
         factId: c.id,
         ...(successor ? { successor } : {}),
       });
     }
   }
   out.push(...checkValues(text, index, parsed));
-  return out.sort((a, b) => a.start - b.start);
+  out.sort((a, b) => a.start - b.start);
+  const shown =
+    options.suppressions === false ? out : applySuppressions(text, out, { reportUnused: options.reportUnusedSuppressions ?? false }).diagnostics;
+  return options.lang && options.lang !== 'en' ? localizeDiagnostics(shown, options.lang) : shown;
+}
+
+/** Diagnostics with their messages in another language (from each one's `detail`). */
+export function localizeDiagnostics(diagnostics: readonly CitationDiagnostic[], lang: MessageLang): CitationDiagnostic[] {
+  return diagnostics.map((d) => ({ ...d, message: formatMessage(d.detail, lang) }));
 }

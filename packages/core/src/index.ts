@@ -37,7 +37,25 @@ export {
 export { cleanArticle, detectScript, type IngestResult, type IngestedMeta } from './ingest.js';
 export { splitSourceFile } from './source-file.js';
 export { formatSourceFile } from './format-source-file.js';
-export { checkCitations, resolveSuccessor, type CitationDiagnostic, type CitationDiagnosticCode } from './check.js';
+export {
+  checkCitations,
+  localizeDiagnostics,
+  resolveSuccessor,
+  type CheckCitationsOptions,
+  type CitationDiagnostic,
+  type CitationDiagnosticCode,
+} from './check.js';
+export { DIAGNOSTIC_CODES } from './diagnostic-codes.js';
+export {
+  applySuppressions,
+  parseSuppressions,
+  suppressibleCodes,
+  type ApplySuppressionsOptions,
+  type SuppressionDirective,
+  type SuppressionKind,
+  type SuppressionResult,
+} from './suppressions.js';
+export * from './messages/index.js';
 export {
   hedgedTop,
   parseChineseNumber,
