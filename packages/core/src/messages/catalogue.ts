@@ -57,12 +57,14 @@ export const CATALOGUE = {
   'severity.error': { en: 'error', 'zh-Hans': '错误', 'zh-Hant': '錯誤' },
   'severity.warning': { en: 'warning', 'zh-Hans': '警告', 'zh-Hant': '警告' },
   'cli.check.checked': { en: '{citations} {citations?citation|citations} in {files} {files?file|files} checked against {facts} facts', 'zh-Hans': '已对照{facts}条事实检查{files}个文件中的{citations}处引用', 'zh-Hant': '已對照{facts}項事實檢查{files}個檔案中的{citations}處引用' },
-  'cli.check.checked-version': { en: '{citations} {citations?citation|citations} in {files} {files?file|files} checked against {facts} facts (corpus {version})', 'zh-Hans': '已对照{facts}条事实（语料库{version}）检查{files}个文件中的{citations}处引用', 'zh-Hant': '已對照{facts}項事實（語料庫{version}）檢查{files}個檔案中的{citations}處引用' },
+  'cli.check.checked-version': { en: '{citations} {citations?citation|citations} in {files} {files?file|files} checked against {facts} facts (corpus {version})', 'zh-Hans': '已对照{facts}条事实（语料库{version}版）检查{files}个文件中的{citations}处引用', 'zh-Hant': '已對照{facts}項事實（語料庫{version}版）檢查{files}個檔案中的{citations}處引用' },
   'cli.check.corpus-errors': { en: ' (the corpus itself has {count} {count?error|errors}; run factcite validate)', 'zh-Hans': '（语料库本身有{count}个错误，请运行factcite validate）', 'zh-Hant': '（語料庫本身有{count}個錯誤，請執行factcite validate）' },
   'cli.check.problems': { en: '{total} {total?problem|problems} ({errors} {errors?error|errors}, {warnings} {warnings?warning|warnings}); {checked}', 'zh-Hans': '共{total}个问题（{errors}个错误，{warnings}个警告）；{checked}', 'zh-Hant': '共{total}個問題（{errors}個錯誤，{warnings}個警告）；{checked}' },
   'cli.check.suppressed': { en: '{count} {count?problem|problems} ignored by factcite-disable comments', 'zh-Hans': '另有{count}个问题已按factcite-disable注释忽略', 'zh-Hant': '另有{count}個問題已按factcite-disable註釋忽略' },
+  'cli.no-match': { en: 'No facts match "{query}".', 'zh-Hans': '没有与“{query}”相符的事实。', 'zh-Hant': '沒有與「{query}」相符的事實。' },
+  'cli.fact-count': { en: '{count} facts', 'zh-Hans': '共{count}条事实', 'zh-Hant': '共{count}項事實' },
+  'cli.deprecated': { en: 'deprecated', 'zh-Hans': '已弃用', 'zh-Hant': '已棄用' },
   'cli.bad-lang': { en: '--lang must be en, zh-Hans or zh-Hant, not "{lang}"', 'zh-Hans': '--lang只能是en、zh-Hans或zh-Hant，不能是“{lang}”', 'zh-Hant': '--lang只可以是en、zh-Hans或zh-Hant，不可以是「{lang}」' },
-  'cli.error': { en: 'error: {message}', 'zh-Hans': '错误：{message}', 'zh-Hant': '錯誤：{message}' },
 } as const satisfies Record<string, Record<MessageLang, string>>;
 
 /** The id of a message in the catalogue. */
