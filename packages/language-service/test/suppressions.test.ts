@@ -45,8 +45,11 @@ describe('"Ignore this warning here"', () => {
 
   it('writes the document’s own line ending', () => {
     for (const eol of ['\r\n', '\r']) {
-      const text = `第一句。${eol}${warns}`;
-      expect(apply(text, ignoreAction(text)!)).toBe(`第一句。${eol}<!-- factcite-disable-next-line deprecated-fact -->${eol}${warns}`);
+      const text = `第一句。${eol}${warns}${eol}末句。`;
+      expect(apply(text, ignoreAction(text)!)).toBe(`第一句。${eol}<!-- factcite-disable-next-line deprecated-fact -->${eol}${warns}${eol}末句。`);
+      // On the last line, which has no ending of its own, the document's.
+      const last = `第一句。${eol}${warns}`;
+      expect(apply(last, ignoreAction(last)!)).toBe(`第一句。${eol}<!-- factcite-disable-next-line deprecated-fact -->${eol}${warns}`);
     }
   });
 
