@@ -23,6 +23,7 @@ import {
   TextDocuments,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { type MessageLang, messageLangOf } from '@factcite/core';
 import { watchCorpus } from '@factcite/core/node';
 import { bundledCorpusDir, type CorpusFailure, isFailure, type LoadedCorpus, loadBundledCorpus, loadCorpus } from './corpus.js';
 import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings.js';
@@ -68,6 +69,10 @@ export function startServer(connection: Connection, serverVersion = '0.0.0'): vo
   const models = new Map<string, FactDocument>();
   const timers = new Map<string, NodeJS.Timeout>();
   let settings: ServerSettings = DEFAULT_SETTINGS;
+  /** The client's display language, from initialize (`zh-cn`, `zh-tw`, `en`…). */
+  let clientLocale: string | undefined;
+  /** The language of messages: the setting, else the client's locale, else English. */
+  const lang = (): MessageLang => (settings.messagesLanguage !== 'auto' ? settings.messagesLanguage : (messageLangOf(clientLocale) ?? 'en'));
   let folders: string[] = [];
   let corpus: LoadedCorpus | undefined;
   let watcher: { dir: string; close(): void } | undefined;
@@ -175,7 +180,11 @@ export function startServer(connection: Connection, serverVersion = '0.0.0'): vo
     let found: Awaited<ReturnType<typeof diagnosticsInSlices>>;
     try {
       // In slices, so completion and hover requests are answered while a long report is checked.
-      found = await diagnosticsInSlices(model(document), index, { isCancelled: stale });
+      found = await diagnosticsInSlices(model(document), index, {
+        isCancelled: stale,
+        lang: lang(),
+        reportUnusedSuppressions: settings.reportUnusedSuppressions,
+      });
     } catch (error) {
       connection.console.error(`factcite: diagnostics failed: ${error instanceof Error ? error.message : String(error)}`);
       return;
@@ -205,6 +214,7 @@ export function startServer(connection: Connection, serverVersion = '0.0.0'): vo
 
   connection.onInitialize((params): InitializeResult => {
     settings = readSettings(params.initializationOptions, DEFAULT_SETTINGS);
+    clientLocale = params.locale;
     insertReplace = params.capabilities.textDocument?.completion?.completionItem?.insertReplaceSupport === true;
     folders = (params.workspaceFolders ?? [])
       .map((f) => f.uri)
@@ -235,8 +245,10 @@ export function startServer(connection: Connection, serverVersion = '0.0.0'): vo
     const raw = (params.settings as { factcite?: unknown } | undefined)?.factcite;
     const next = readSettings(raw, settings);
     const corpusChanged = next.corpusPath !== settings.corpusPath;
+    const checkChanged = next.messagesLanguage !== settings.messagesLanguage || next.reportUnusedSuppressions !== settings.reportUnusedSuppressions;
     settings = next;
     if (corpusChanged) reloadCorpus();
+    else if (checkChanged) revalidateAll();
   });
 
   documents.onDidChangeContent(({ document }) => schedule(document.uri));
@@ -267,7 +279,7 @@ export function startServer(connection: Connection, serverVersion = '0.0.0'): vo
     guard('code action', [], () => {
       const here = at(params.textDocument.uri, params.range.start, token);
       if (!here) return [];
-      return codeActions(here.doc, params.range, params.context.diagnostics, here.corpus.index, { uri: params.textDocument.uri });
+      return codeActions(here.doc, params.range, params.context.diagnostics, here.corpus.index, { uri: params.textDocument.uri, lang: lang() });
     }),
   );
 
