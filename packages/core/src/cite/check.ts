@@ -1,10 +1,10 @@
 import { type MalformedCitation, parseCitations } from './citations.js';
 import type { CitationDiagnosticCode } from './diagnostic-codes.js';
-import { described, formatMessage, type MessageRef } from './messages/format.js';
-import type { MessageLang } from './messages/lang.js';
-import type { FactIndex } from './search.js';
+import { described, formatMessage, type MessageRef } from '../messages/format.js';
+import type { MessageLang } from '../messages/lang.js';
+import type { FactIndex } from '../search/search.js';
 import { applySuppressions } from './suppressions.js';
-import { checkValues, type ValueMismatch } from './value-check.js';
+import { checkValues, type ValueMismatch } from '../numbers/value-check.js';
 
 export type { CitationDiagnosticCode } from './diagnostic-codes.js';
 

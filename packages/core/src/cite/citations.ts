@@ -4,7 +4,7 @@
  * `@fact:a`. Offsets are UTF-16 code unit indices into the text, as JavaScript
  * strings and the Language Server Protocol count them.
  */
-import { expectText } from './errors.js';
+import { expectText } from '../errors.js';
 import {
   canonicalCitationText,
   type FactToken,
@@ -23,7 +23,7 @@ import {
   type Paragraph,
   paragraphsOf,
 } from './markdown-scan.js';
-import { described, type MessageRef } from './messages/format.js';
+import { described, type MessageRef } from '../messages/format.js';
 
 export { findIgnoredRanges };
 

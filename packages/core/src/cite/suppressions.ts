@@ -14,8 +14,8 @@
 import type { CitationDiagnostic } from './check.js';
 import { type CitationDiagnosticCode, DIAGNOSTIC_CODES } from './diagnostic-codes.js';
 import { escapeMask, findIgnoredRanges, findParagraphOpaqueRanges, inSortedRanges, mergeRanges } from './markdown-scan.js';
-import { described, type MessageRef } from './messages/format.js';
-import { LineIndex } from './positions.js';
+import { described, type MessageRef } from '../messages/format.js';
+import { LineIndex } from '../text/positions.js';
 
 /** What a suppression comment does. */
 export type SuppressionKind = 'disable-next-line' | 'disable' | 'enable';

@@ -5,7 +5,7 @@
  * each is reported once, over the whole attempt, with its canonical rewrite.
  */
 
-import type { MessageRef } from './messages/format.js';
+import type { MessageRef } from '../messages/format.js';
 
 /** Full-width characters an IME types, and what Pandoc needs instead. */
 const CANONICAL: Record<string, string> = { '【': '[', '［': '[', '】': ']', '］': ']', '＠': '@', '：': ':', '；': ';' };
