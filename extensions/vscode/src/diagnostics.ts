@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { toDiagnostic } from './convert.js';
 import type { CorpusStore } from './corpus/store.js';
 import type { DocumentCache } from './documents.js';
-import { isCiteable } from './settings.js';
+import { isCiteable, settings } from './settings.js';
 import { debounceDelay } from './timing.js';
 
 /**
@@ -29,7 +29,7 @@ export class DiagnosticsScheduler implements vscode.Disposable {
       vscode.workspace.onDidCloseTextDocument((d) => this.clear(d.uri)),
       store.onDidChange(() => this.checkAll()),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('factcite.languages')) this.checkAll();
+        if (['languages', 'messagesLanguage', 'reportUnusedSuppressions'].some((key) => e.affectsConfiguration(`factcite.${key}`))) this.checkAll();
       }),
     ];
     this.checkAll();
@@ -69,7 +69,11 @@ export class DiagnosticsScheduler implements vscode.Disposable {
     if (outdated()) return;
     const doc = this.cache.get(document);
     const index = this.store.current.index;
-    const found = await diagnosticsInSlices(doc, index, { isCancelled: () => outdated() || this.store.current.index !== index });
+    const found = await diagnosticsInSlices(doc, index, {
+      isCancelled: () => outdated() || this.store.current.index !== index,
+      lang: settings.messagesLanguage(),
+      reportUnusedSuppressions: settings.reportUnusedSuppressions(),
+    });
     // A result for an outdated version would put squiggles in the wrong places.
     if (!found || outdated()) return;
     this.collection.set(document.uri, found.map(toDiagnostic));

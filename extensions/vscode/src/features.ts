@@ -70,7 +70,7 @@ function registerProviders(store: CorpusStore, cache: DocumentCache, log: vscode
             fromRange(range),
             ours.map((d) => fromDiagnostic(d as FactciteDiagnostic)),
             index(),
-            { uri: document.uri.toString() },
+            { uri: document.uri.toString(), lang: settings.messagesLanguage() },
           );
           return actions.map((a) => toCodeAction(a, ours));
         }),
