@@ -187,7 +187,7 @@ function ignoreHere(
   return out;
 }
 
-const NEXT_LINE_DIRECTIVE = /^(\s*(?:>\s?)*)<!--\s*factcite-disable-next-line\b(?:\s+([^]*?))?\s*-->\s*$/;
+const NEXT_LINE_DIRECTIVE = /^(\s*(?:>\s?)*)<!--\s*factcite-disable-next-line\b(?:\s+([\s\S]*?))?\s*-->\s*$/;
 
 /** The edit that hides `code` on a zero-based line: a new comment line above it, or the code added to the one there. */
 export function ignoreHereEdit(doc: FactDocument, line: number, code: string): TextEdit {

@@ -31,7 +31,7 @@ export interface SuppressionDirective {
 
 /** The text that opens every directive: reports without it skip the scan. */
 const MARK = 'factcite-';
-const DIRECTIVE = /^<!--\s*factcite-(disable-next-line|disable|enable)(?=\s|-->)([^]*?)-->$/;
+const DIRECTIVE = /^<!--\s*factcite-(disable-next-line|disable|enable)(?=\s|-->)([\s\S]*?)-->$/;
 /** Diagnostics a suppression never hides: hiding them would hide the suppressions' own mistakes. */
 const OWN_CODES = new Set<string>(['unknown-suppression-code', 'unused-suppression']);
 const KNOWN_CODES = new Set<string>(DIAGNOSTIC_CODES);
