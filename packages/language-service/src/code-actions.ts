@@ -7,6 +7,7 @@ import {
   type MessageLang,
   type MessageParam,
   message,
+  parseSuppressions,
   resolveSuccessor,
 } from '@factcite/core';
 import type { CodeAction, Diagnostic, Range, TextEdit } from 'vscode-languageserver-types';
@@ -187,23 +188,20 @@ function ignoreHere(
   return out;
 }
 
-const NEXT_LINE_DIRECTIVE = /^(\s*(?:>\s?)*)<!--\s*factcite-disable-next-line\b(?:\s+([\s\S]*?))?\s*-->\s*$/;
-
 /** The edit that hides `code` on a zero-based line: a new comment line above it, or the code added to the one there. */
 export function ignoreHereEdit(doc: FactDocument, line: number, code: string): TextEdit {
   const text = doc.lines.lineText(line);
-  const above = line > 0 ? NEXT_LINE_DIRECTIVE.exec(doc.lines.lineText(line - 1)) : null;
-  if (above) {
-    const [list] = (above[2] ?? '').split(/\s--\s|\s--$/);
-    const present = list!.split(/[\s,，、]+/).filter((c) => c !== '');
-    // A comment with no code hides every warning already; one naming the code needs nothing either.
-    if (present.length > 0 && !present.includes(code)) {
-      const lineStart = doc.lines.offset({ line: line - 1, character: 0 });
-      const aboveText = doc.lines.lineText(line - 1);
-      const listEnd = aboveText.indexOf(list!, aboveText.indexOf('factcite-disable-next-line')) + list!.length;
-      const at = toRange(doc, lineStart + listEnd, lineStart + listEnd);
-      return { range: at, newText: `, ${code}` };
-    }
+  const aboveText = line > 0 ? doc.lines.lineText(line - 1) : '';
+  // core reads the comment as checkCitations does; it must be the whole line above.
+  const [above] = parseSuppressions(aboveText);
+  const alone = above !== undefined && /^[ \t]*(?:>[ \t]?)*$/.test(aboveText.slice(0, above.start)) && aboveText.slice(above.end).trim() === '';
+  // A comment with no code hides every warning already; one naming the code needs nothing either.
+  if (alone && above.kind === 'disable-next-line' && above.codes.length > 0 && !above.codes.includes(code)) {
+    // After the last code: before the reason (` -- …`) or the comment's end.
+    const listStop = aboveText.indexOf(' --', aboveText.indexOf('factcite-disable-next-line', above.start));
+    const listEnd = aboveText.lastIndexOf(above.codes.at(-1)!, listStop) + above.codes.at(-1)!.length;
+    const at = doc.lines.offset({ line: line - 1, character: 0 }) + listEnd;
+    return { range: toRange(doc, at, at), newText: `, ${code}` };
   }
   const prefix = /^[ \t]*(?:>[ \t]?)*/.exec(text)![0];
   const at = doc.lines.offset({ line, character: 0 });

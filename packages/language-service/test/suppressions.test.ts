@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codeActions, diagnostics, FactDocument } from '../src/index.js';
+import { codeActions, diagnostics, FactDocument, ignoreHereEdit } from '../src/index.js';
 import { applyEdits, numbersReports, realCorpus } from './fixtures.js';
 
 const { corpus, index } = realCorpus();
@@ -72,6 +72,12 @@ describe('"Ignore this warning here"', () => {
     expect(fixed.split('\n')[at]).toBe('<!-- factcite-disable-next-line deprecated-fact, value-mismatch -->');
     const remaining = diagnostics(fixed, index, { reportUnusedSuppressions: true }).filter((d) => d.range.start.line === at + 1);
     expect(remaining).toEqual([]);
+  });
+
+  it('keeps the reason after the codes, and the quote marks before the comment', () => {
+    const text = `> <!-- factcite-disable-next-line deprecated-fact -- 已核对来源 -->\n> ${warns}`;
+    const edit = ignoreHereEdit(FactDocument.create(text), 1, 'value-mismatch');
+    expect(applyEdits(text, [edit])).toBe(`> <!-- factcite-disable-next-line deprecated-fact, value-mismatch -- 已核对来源 -->\n> ${warns}`);
   });
 
   it('is offered for warnings only: an unknown id is corrected, not silenced', () => {
