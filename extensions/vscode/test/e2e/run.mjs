@@ -600,7 +600,12 @@ try {
     // The status bar (an l10n bundle string) and the command palette (package.nls.zh-cn.json).
     await page.locator('.statusbar-item', { hasText: `${corpus.facts.length} 条事实` }).first().waitFor({ timeout: 30_000 });
     await wb.command('插入事实引用…');
+    // The quick pick it opens is titled from the l10n bundle; close it before going on.
+    const pick = page.locator('.quick-input-widget', { hasText: '插入事实引用' });
+    await pick.waitFor({ timeout: 20_000 });
+    await until('the placeholder in Chinese', async () => ((await page.locator('.quick-input-widget input').getAttribute('placeholder')) ?? '').startsWith('搜索事实'));
     await page.keyboard.press('Escape');
+    await pick.waitFor({ state: 'hidden', timeout: 10_000 });
     // Diagnostics from core's catalogue, in Simplified Chinese.
     await page.keyboard.press('Control+Shift+M');
     await until('the value-mismatch warning in Chinese', async () => (await wb.problems()).some((r) => r.includes('正文写的是20亿港元')));
