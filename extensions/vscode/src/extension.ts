@@ -33,13 +33,13 @@ export function activate(context: vscode.ExtensionContext): void {
     const wanted = typeof arg === 'object' && arg !== null && 'citation' in arg ? Number((arg as { citation: unknown }).citation) : 0;
     const citation = Number.isInteger(wanted) && wanted >= 0 && wanted < fact.citations.length ? wanted : 0;
     const location = quoteLocation(store.current, fact.id, citation);
-    if (!location) return void vscode.window.showWarningMessage(`factcite: no source file found for ${fact.id}.`);
+    if (!location) return void vscode.window.showWarningMessage(vscode.l10n.t('factcite: no source file found for {0}.', fact.id));
     await vscode.window.showTextDocument(location.uri, { selection: location.range, preview: true });
   };
   const openRecord = async (arg: unknown) => {
     const id = factIdOf(arg);
     const location = id ? recordLocation(store.current, id) : undefined;
-    if (!location) return void vscode.window.showWarningMessage(`factcite: no record found for ${id}.`);
+    if (!location) return void vscode.window.showWarningMessage(vscode.l10n.t('factcite: no record found for {0}.', String(id)));
     await vscode.window.showTextDocument(location.uri, { selection: location.range, preview: true });
   };
   const copyFootnote = async (arg: unknown) => {
@@ -47,7 +47,7 @@ export function activate(context: vscode.ExtensionContext): void {
     const fact = id ? store.current.index.get(id) : undefined;
     if (!fact) return;
     await vscode.env.clipboard.writeText(footnote(fact, store.current.index, settings.display()));
-    vscode.window.setStatusBarMessage(`Copied a footnote for ${fact.id}`, 3000);
+    vscode.window.setStatusBarMessage(vscode.l10n.t('Copied a footnote for {0}', fact.id), 3000);
   };
   const insertFact = async (arg: unknown) => {
     const id = factIdOf(arg);

@@ -29,14 +29,17 @@ export class FactsViewProvider implements vscode.TreeDataProvider<FactsNode>, vs
     let item: vscode.TreeItem;
     switch (node.kind) {
       case 'group':
-        item = new vscode.TreeItem(node.label, node.group === 'sources' ? vscode.TreeItemCollapsibleState.Expanded : Collapsed);
+        item = new vscode.TreeItem(
+          node.group === 'sources' ? vscode.l10n.t('By source') : vscode.l10n.t('By topic'),
+          node.group === 'sources' ? vscode.TreeItemCollapsibleState.Expanded : Collapsed,
+        );
         item.description = `${node.count}`;
         item.iconPath = new vscode.ThemeIcon(node.group === 'sources' ? 'library' : 'tag');
         break;
       case 'source':
         item = new vscode.TreeItem(node.label, Collapsed);
         item.description = `${node.count} · ${node.detail}`;
-        item.tooltip = `${node.label}\n${node.detail}\n${node.count} facts`;
+        item.tooltip = `${node.label}\n${node.detail}\n${vscode.l10n.t('{0} facts', node.count)}`;
         item.iconPath = new vscode.ThemeIcon('file-text');
         break;
       case 'topic':
@@ -53,7 +56,7 @@ export class FactsViewProvider implements vscode.TreeDataProvider<FactsNode>, vs
         item.tooltip = toMarkdown(factSummary(fact, index, { displayScript: this.display() }), false);
         item.contextValue = deprecated ? 'fact-deprecated' : 'fact';
         item.iconPath = new vscode.ThemeIcon(deprecated ? 'warning' : 'quote');
-        item.command = { command: 'factcite.factClicked', title: 'Use fact', arguments: [fact.id] };
+        item.command = { command: 'factcite.factClicked', title: vscode.l10n.t('Use fact'), arguments: [fact.id] };
         break;
       }
     }

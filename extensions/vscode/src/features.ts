@@ -67,7 +67,7 @@ function registerProviders(workspace: Workspace, log: vscode.LogOutputChannel): 
             fromRange(range),
             ours.map((d) => fromDiagnostic(d as FactciteDiagnostic)),
             index(),
-            { uri: document.uri.toString() },
+            { uri: document.uri.toString(), lang: settings.messagesLanguage() },
           );
           return actions.map((a) => toCodeAction(a, ours));
         }),

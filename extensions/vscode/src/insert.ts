@@ -32,7 +32,7 @@ function toPick(fact: Fact, display: DisplaySetting, store: Workspace): FactPick
     factId: fact.id,
     label: `${deprecated ? '$(warning) ' : ''}${statement(fact, display, store.current.index)}`,
     description: fact.id,
-    detail: [value, sourceLine(fact, store.current.index), deprecated ? `deprecated: cite ${fact.supersededBy}` : undefined]
+    detail: [value, sourceLine(fact, store.current.index), deprecated ? vscode.l10n.t('deprecated: cite {0}', String(fact.supersededBy)) : undefined]
       .filter(Boolean)
       .join('  ·  '),
     // The corpus search decides what matches (any script, entities, numbers);
@@ -48,8 +48,8 @@ function toPick(fact: Fact, display: DisplaySetting, store: Workspace): FactPick
 export async function pickAndInsert(store: Workspace, display: () => DisplaySetting): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   const pick = vscode.window.createQuickPick<FactPick>();
-  pick.title = 'Insert fact citation';
-  pick.placeholder = 'Search facts: 数码港, 數碼港, cyberport, 10亿, an entity or an id';
+  pick.title = vscode.l10n.t('Insert fact citation');
+  pick.placeholder = vscode.l10n.t('Search facts: 数码港, 數碼港, cyberport, 10亿, an entity or an id');
   pick.matchOnDescription = false;
   pick.matchOnDetail = false;
   const update = (query: string) => {
@@ -72,5 +72,5 @@ export async function pickAndInsert(store: Workspace, display: () => DisplaySett
   pick.dispose();
   if (!chosen) return;
   if (editor && !editor.document.isClosed) await insertCitation(editor, chosen);
-  else await vscode.env.clipboard.writeText(`[@fact:${chosen}]`).then(() => vscode.window.showInformationMessage(`No editor is open: copied [@fact:${chosen}] to the clipboard.`));
+  else await vscode.env.clipboard.writeText(`[@fact:${chosen}]`).then(() => vscode.window.showInformationMessage(vscode.l10n.t('No editor is open: copied {0} to the clipboard.', `[@fact:${chosen}]`)));
 }

@@ -1,3 +1,4 @@
+import { type MessageLang, messageLangOf } from '@factcite/core';
 import * as vscode from 'vscode';
 import { type DisplaySetting, toDisplaySetting } from './display.js';
 
@@ -18,6 +19,15 @@ export const settings = {
   },
   clickAction(): 'insert' | 'reveal' {
     return vscode.workspace.getConfiguration('factcite').get('factsView.clickAction') === 'reveal' ? 'reveal' : 'insert';
+  },
+  /** Language of diagnostics and quick fixes: the setting, else VS Code's display language (zh-cn, zh-tw, zh-hk…), else English. */
+  messagesLanguage(): MessageLang {
+    const chosen = vscode.workspace.getConfiguration('factcite').get<string>('messagesLanguage');
+    if (chosen === 'en' || chosen === 'zh-Hans' || chosen === 'zh-Hant') return chosen;
+    return messageLangOf(vscode.env.language) ?? 'en';
+  },
+  reportUnusedSuppressions(): boolean {
+    return vscode.workspace.getConfiguration('factcite').get<boolean>('reportUnusedSuppressions', false);
   },
 };
 

@@ -9,19 +9,31 @@ export function createStatusBar(store: Workspace): vscode.Disposable {
   const update = () => {
     const { index, origin } = store.current;
     const version = index.version ? ` ${index.version}` : '';
-    const where = origin.kind === 'bundled' ? 'bundled release' : origin.dir;
+    const where = origin.kind === 'bundled' ? vscode.l10n.t('bundled release') : origin.dir;
+    const count = vscode.l10n.t('{0} facts', index.size);
     if (store.error) {
-      item.text = `$(warning) factcite${version} · ${index.size} facts`;
+      item.text = `$(warning) factcite${version} · ${count}`;
       item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
-      item.tooltip = `${store.error}\nStill using: ${where}. Click to open the Facts view.`;
+      item.tooltip = `${store.error}\n${vscode.l10n.t('Still using: {0}. Click to open the Facts view.', where)}`;
     } else if (store.ignoredCorpusPath) {
-      item.text = `$(shield) factcite${version} · ${index.size} facts`;
+      item.text = `$(shield) factcite${version} · ${count}`;
       item.backgroundColor = undefined;
-      item.tooltip = `Restricted Mode: this workspace's corpus (${store.ignoredCorpusPath}) is not loaded until you trust the workspace. Using: ${where}, ${index.size} facts. Click to open the Facts view.`;
+      item.tooltip = vscode.l10n.t(
+        "Restricted Mode: this workspace's corpus ({0}) is not loaded until you trust the workspace. Using: {1}, {2} facts. Click to open the Facts view.",
+        store.ignoredCorpusPath,
+        where,
+        index.size,
+      );
     } else {
-      item.text = `$(checklist) factcite${version} · ${index.size} facts`;
+      item.text = `$(checklist) factcite${version} · ${count}`;
       item.backgroundColor = undefined;
-      item.tooltip = `factcite corpus${version} (${where}): ${index.size} facts from ${index.sources().length} sources. Click to open the Facts view.`;
+      item.tooltip = vscode.l10n.t(
+        'factcite corpus{0} ({1}): {2} facts from {3} sources. Click to open the Facts view.',
+        version,
+        where,
+        index.size,
+        index.sources().length,
+      );
     }
     item.show();
   };

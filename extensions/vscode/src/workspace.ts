@@ -12,7 +12,7 @@ import { parse } from 'jsonc-parser';
 import * as vscode from 'vscode';
 import { toDiagnostic } from './convert.js';
 import { extensionIO } from './io.js';
-import { isCiteable } from './settings.js';
+import { isCiteable, settings } from './settings.js';
 
 /**
  * The corpusPath an untrusted workspace's own settings file asks for. VS Code
@@ -41,7 +41,12 @@ function hostSettings(): HostSettings {
   const folder = vscode.workspace.workspaceFolders?.[0];
   const trusted = vscode.workspace.isTrusted;
   const corpusPath = trusted ? vscode.workspace.getConfiguration('factcite', folder).get<string>('corpusPath', '') : untrustedCorpusPath();
-  return { corpusPath, trusted, folder: folder?.uri.scheme === 'file' ? folder.uri.fsPath : undefined };
+  return {
+    corpusPath,
+    trusted,
+    folder: folder?.uri.scheme === 'file' ? folder.uri.fsPath : undefined,
+    check: { lang: settings.messagesLanguage(), reportUnusedSuppressions: settings.reportUnusedSuppressions() },
+  };
 }
 
 const timers = { setTimeout: (run: () => void, ms: number) => setTimeout(run, ms), clearTimeout: (h: unknown) => clearTimeout(h as NodeJS.Timeout) };
@@ -82,7 +87,9 @@ export class Workspace implements vscode.Disposable {
       }),
       vscode.workspace.onDidCloseTextDocument((d) => this.close(d.uri)),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('factcite.corpusPath')) this.host.configure(hostSettings());
+        if (['corpusPath', 'messagesLanguage', 'reportUnusedSuppressions'].some((key) => e.affectsConfiguration(`factcite.${key}`))) {
+          this.host.configure(hostSettings());
+        }
         if (e.affectsConfiguration('factcite.languages')) this.syncAll();
       }),
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.host.configure(hostSettings())),

@@ -26,6 +26,7 @@ const program = new Command('factcite')
   .exitOverride();
 
 const corpusOption = ['--corpus <dir>', 'corpus directory (default: ./corpus or above, else the installed release)'] as const;
+const langOption = ['--lang <lang>', 'language of messages: en, zh-Hans or zh-Hant (default: from LC_ALL, LC_MESSAGES or LANG)'] as const;
 
 program
   .command('validate')
@@ -40,6 +41,7 @@ program
   .description('list all facts')
   .option(...corpusOption)
   .option('--json', 'print the fact records as JSON')
+  .option(...langOption)
   .action((options) => run(() => import('./commands/read.js'), (c) => c.listCommand(options)));
 
 program
@@ -55,6 +57,7 @@ program
   .argument('<id>', 'fact id')
   .option(...corpusOption)
   .option('--json', 'print the fact record as JSON')
+  .option(...langOption)
   .action((id, options) => run(() => import('./commands/read.js'), (c) => c.getCommand(id, options)));
 
 program
@@ -64,6 +67,7 @@ program
   .option('--limit <n>', 'most results to show', '10')
   .option(...corpusOption)
   .option('--json', 'print the matching facts as JSON, best first')
+  .option(...langOption)
   .action((query: string[], options) => run(() => import('./commands/read.js'), (c) => c.searchCommand(query.join(' '), options)));
 
 program
@@ -73,6 +77,8 @@ program
   .option(...corpusOption)
   .option('--json', 'print the findings as a JSON array')
   .option('--exit-zero', 'exit 0 even when errors are found (for demos and advisory runs)')
+  .option('--report-unused-suppressions', 'also report <!-- factcite-disable… --> comments that hide nothing')
+  .option(...langOption)
   .action((files: string[], options) => run(() => import('./commands/check.js'), (c) => c.checkCommand(files, options)));
 
 program

@@ -1,28 +1,33 @@
 import type { Fact, FactIndex, Value } from '@factcite/core';
 import pc from 'picocolors';
+import stringWidth from 'string-width';
 
-/** Display width in a terminal: CJK and other wide characters take two columns. */
-function displayWidth(text: string): number {
-  let width = 0;
-  for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
-    width += /[\p{Script=Han}\u3000-\u303f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) || (cp >= 0x1f300 && cp <= 0x1faff) ? 2 : 1;
-  }
-  return width;
+/**
+ * Columns a text takes in a terminal: CJK, full-width forms and emoji take
+ * two, combining marks and colour codes none (string-width, which follows
+ * Unicode's East Asian Width and emoji data rather than a table of our own).
+ */
+export function displayWidth(text: string): number {
+  return stringWidth(text);
 }
 
-/** Pads text to a display width, so columns of mixed Chinese and ASCII line up. */
+/** Pads text to a display width, so columns of mixed Chinese, ASCII and emoji line up. */
 export function pad(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
 }
 
-/** Cuts text to a display width with an ellipsis. */
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/** Cuts text to a display width with an ellipsis, never inside a character a reader sees as one (an emoji sequence, a letter with its accent). */
 export function truncate(text: string, width: number): string {
   if (displayWidth(text) <= width) return text;
   let out = '';
-  for (const ch of text) {
-    if (displayWidth(out + ch) > width - 1) break;
-    out += ch;
+  let used = 0;
+  for (const { segment } of graphemes.segment(text)) {
+    const w = displayWidth(segment);
+    if (used + w > width - 1) break;
+    out += segment;
+    used += w;
   }
   return `${out}…`;
 }

@@ -27,7 +27,7 @@ describe('factcite list, sources, get, search', () => {
     expect(human.stdout).toContain('10亿港元');
     const typo = factcite(['get', 'hk-ai-rd-institute-fundng']);
     expect(typo.code).toBe(1);
-    expect(typo.stderr).toContain('did you mean hk-ai-rd-institute-funding');
+    expect(typo.stderr).toContain('did you mean "hk-ai-rd-institute-funding"');
   });
 
   it('searches across scripts and returns only JSON with --json', () => {

@@ -12,7 +12,8 @@ export function factcite(args: string[], options: { cwd?: string; env?: Record<s
   const result = spawnSync(process.execPath, [cli, ...args], {
     cwd: options.cwd ?? repoRoot,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', FACTCITE_CORPUS: '', ...options.env },
+    // The shell's locale would pick the messages' language; tests ask for one explicitly.
+    env: { ...process.env, NO_COLOR: '1', FACTCITE_CORPUS: '', LC_ALL: '', LC_MESSAGES: '', LANG: 'C.UTF-8', ...options.env },
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }

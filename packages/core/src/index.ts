@@ -38,8 +38,24 @@ export type { RuleInfo } from './corpus/rules/rule.js';
 export { detectScript } from './text/detect-script.js';
 export { splitSourceFile } from './corpus/source-file.js';
 export { formatSourceFile } from './corpus/format-source-file.js';
-export { checkCitations, resolveSuccessor } from './cite/check.js';
+export {
+  checkCitations,
+  localizeDiagnostics,
+  resolveSuccessor,
+  type CheckCitationsOptions,
+} from './cite/check.js';
 export type { CitationDiagnostic, CitationDiagnosticCode, ValueMismatch } from './cite/diagnostic.js';
+export { DIAGNOSTIC_CODES } from './cite/diagnostic-codes.js';
+export {
+  applySuppressions,
+  parseSuppressions,
+  suppressibleCodes,
+  type ApplySuppressionsOptions,
+  type SuppressionDirective,
+  type SuppressionKind,
+  type SuppressionResult,
+} from './cite/suppressions.js';
+export * from './messages/index.js';
 export {
   hedgedTop,
   parseChineseNumber,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findIgnoredRanges, LineIndex, parseCitations } from '../src/index.js';
+import { applySuppressions, type CitationDiagnostic, findIgnoredRanges, LineIndex, parseCitations, parseSuppressions } from '../src/index.js';
 
 // Complexity guards, not speed targets: the time for an input twice as long
 // must stay near twice the time for the input, on shapes that made the old
@@ -86,5 +86,26 @@ describe('parseCitations runs in linear time', () => {
       for (let i = 0; i < text.length; i += 97) lines.humanPosition(i);
     };
     expect(doublingRatio(positions, (n) => repeat('a\r\n\r\n\rb\n', n), 400_000)).toBeLessThan(3.5);
+  }, 60_000);
+
+  it('reads suppression comments in linear time, unclosed or in code', () => {
+    expect(doublingRatio(parseSuppressions, (n) => repeat('<!-- factcite-disable a `<!-- factcite-enable\n', n), 200_000)).toBeLessThan(3.5);
+    expect(doublingRatio(parseSuppressions, (n) => `<!-- factcite-disable ${repeat('a, ', n)}`, 200_000)).toBeLessThan(3.5);
+  }, 60_000);
+
+  it('applies many suppressions to many findings in linear time', () => {
+    const line = '<!-- factcite-disable-next-line deprecated-fact -->\nx\n<!-- factcite-disable value-mismatch -->\n<!-- factcite-enable -->\n';
+    // The findings of each text are made once, outside the timed call: only applySuppressions is measured.
+    const made = new Map<string, CitationDiagnostic[]>();
+    const findingsOf = (text: string) => {
+      const findings: CitationDiagnostic[] = [];
+      for (let at = text.indexOf('\nx'); at >= 0; at = text.indexOf('\nx', at + 1)) {
+        findings.push({ start: at + 1, end: at + 2, severity: 'warning', code: 'deprecated-fact', message: '', detail: { id: 'deprecated-fact' } });
+      }
+      made.set(text, findings);
+      return text;
+    };
+    const apply = (text: string) => applySuppressions(text, made.get(text)!, { reportUnused: true });
+    expect(doublingRatio(apply, (n) => findingsOf(repeat(line, n)), 50_000)).toBeLessThan(3.5);
   }, 60_000);
 });

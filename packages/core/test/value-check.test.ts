@@ -155,6 +155,10 @@ describe('value-mismatch', () => {
       code: 'value-mismatch',
       message:
         'Text says 20亿港元 but fact "hk-ai-rd-institute-funding" says 10亿港元 (source: "特区政府已预留10亿港元,成立香港人工智能研发院")',
+      detail: {
+        id: 'value-mismatch',
+        params: { found: '20亿港元', id: 'hk-ai-rd-institute-funding', expected: '10亿港元', quote: '特区政府已预留10亿港元,成立香港人工智能研发院' },
+      },
       factId: 'hk-ai-rd-institute-funding',
       mismatch: {
         found: '20亿港元',

@@ -21,6 +21,7 @@ import {
   TextDocuments,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { type MessageLang, messageLangOf } from '@factcite/core';
 import { type CorpusState, type HostSettings, WorkspaceHost } from '@factcite/workspace';
 import { nodeHostIO, nodeTimers } from '@factcite/workspace/node';
 import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings.js';
@@ -65,6 +66,10 @@ function filePath(uri: string): string | undefined {
 export function startServer(connection: Connection, serverVersion = '0.0.0'): void {
   const documents = new TextDocuments(TextDocument);
   let settings: ServerSettings = DEFAULT_SETTINGS;
+  /** The client's display language, from initialize (`zh-cn`, `zh-tw`, `en`…). */
+  let clientLocale: string | undefined;
+  /** The language of messages: the setting, else the client's locale, else English. */
+  const lang = (): MessageLang => (settings.messagesLanguage !== 'auto' ? settings.messagesLanguage : (messageLangOf(clientLocale) ?? 'en'));
   let folders: string[] = [];
   let host: WorkspaceHost | undefined;
   // Whether the client takes InsertReplaceEdits, so its insert and replace modes both behave.
@@ -84,7 +89,13 @@ export function startServer(connection: Connection, serverVersion = '0.0.0'): vo
 
   /** LSP has no Workspace Trust: a client that starts the server trusts the folder it names. */
   function hostSettings(): HostSettings {
-    return { corpusPath: settings.corpusPath, folder: folders[0] ?? process.cwd(), trusted: true, diagnosticsDelay: settings.diagnosticsDelay };
+    return {
+      corpusPath: settings.corpusPath,
+      folder: folders[0] ?? process.cwd(),
+      trusted: true,
+      diagnosticsDelay: settings.diagnosticsDelay,
+      check: { lang: lang(), reportUnusedSuppressions: settings.reportUnusedSuppressions },
+    };
   }
 
   /** Tells the client what is served; a failure is shown once per breakage and every problem logged. */
@@ -113,6 +124,7 @@ export function startServer(connection: Connection, serverVersion = '0.0.0'): vo
 
   connection.onInitialize((params): InitializeResult => {
     settings = readSettings(params.initializationOptions, DEFAULT_SETTINGS);
+    clientLocale = params.locale;
     insertReplace = params.capabilities.textDocument?.completion?.completionItem?.insertReplaceSupport === true;
     folders = (params.workspaceFolders ?? [])
       .map((f) => f.uri)
@@ -191,7 +203,7 @@ export function startServer(connection: Connection, serverVersion = '0.0.0'): vo
     guard('code action', [], () => {
       const here = at(params.textDocument.uri, params.range.start, token);
       if (!here) return [];
-      return codeActions(here.doc, params.range, params.context.diagnostics, here.corpus.index, { uri: params.textDocument.uri });
+      return codeActions(here.doc, params.range, params.context.diagnostics, here.corpus.index, { uri: params.textDocument.uri, lang: lang() });
     }),
   );
 

@@ -1,3 +1,4 @@
+import { MESSAGE_LANGS, type MessageLang } from '@factcite/core';
 import type { DefinitionTarget, StatementScript } from '@factcite/language-service';
 
 /**
@@ -17,6 +18,10 @@ export interface ServerSettings {
   diagnosticsDelay: number;
   /** File extensions searched for references outside open documents. */
   referenceExtensions: string[];
+  /** Language of diagnostics and quick fixes; `auto` follows the client's locale (initialize `locale`). */
+  messagesLanguage: MessageLang | 'auto';
+  /** Also report suppression comments that hide nothing. */
+  reportUnusedSuppressions: boolean;
 }
 
 export const DEFAULT_SETTINGS: ServerSettings = {
@@ -25,6 +30,8 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   commandLinks: false,
   diagnosticsDelay: 250,
   referenceExtensions: ['.md', '.markdown', '.qmd', '.rmd', '.txt'],
+  messagesLanguage: 'auto',
+  reportUnusedSuppressions: false,
 };
 
 const SCRIPTS: readonly StatementScript[] = ['original', 'zh-Hans', 'zh-Hant-HK', 'zh-Hant-TW', 'en'];
@@ -45,5 +52,9 @@ export function readSettings(input: unknown, current: ServerSettings): ServerSet
   if (Array.isArray(raw.referenceExtensions) && raw.referenceExtensions.every((e) => typeof e === 'string')) {
     next.referenceExtensions = raw.referenceExtensions.map((e) => (e.startsWith('.') ? e : `.${e}`).toLowerCase());
   }
+  if (raw.messagesLanguage === 'auto' || MESSAGE_LANGS.includes(raw.messagesLanguage as MessageLang)) {
+    next.messagesLanguage = raw.messagesLanguage as MessageLang | 'auto';
+  }
+  if (typeof raw.reportUnusedSuppressions === 'boolean') next.reportUnusedSuppressions = raw.reportUnusedSuppressions;
   return next;
 }

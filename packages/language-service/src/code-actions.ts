@@ -1,4 +1,15 @@
-import { type FactIndex, foldText, type MalformedCitation, resolveSuccessor } from '@factcite/core';
+import {
+  type CitationDiagnostic,
+  type FactIndex,
+  foldText,
+  type MalformedCitation,
+  type MessageId,
+  type MessageLang,
+  type MessageParam,
+  message,
+  parseSuppressions,
+  resolveSuccessor,
+} from '@factcite/core';
 import type { CodeAction, Diagnostic, Range, TextEdit } from 'vscode-languageserver-types';
 import { DIAGNOSTIC_SOURCE } from './diagnostics.js';
 import { type DocumentInput, type FactDocument, toDocument } from './document.js';
@@ -8,6 +19,8 @@ import { CodeActionKind, toRange } from './lsp.js';
 export interface CodeActionOptions {
   /** The document's URI, which the actions' workspace edits address. */
   uri: string;
+  /** The language of the actions' titles: en (the default), zh-Hans or zh-Hant. */
+  lang?: MessageLang;
 }
 
 function sameRange(a: Range, b: Range): boolean {
@@ -28,14 +41,14 @@ function action(title: string, uri: string, edits: TextEdit[], fixes: Diagnostic
   return out;
 }
 
-function replaceAllDeprecated(doc: FactDocument, index: FactIndex, uri: string): CodeAction | undefined {
+function replaceAllDeprecated(doc: FactDocument, index: FactIndex, uri: string, t: Titles): CodeAction | undefined {
   const edits: TextEdit[] = [];
   for (const c of doc.citations()) {
     if (index.get(c.id)?.status !== 'deprecated') continue;
     const successor = resolveSuccessor(index, c.id);
     if (successor) edits.push({ range: toRange(doc, c.idStart, c.idEnd), newText: successor });
   }
-  return edits.length > 1 ? action(`Replace all ${edits.length} deprecated citations with their successors`, uri, edits, [], false) : undefined;
+  return edits.length > 1 ? action(t('fix.replace-all-deprecated', { count: edits.length }), uri, edits, [], false) : undefined;
 }
 
 /**
@@ -43,16 +56,16 @@ function replaceAllDeprecated(doc: FactDocument, index: FactIndex, uri: string):
  * rewrite; when the id it names is unknown, the rewrite with each of the
  * closest ids instead, first, since the rewrite as typed would still be wrong.
  */
-function rewrites(m: MalformedCitation, index: FactIndex, uri: string, range: Range, fixes: Diagnostic[]): CodeAction[] {
+function rewrites(m: MalformedCitation, index: FactIndex, uri: string, range: Range, fixes: Diagnostic[], t: Titles): CodeAction[] {
   const rewrite = m.rewrite!;
   const out: CodeAction[] = [];
   if (m.id !== undefined && !index.get(m.id)) {
     for (const id of index.suggest(m.id)) {
       const fixed = rewrite.replace(`@fact:${m.id}`, `@fact:${id}`);
-      out.push(action(`Rewrite as ${fixed}`, uri, [{ range, newText: fixed }], fixes, out.length === 0));
+      out.push(action(t('fix.rewrite', { rewrite: fixed }), uri, [{ range, newText: fixed }], fixes, out.length === 0));
     }
   }
-  out.push(action(`Rewrite as ${rewrite}`, uri, [{ range, newText: rewrite }], fixes, out.length === 0));
+  out.push(action(t('fix.rewrite', { rewrite }), uri, [{ range, newText: rewrite }], fixes, out.length === 0));
   return out;
 }
 
@@ -77,6 +90,7 @@ export function codeActions(
 ): CodeAction[] {
   const doc = toDocument(input);
   const { uri } = options;
+  const t: Titles = (id, params = {}) => message(id, params, options.lang ?? 'en');
   const start = doc.lines.offset(range.start);
   const end = doc.lines.offset(range.end);
   const out: CodeAction[] = [];
@@ -91,31 +105,35 @@ export function codeActions(
     if (!fact) {
       const fixes = matching(diagnostics, 'unknown-fact', idRange);
       index.suggest(c.id).forEach((id, i) => {
-        out.push(action(`Replace with "${id}"`, uri, [{ range: idRange, newText: id }], fixes, i === 0));
+        out.push(action(t('fix.replace-id', { id }), uri, [{ range: idRange, newText: id }], fixes, i === 0));
       });
     } else if (fact.status === 'deprecated') {
       const successor = resolveSuccessor(index, c.id);
       if (!successor) continue;
       deprecatedHere = true;
       const fixes = matching(diagnostics, 'deprecated-fact', idRange);
-      out.push(action(`Replace deprecated "${c.id}" with "${successor}"`, uri, [{ range: idRange, newText: successor }], fixes, true));
+      out.push(action(t('fix.replace-deprecated', { id: c.id, successor }), uri, [{ range: idRange, newText: successor }], fixes, true));
     }
   }
   if (deprecatedHere) {
-    const all = replaceAllDeprecated(doc, index, uri);
+    const all = replaceAllDeprecated(doc, index, uri, t);
     if (all) out.push(all);
   }
 
   // Value checks are cached per paragraph, so asking again costs nothing.
-  for (const d of doc.check(index)) {
+  const found = doc.check(index);
+  for (const d of found) {
     if (d.code !== 'value-mismatch' || d.end < start || d.start > end) continue;
     const replacement = d.mismatch?.replacement;
     if (replacement === undefined) continue;
     const numberRange = toRange(doc, d.start, d.end);
     const { found, expected } = d.mismatch!;
-    const origin = foldText(replacement) === foldText(expected) ? 'as in the source' : `the source says ${expected}`;
+    const title =
+      foldText(replacement) === foldText(expected)
+        ? t('fix.replace-value', { found, replacement })
+        : t('fix.replace-value-source', { found, replacement, expected });
     const fixes = matching(diagnostics, 'value-mismatch', numberRange);
-    out.push(action(`Replace ${found} with ${replacement} (${origin})`, uri, [{ range: numberRange, newText: replacement }], fixes, true));
+    out.push(action(title, uri, [{ range: numberRange, newText: replacement }], fixes, true));
   }
 
   for (const m of doc.malformedIn(start, end)) {
@@ -123,13 +141,79 @@ export function codeActions(
     const fixes = matching(diagnostics, 'malformed-citation', mRange);
     const text = doc.text.slice(m.start, m.end);
     if (text.startsWith('fact:')) {
-      out.push(action('Add "@" before "fact:"', uri, [{ range: toRange(doc, m.start, m.start), newText: '@' }], fixes, true));
+      out.push(action(t('fix.add-at'), uri, [{ range: toRange(doc, m.start, m.start), newText: '@' }], fixes, true));
     } else if (m.rewrite !== undefined) {
-      out.push(...rewrites(m, index, uri, mRange, fixes));
+      out.push(...rewrites(m, index, uri, mRange, fixes, t));
     } else if (text.startsWith('[') && !text.includes(']')) {
       const close = m.start + text.trimEnd().length;
-      out.push(action('Close the citation group with "]"', uri, [{ range: toRange(doc, close, close), newText: ']' }], fixes, true));
+      out.push(action(t('fix.close-group'), uri, [{ range: toRange(doc, close, close), newText: ']' }], fixes, true));
     }
+  }
+  out.push(...ignoreHere(doc, found, start, end, diagnostics, uri, t));
+  return out;
+}
+
+/** Warnings a suppression comment may hide (not the comments' own). */
+const IGNORABLE = new Set(['deprecated-fact', 'value-mismatch']);
+
+/**
+ * "Ignore this warning here": for each warning in the range, a
+ * `<!-- factcite-disable-next-line CODE -->` line above its line, in the
+ * document's line ending and behind the line's blockquote marks and
+ * indentation (so it stays in the same quote or list item). When the line
+ * above already is such a comment, the code joins it instead. Never the
+ * preferred fix: the others correct the report, this one silences it.
+ */
+function ignoreHere(
+  doc: FactDocument,
+  found: readonly CitationDiagnostic[],
+  start: number,
+  end: number,
+  diagnostics: readonly Diagnostic[],
+  uri: string,
+  t: Titles,
+): CodeAction[] {
+  const out: CodeAction[] = [];
+  const seen = new Set<string>();
+  const here = found.filter((d) => d.severity === 'warning' && IGNORABLE.has(d.code) && d.end >= start && d.start <= end);
+  const codes = new Set(here.map((d) => d.code));
+  for (const d of here) {
+    const line = doc.lines.position(d.start).line;
+    if (seen.has(`${line} ${d.code}`)) continue;
+    seen.add(`${line} ${d.code}`);
+    const title = codes.size > 1 ? `${t('fix.ignore-here')} (${d.code})` : t('fix.ignore-here');
+    const fixes = matching(diagnostics, d.code, toRange(doc, d.start, d.end));
+    out.push(action(title, uri, [ignoreHereEdit(doc, line, d.code)], fixes, false));
   }
   return out;
 }
+
+/** The edit that hides `code` on a zero-based line: a new comment line above it, or the code added to the one there. */
+export function ignoreHereEdit(doc: FactDocument, line: number, code: string): TextEdit {
+  const text = doc.lines.lineText(line);
+  const aboveText = line > 0 ? doc.lines.lineText(line - 1) : '';
+  // core reads the comment as checkCitations does; it must be the whole line above.
+  const [above] = parseSuppressions(aboveText);
+  const alone = above !== undefined && /^[ \t]*(?:>[ \t]?)*$/.test(aboveText.slice(0, above.start)) && aboveText.slice(above.end).trim() === '';
+  // A comment with no code hides every warning already; one naming the code needs nothing either.
+  if (alone && above.kind === 'disable-next-line' && above.codes.length > 0 && !above.codes.includes(code)) {
+    // After the last code: before the reason (` -- …`) or the comment's end.
+    const listStop = aboveText.indexOf(' --', aboveText.indexOf('factcite-disable-next-line', above.start));
+    const listEnd = aboveText.lastIndexOf(above.codes.at(-1)!, listStop) + above.codes.at(-1)!.length;
+    const at = doc.lines.offset({ line: line - 1, character: 0 }) + listEnd;
+    return { range: toRange(doc, at, at), newText: `, ${code}` };
+  }
+  const prefix = /^[ \t]*(?:>[ \t]?)*/.exec(text)![0];
+  const at = doc.lines.offset({ line, character: 0 });
+  return { range: toRange(doc, at, at), newText: `${prefix}<!-- factcite-disable-next-line ${code} -->${lineEndingOf(doc, line)}` };
+}
+
+/** The line ending of a line, else the document's first, else \n. */
+function lineEndingOf(doc: FactDocument, line: number): string {
+  const next = line + 1 < doc.lines.lineCount ? doc.lines.offset({ line: line + 1, character: 0 }) : -1;
+  const contentEnd = doc.lines.offset({ line, character: Number.MAX_SAFE_INTEGER });
+  if (next > contentEnd) return doc.text.slice(contentEnd, next);
+  return /\r\n|\r|\n/.exec(doc.text)?.[0] ?? '\n';
+}
+
+type Titles = (id: MessageId, params?: Record<string, MessageParam>) => string;

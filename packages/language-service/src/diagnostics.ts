@@ -1,4 +1,4 @@
-import type { CitationDiagnosticCode, FactIndex, ValueMismatch } from '@factcite/core';
+import { type CitationDiagnosticCode, type FactIndex, formatMessage, type MessageLang, type ValueMismatch } from '@factcite/core';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { type DocumentInput, toDocument } from './document.js';
 import { DiagnosticSeverity, DiagnosticTag, toRange } from './lsp.js';
@@ -31,16 +31,27 @@ export interface FactDiagnostic extends Diagnostic {
   data: FactDiagnosticData;
 }
 
+/** Options of {@link diagnostics}. */
+export interface DiagnosticsOptions {
+  /** The language of the messages: en (the default), zh-Hans or zh-Hant. */
+  lang?: MessageLang;
+  /** Also report suppression comments that hide nothing (`unused-suppression`, tagged unnecessary). */
+  reportUnusedSuppressions?: boolean;
+}
+
 /**
  * Unknown ids (errors, with the closest ids), deprecated facts (warnings,
  * with the successor), malformed citations (errors) and numbers that
  * contradict the fact their sentence cites (value-mismatch warnings, on the
- * number), from core's checkCitations. Linear in the text; with a FactDocument built from the
- * previous version, only the blocks an edit touched are checked again.
+ * number), from core's checkCitations, less what the report's
+ * `<!-- factcite-disable… -->` comments hide. Linear in the text; with a
+ * FactDocument built from the previous version, only the blocks an edit
+ * touched are checked again.
  */
-export function diagnostics(input: DocumentInput, index: FactIndex): FactDiagnostic[] {
+export function diagnostics(input: DocumentInput, index: FactIndex, options: DiagnosticsOptions = {}): FactDiagnostic[] {
   const doc = toDocument(input);
-  return doc.check(index).map((d) => {
+  const lang = options.lang ?? 'en';
+  return doc.check(index, { reportUnusedSuppressions: options.reportUnusedSuppressions ?? false }).map((d) => {
     const data: FactDiagnosticData = {};
     if (d.factId !== undefined) data.factId = d.factId;
     if (d.suggestions) data.suggestions = d.suggestions;
@@ -52,11 +63,13 @@ export function diagnostics(input: DocumentInput, index: FactIndex): FactDiagnos
       severity: d.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
       code: d.code,
       source: DIAGNOSTIC_SOURCE,
-      message: d.message,
+      message: lang === 'en' ? d.message : formatMessage(d.detail, lang),
       data,
     };
     // Editors strike deprecated citations through.
     if (d.code === 'deprecated-fact') out.tags = [DiagnosticTag.Deprecated];
+    // Editors fade a comment that does nothing.
+    if (d.code === 'unused-suppression') out.tags = [DiagnosticTag.Unnecessary];
     return out;
   });
 }

@@ -1,4 +1,5 @@
 import {
+  applySuppressions,
   type CitationDiagnostic,
   type CitationRef,
   checkCitations,
@@ -389,17 +390,24 @@ export class FactDocument {
     return false;
   }
 
-  /** core's checkCitations over the whole text, block by block, cached per block and index. */
-  check(index: FactIndex): CitationDiagnostic[] {
+  /**
+   * core's checkCitations over the whole text, block by block, cached per
+   * block and index; then the report's suppression comments, applied to the
+   * whole text since a `factcite-disable` region runs across blocks.
+   */
+  check(index: FactIndex, options: { reportUnusedSuppressions?: boolean } = {}): CitationDiagnostic[] {
     const steps = this.checkSteps(index);
-    for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+    let step = steps.next();
+    while (!step.done) step = steps.next();
+    return applySuppressions(this.text, step.value, { reportUnused: options.reportUnusedSuppressions ?? false }).diagnostics;
   }
 
   /**
    * {@link check} as steps: pauses after each block it had to check, so that
    * a caller can spread a long first check over many turns of the event loop
    * (see runInSlices) and drop it when the text changes. Blocks checked before
-   * a pause stay cached, so an abandoned run is not wasted.
+   * a pause stay cached, so an abandoned run is not wasted. The result is
+   * before suppressions.
    */
   *checkSteps(index: FactIndex): Generator<void, CitationDiagnostic[], void> {
     const out: CitationDiagnostic[] = [];
@@ -407,7 +415,7 @@ export class FactDocument {
       block.diagnostics ??= new WeakMap();
       let found = block.diagnostics.get(index);
       if (!found) {
-        found = detach(checkCitations(this.text.slice(block.start, block.end), index));
+        found = detach(checkCitations(this.text.slice(block.start, block.end), index, { suppressions: false }));
         block.diagnostics.set(index, found);
         yield;
       }

@@ -1,5 +1,5 @@
 import type { FactIndex } from '@factcite/core';
-import { diagnostics, type FactDiagnostic } from './diagnostics.js';
+import { type DiagnosticsOptions, diagnostics, type FactDiagnostic } from './diagnostics.js';
 import { type DocumentInput, toDocument } from './document.js';
 
 /** Options of {@link runInSlices}. */
@@ -37,8 +37,12 @@ export async function runInSlices<T>(steps: Generator<unknown, T, void>, options
  * checking are checked in slices, then the (now cached) result is read at
  * once. Undefined when cancelled before the end.
  */
-export async function diagnosticsInSlices(input: DocumentInput, index: FactIndex, options?: SliceOptions): Promise<FactDiagnostic[] | undefined> {
+export async function diagnosticsInSlices(
+  input: DocumentInput,
+  index: FactIndex,
+  options?: SliceOptions & DiagnosticsOptions,
+): Promise<FactDiagnostic[] | undefined> {
   const doc = toDocument(input);
   const done = await runInSlices(doc.checkSteps(index), options);
-  return done === undefined ? undefined : diagnostics(doc, index);
+  return done === undefined ? undefined : diagnostics(doc, index, options);
 }

@@ -1,4 +1,4 @@
-import type { FactDiagnostic, FactDocument } from '@factcite/language-service';
+import type { DiagnosticsOptions, FactDiagnostic, FactDocument } from '@factcite/language-service';
 import type { CorpusRequest } from './choose.js';
 import { type CorpusState, CorpusHost } from './corpus-host.js';
 import { DocumentStore } from './documents.js';
@@ -9,6 +9,8 @@ import type { HostIO, HostTimers, LoadedCorpus } from './types.js';
 export interface HostSettings extends CorpusRequest {
   /** Base pause after an edit before a check, in ms (see policy.ts); 250 when not set. */
   diagnosticsDelay?: number | undefined;
+  /** How findings are written and which are reported: the messages' language, unused suppressions. */
+  check?: DiagnosticsOptions | undefined;
 }
 
 /** What the host tells its front end. */
@@ -50,6 +52,7 @@ export class WorkspaceHost {
     });
     this.corpusHost = new CorpusHost(options.io, options.timers, (state) => this.corpusLoaded(state), log);
     this.scheduler.baseDelay = options.settings.diagnosticsDelay;
+    this.scheduler.check = options.settings.check ?? {};
     this.corpusHost.configure(options.settings, true);
   }
 
@@ -66,7 +69,12 @@ export class WorkspaceHost {
   /** Applies changed settings (a corpus path, Workspace Trust granted); reloads only when the corpus choice changes. */
   configure(settings: HostSettings): void {
     this.scheduler.baseDelay = settings.diagnosticsDelay;
+    const check = settings.check ?? {};
+    const checkChanged = check.lang !== this.scheduler.check.lang || check.reportUnusedSuppressions !== this.scheduler.check.reportUnusedSuppressions;
+    this.scheduler.check = check;
     this.corpusHost.configure(settings);
+    // Findings in another language, or with unused suppressions, are new findings for every open document.
+    if (checkChanged) this.scheduler.scheduleAll();
   }
 
   /** Chooses and loads the corpus now (the "Reload corpus" command). */

@@ -1,5 +1,5 @@
 import type { FactIndex } from '@factcite/core/search';
-import { diagnosticsInSlices, type FactDiagnostic } from '@factcite/language-service';
+import { type DiagnosticsOptions, diagnosticsInSlices, type FactDiagnostic } from '@factcite/language-service';
 import type { DocumentStore } from './documents.js';
 import { diagnosticsDelay } from './policy.js';
 import type { HostTimers } from './types.js';
@@ -27,6 +27,8 @@ export class DiagnosticsScheduler {
   private readonly pending = new Map<string, Pending>();
   /** Base debounce delay, from the front end's settings. */
   baseDelay: number | undefined;
+  /** The messages' language and whether unused suppressions are reported, from the front end's settings. */
+  check: DiagnosticsOptions = {};
 
   constructor(
     private readonly documents: DocumentStore,
@@ -80,7 +82,7 @@ export class DiagnosticsScheduler {
     // A newer version, a close or a new corpus has its own check scheduled (or needs none): stop at the next slice.
     const stale = () => entry.cancelled || this.documents.version(uri) !== version || this.index() !== index;
     try {
-      const found = await diagnosticsInSlices(doc, index, { isCancelled: stale });
+      const found = await diagnosticsInSlices(doc, index, { ...this.check, isCancelled: stale });
       if (found && !stale()) this.sink.publish(uri, version, found);
     } catch (error) {
       this.sink.error(`checking ${uri} failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -56,8 +56,8 @@ export function writeUserSettings(dirs, extra = {}) {
   writeFileSync(path.join(user, 'settings.json'), `${JSON.stringify(settings, null, 2)}\n`);
 }
 
-/** Starts code-server on a loopback port; resolves once it answers HTTP. Workspace Trust is disabled unless asked for. */
-export async function startServer(serverDir, dirs, port, logFile, { workspaceTrust = false } = {}) {
+/** Starts code-server on a loopback port; resolves once it answers HTTP. Workspace Trust is disabled unless asked for; `args` are passed on (`--locale zh-cn`). */
+export async function startServer(serverDir, dirs, port, logFile, { workspaceTrust = false, args = [] } = {}) {
   const { createWriteStream } = await import('node:fs');
   const log = createWriteStream(logFile);
   const child = spawn(
@@ -82,6 +82,7 @@ export async function startServer(serverDir, dirs, port, logFile, { workspaceTru
       '--disable-proxy',
       // FACTCITE_E2E_TRACE=1 keeps code-server's trace logs (file watcher included) for debugging a step.
       ...(process.env.FACTCITE_E2E_TRACE ? ['--log', 'trace'] : []),
+      ...args,
     ],
     // Its own process group, so that stopping it also stops the extension host and file watcher it forks.
     { stdio: ['ignore', 'pipe', 'pipe'], detached: true },

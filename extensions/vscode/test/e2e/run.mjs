@@ -8,7 +8,9 @@
 // a deprecated fact with its successor, and fixes a number that contradicts
 // the fact it cites. Then, with Workspace Trust on, it opens
 // an untrusted folder whose settings name a corpus of its own, checks that the
-// corpus is not loaded until the folder is trusted. Screenshots go to test-results/screenshots/
+// corpus is not loaded until the folder is trusted. Last, with VS Code's display
+// language set to Simplified Chinese, it checks the extension's UI and messages
+// are in Chinese and silences a warning with "Ignore this warning here". Screenshots go to test-results/screenshots/
 // (media/screenshots/ with FACTCITE_E2E_UPDATE_SCREENSHOTS=1).
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -76,6 +78,9 @@ for (const [script, file, before, after] of midSentences) writeFileSync(path.joi
 writeFileSync(path.join(dirs.workspace, 'sentence.md'), '# Sentence\n\n');
 writeFileSync(path.join(dirs.workspace, 'ime.md'), '# 输入法\n\n');
 // A citation typed whole with a Chinese input method on: full-width brackets around it.
+// For the Chinese session: a wrong number (a value-mismatch warning, to ignore) and an unknown id (an error, kept).
+const zhFile = path.join(dirs.workspace, 'zh.md');
+writeFileSync(zhFile, '# 中文\n\n政府预留20亿港元成立研发院[@fact:hk-ai-rd-institute-funding]。\n见[@fact:no-such-fact-zh]。\n');
 const imeFixFile = path.join(dirs.workspace, 'ime-fix.md');
 writeFileSync(imeFixFile, '# 全角\n\n政府预留10亿港元【@fact:hk-ai-rd-institute-funding】。\n');
 // The fact with the most quotes, for a hover that must show them all without scrolling.
@@ -575,6 +580,50 @@ try {
     await page.locator('.statusbar-item', { hasText: 'factcite 0.1.0-strangers' }).first().waitFor({ timeout: 30_000 });
     await wb.openFile('notes.md');
     await until('the stranger\'s fact resolved', async () => !(await wb.problems()).some((r) => r.includes('strangers-only-fact')), 20_000);
+  });
+
+  // code-server reaches no marketplace here, so no real language pack can be installed. VS Code picks its
+  // display language from languagepacks.json in the user data directory; one naming zh-cn with an empty
+  // translation of VS Code itself makes a Chinese-language VS Code whose own menus stay English (nothing
+  // translates them) while every extension is asked for zh-cn: its package.nls.zh-cn.json, its l10n bundle,
+  // and vscode.env.language === 'zh-cn'.
+  await step('a Chinese-language VS Code shows factcite in Chinese, and "Ignore this warning here" hides a warning', async () => {
+    await stopServer(server);
+    const translations = path.join(tmp, 'zh-cn.i18n.json');
+    writeFileSync(translations, JSON.stringify({ version: '1.0.0', contents: {} }));
+    const pack = { hash: 'factcite-e2e-zh-cn', extensions: [{ extensionIdentifier: { id: 'factcite-e2e.zh-cn' }, version: '1.0.0' }], translations: { vscode: translations }, label: '中文(简体)' };
+    writeFileSync(path.join(dirs.userData, 'languagepacks.json'), JSON.stringify({ 'zh-cn': pack }));
+    const port3 = await freePort();
+    server = await startServer(serverDir, dirs, port3, path.join(tmp, 'code-server-zh.log'), { args: ['--locale', 'zh-cn'] });
+    await wb.open(`http://127.0.0.1:${port3}/?folder=${encodeURIComponent(dirs.workspace)}`);
+    await wb.openFile('zh.md');
+    // The status bar (an l10n bundle string) and the command palette (package.nls.zh-cn.json).
+    await page.locator('.statusbar-item', { hasText: `${corpus.facts.length} 条事实` }).first().waitFor({ timeout: 30_000 });
+    await wb.command('插入事实引用…');
+    // The quick pick it opens is titled from the l10n bundle; close it before going on.
+    const pick = page.locator('.quick-input-widget', { hasText: '插入事实引用' });
+    await pick.waitFor({ timeout: 20_000 });
+    await until('the placeholder in Chinese', async () => ((await page.locator('.quick-input-widget input').getAttribute('placeholder')) ?? '').startsWith('搜索事实'));
+    await page.keyboard.press('Escape');
+    await pick.waitFor({ state: 'hidden', timeout: 10_000 });
+    // Diagnostics from core's catalogue, in Simplified Chinese.
+    await page.keyboard.press('Control+Shift+M');
+    await until('the value-mismatch warning in Chinese', async () => (await wb.problems()).some((r) => r.includes('正文写的是20亿港元')));
+    assert((await wb.problems()).some((r) => r.includes('找不到事实“no-such-fact-zh”')), 'the unknown id is not reported in Chinese');
+    await wb.openFile('zh.md');
+    const { line, column } = locate(readFileSync(zhFile, 'utf8'), '20亿港元');
+    await wb.goTo(line, column + 1);
+    await wb.quickFix('在此处忽略这条警告');
+    await wb.chooseAction('在此处忽略这条警告');
+    await page.keyboard.press('Control+S');
+    await until('the suppression comment on disk', () =>
+      readFileSync(zhFile, 'utf8').includes('\n<!-- factcite-disable-next-line value-mismatch -->\n政府预留20亿港元'),
+    );
+    await until('the warning gone and the error kept', async () => {
+      const rows = await wb.problems();
+      return !rows.some((r) => r.includes('正文写的是')) && rows.some((r) => r.includes('找不到事实'));
+    });
+    await wb.screenshot(path.join(shots, 'chinese-ui.png'));
   });
 } catch (error) {
   console.error(`e2e setup failed: ${error?.stack ?? error}`);

@@ -1,15 +1,20 @@
-import { checkCitations, LineIndex, type Problem, parseCitations, type ValueMismatch } from '@factcite/core';
+import { checkCitations, LineIndex, type MessageLang, message, type Problem, parseCitations, type ValueMismatch } from '@factcite/core';
 import { displayPath, readTextFile } from '@factcite/core/node';
 import pc from 'picocolors';
 import { loadIndex } from '../corpus.js';
 import { EXIT } from '../errors.js';
-import { pad, plural } from '../format.js';
+import { displayWidth, pad } from '../format.js';
+import { messageLang } from '../lang.js';
 import { writeOut } from '../terminal.js';
 
 export interface CheckOptions {
   corpus?: string;
   json?: boolean;
   exitZero?: boolean;
+  /** Language of the messages: en, zh-Hans or zh-Hant (default: the shell's locale). */
+  lang?: string;
+  /** Also report suppression comments that hide nothing. */
+  reportUnusedSuppressions?: boolean;
 }
 
 /** One finding of `factcite check`, with 1-based lines and columns (columns in characters). */
@@ -34,6 +39,7 @@ export interface CheckFinding {
  * the corpus, and every number next to one against the fact it cites.
  */
 export function checkCommand(files: string[], options: CheckOptions): number {
+  const lang = messageLang(options.lang);
   const { index, parsed } = loadIndex(options.corpus);
   const findings: CheckFinding[] = [];
   const readProblems: Problem[] = [];
@@ -44,7 +50,7 @@ export function checkCommand(files: string[], options: CheckOptions): number {
     if (text === undefined) continue;
     const lines = new LineIndex(text);
     citationCount += parseCitations(text).citations.length;
-    for (const d of checkCitations(text, index)) {
+    for (const d of checkCitations(text, index, { lang, reportUnusedSuppressions: options.reportUnusedSuppressions ?? false })) {
       const start = lines.humanPosition(d.start);
       const end = lines.humanPosition(d.end);
       findings.push({
@@ -72,23 +78,43 @@ export function checkCommand(files: string[], options: CheckOptions): number {
   if (options.json) {
     writeOut(`${JSON.stringify(findings, null, 2)}\n`);
   } else {
-    const byFile = new Map<string, CheckFinding[]>();
-    for (const f of findings) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
-    for (const [file, list] of byFile) {
-      writeOut(`\n${pc.underline(file)}\n`);
-      const width = Math.max(...list.map((f) => `${f.line}:${f.column}`.length));
-      for (const f of list) {
-        const sev = f.severity === 'error' ? pc.red(pad('error', 7)) : pc.yellow(pad('warning', 7));
-        writeOut(`  ${pc.dim(pad(`${f.line}:${f.column}`, width))}  ${sev}  ${f.message}  ${pc.dim(f.code)}\n`);
-      }
-    }
-    const corpusNote = parsed.errors.length ? pc.yellow(` (the corpus itself has ${plural(parsed.errors.length, 'error')}; run factcite validate)`) : '';
-    const checked = `${plural(citationCount, 'citation')} in ${plural(files.length, 'file')} checked against ${index.size} facts${index.version ? ` (corpus ${index.version})` : ''}`;
+    writeOut(humanReport(findings, lang));
+    const corpusNote = parsed.errors.length ? pc.yellow(message('cli.check.corpus-errors', { count: parsed.errors.length }, lang)) : '';
+    const counts = { citations: citationCount, files: files.length, facts: index.size };
+    const checked = index.version
+      ? message('cli.check.checked-version', { ...counts, version: index.version }, lang)
+      : message('cli.check.checked', counts, lang);
     if (findings.length === 0) writeOut(`${pc.green('✔')} ${checked}${corpusNote}\n`);
-    else
-      writeOut(
-        `\n${errors ? pc.red('✖') : pc.yellow('⚠')} ${plural(findings.length, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}); ${checked}${corpusNote}\n`,
-      );
+    else {
+      const summary = message('cli.check.problems', { total: findings.length, errors, warnings, checked }, lang);
+      writeOut(`\n${errors ? pc.red('✖') : pc.yellow('⚠')} ${summary}${corpusNote}\n`);
+    }
   }
   return errors > 0 && !options.exitZero ? EXIT.problems : EXIT.ok;
+}
+
+/**
+ * The findings as a writer reads them, file by file: position, severity,
+ * message, code. Columns are padded by display width, so a severity in
+ * Chinese (错误, two characters four columns wide) lines up as English does.
+ */
+export function humanReport(findings: readonly CheckFinding[], lang: MessageLang): string {
+  const label = { error: message('severity.error', {}, lang), warning: message('severity.warning', {}, lang) };
+  const labelWidth = Math.max(displayWidth(label.error), displayWidth(label.warning));
+  const byFile = new Map<string, CheckFinding[]>();
+  for (const f of findings) {
+    const list = byFile.get(f.file);
+    if (list) list.push(f);
+    else byFile.set(f.file, [f]);
+  }
+  let out = '';
+  for (const [file, list] of byFile) {
+    out += `\n${pc.underline(file)}\n`;
+    const width = Math.max(...list.map((f) => displayWidth(`${f.line}:${f.column}`)));
+    for (const f of list) {
+      const sev = f.severity === 'error' ? pc.red(pad(label.error, labelWidth)) : pc.yellow(pad(label.warning, labelWidth));
+      out += `  ${pc.dim(pad(`${f.line}:${f.column}`, width))}  ${sev}  ${f.message}  ${pc.dim(f.code)}\n`;
+    }
+  }
+  return out;
 }

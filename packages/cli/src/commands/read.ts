@@ -1,13 +1,17 @@
+import { message } from '@factcite/core/messages';
 import pc from 'picocolors';
 import { loadIndex } from '../corpus.js';
 import { EXIT } from '../errors.js';
+import { messageLang } from '../lang.js';
 import { positiveInteger } from '../options.js';
-import { chineseStatement, describeFact, formatValue, pad, truncate } from '../format.js';
+import { chineseStatement, describeFact, displayWidth, formatValue, pad, truncate } from '../format.js';
 import { writeErr, writeOut } from '../terminal.js';
 
 interface CorpusOptions {
   corpus?: string;
   json?: boolean;
+  /** Language of messages: en, zh-Hans or zh-Hant (default: the shell's locale). */
+  lang?: string;
 }
 
 function json(value: unknown): void {
@@ -16,17 +20,18 @@ function json(value: unknown): void {
 
 /** `factcite list`: all facts, as schema records with --json. */
 export function listCommand(options: CorpusOptions): number {
+  const lang = messageLang(options.lang);
   const { index } = loadIndex(options.corpus);
   if (options.json) {
     json(index.all());
     return EXIT.ok;
   }
-  const width = Math.max(...index.all().map((f) => f.id.length));
+  const width = Math.max(...index.all().map((f) => displayWidth(f.id)));
   for (const fact of index.all()) {
-    const status = fact.status === 'deprecated' ? pc.yellow(' deprecated') : '';
+    const status = fact.status === 'deprecated' ? pc.yellow(` ${message('cli.deprecated', {}, lang)}`) : '';
     writeOut(`${pad(fact.id, width)}  ${truncate(chineseStatement(fact), 60)}${status}\n`);
   }
-  writeOut(pc.dim(`${index.size} facts\n`));
+  writeOut(pc.dim(`${message('cli.fact-count', { count: index.size }, lang)}\n`));
   return EXIT.ok;
 }
 
@@ -46,13 +51,14 @@ export function sourcesCommand(options: CorpusOptions): number {
 
 /** `factcite get ID`. */
 export function getCommand(id: string, options: CorpusOptions): number {
+  const lang = messageLang(options.lang);
   const { index } = loadIndex(options.corpus);
   const fact = index.get(id);
   if (!fact) {
     const suggestions = index.suggest(id);
-    const message = `unknown fact "${id}"${suggestions.length ? `; did you mean ${suggestions.join(', ')}?` : ''}`;
-    if (options.json) json({ error: { code: 'unknown-fact', message, suggestions } });
-    else writeErr(`factcite: ${message}\n`);
+    const text = suggestions.length ? message('unknown-fact.suggest', { id, suggestions }, lang) : message('unknown-fact', { id }, lang);
+    if (options.json) json({ error: { code: 'unknown-fact', message: text, suggestions } });
+    else writeErr(`factcite: ${text}\n`);
     return EXIT.problems;
   }
   if (options.json) json(fact);
@@ -63,6 +69,7 @@ export function getCommand(id: string, options: CorpusOptions): number {
 /** `factcite search QUERY`: facts, best first. */
 export function searchCommand(query: string, options: CorpusOptions & { limit?: string }): number {
   const limit = positiveInteger(options.limit, '--limit', 10);
+  const lang = messageLang(options.lang);
   const { index } = loadIndex(options.corpus);
   const hits = index.search(query, { limit });
   if (options.json) {
@@ -70,13 +77,13 @@ export function searchCommand(query: string, options: CorpusOptions & { limit?: 
     return EXIT.ok;
   }
   if (hits.length === 0) {
-    writeOut(`No facts match "${query}".\n`);
+    writeOut(`${message('cli.no-match', { query }, lang)}\n`);
     return EXIT.ok;
   }
   hits.forEach((hit, i) => {
     const fact = hit.fact;
     const value = formatValue(fact.value, fact.date);
-    writeOut(`${pc.dim(`${String(i + 1).padStart(2)}.`)} ${pc.bold(fact.id)}${value ? pc.cyan(`  ${value}`) : ''}${fact.status === 'deprecated' ? pc.yellow('  deprecated') : ''}\n`);
+    writeOut(`${pc.dim(`${String(i + 1).padStart(2)}.`)} ${pc.bold(fact.id)}${value ? pc.cyan(`  ${value}`) : ''}${fact.status === 'deprecated' ? pc.yellow(`  ${message('cli.deprecated', {}, lang)}`) : ''}\n`);
     writeOut(`    ${chineseStatement(fact)}\n    ${pc.dim(fact.statement.en)}\n`);
   });
   return EXIT.ok;

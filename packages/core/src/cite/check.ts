@@ -1,7 +1,13 @@
 import { type MalformedCitation, parseCitations } from './citations.js';
+import type { CitationDiagnosticCode } from './diagnostic-codes.js';
+import { described, formatMessage, type MessageRef } from '../messages/format.js';
+import type { MessageLang } from '../messages/lang.js';
 import type { FactIndex } from '../search/search.js';
+import { applySuppressions } from './suppressions.js';
 import { checkValues } from '../numbers/value-check.js';
 import type { CitationDiagnostic } from './diagnostic.js';
+
+export type { CitationDiagnosticCode } from './diagnostic-codes.js';
 
 /** Follows supersededBy to the first active fact (the chain is acyclic in a validated corpus). */
 export function resolveSuccessor(index: FactIndex, id: string): string | undefined {
@@ -19,30 +25,48 @@ export function resolveSuccessor(index: FactIndex, id: string): string | undefin
 
 /** A malformed citation as a diagnostic; an attempt that names an id no fact has says so in the same message. */
 function malformedDiagnostic(m: MalformedCitation, index: FactIndex, suggest: (id: string) => string[]): CitationDiagnostic {
-  let message = `Malformed citation: ${m.message}`;
+  // The parser's own message is a parameter: each language renders it in its own words.
+  let detail: MessageRef = { id: 'malformed-citation', params: { detail: m.detail } };
   if (m.id !== undefined && !index.get(m.id)) {
     const suggestions = suggest(m.id);
-    message += `; and no fact has the id "${m.id}"${suggestions.length ? ` (did you mean ${suggestions.map((x) => `"${x}"`).join(', ')}?)` : ''}`;
+    detail = suggestions.length
+      ? { id: 'malformed-citation.unknown-suggest', params: { detail: m.detail, id: m.id, suggestions } }
+      : { id: 'malformed-citation.unknown', params: { detail: m.detail, id: m.id } };
   }
   return {
     start: m.start,
     end: m.end,
     severity: 'error',
     code: 'malformed-citation',
-    message,
+    ...described(detail),
     ...(m.id !== undefined ? { factId: m.id } : {}),
     ...(m.rewrite !== undefined ? { rewrite: m.rewrite } : {}),
   };
 }
 
+/** Options of {@link checkCitations}. */
+export interface CheckCitationsOptions {
+  /** The language of the messages (English by default); `detail` holds them language-free either way. */
+  lang?: MessageLang;
+  /**
+   * Honour the report's suppression comments (`<!-- factcite-disable… -->`;
+   * see suppressions.ts). On by default; off for a caller that checks a
+   * report piece by piece and applies them to the whole (applySuppressions).
+   */
+  suppressions?: boolean;
+  /** Also report suppression comments that hide nothing (`unused-suppression`). */
+  reportUnusedSuppressions?: boolean;
+}
+
 /**
  * Checks every citation in a report against a fact index: ids, deprecation,
  * syntax, and the numbers of each sentence against the value of the fact it
- * cites (value-mismatch, from checkValues in value-check.ts). Every finding
- * lies within one paragraph, so checking a report paragraph by paragraph
- * gives what checking it whole does.
+ * cites (value-mismatch, from checkValues in value-check.ts), then hides what
+ * the report's suppression comments cover. Without suppressions every
+ * finding lies within one paragraph, so checking a report paragraph by
+ * paragraph gives what checking it whole does.
  */
-export function checkCitations(text: string, index: FactIndex): CitationDiagnostic[] {
+export function checkCitations(text: string, index: FactIndex, options: CheckCitationsOptions = {}): CitationDiagnostic[] {
   const parsed = parseCitations(text);
   const { citations, malformed } = parsed;
   // The same wrong id, cited again and again, is looked up once.
@@ -74,7 +98,7 @@ export function checkCitations(text: string, index: FactIndex): CitationDiagnost
         end: c.idEnd,
         severity: 'error',
         code: 'unknown-fact',
-        message: `Unknown fact "${c.id}"${suggestions.length ? `; did you mean ${suggestions.map((s) => `"${s}"`).join(', ')}?` : ''}`,
+        ...described(suggestions.length ? { id: 'unknown-fact.suggest', params: { id: c.id, suggestions } } : { id: 'unknown-fact', params: { id: c.id } }),
         factId: c.id,
         suggestions,
       });
@@ -85,12 +109,20 @@ export function checkCitations(text: string, index: FactIndex): CitationDiagnost
         end: c.idEnd,
         severity: 'warning',
         code: 'deprecated-fact',
-        message: `Fact "${c.id}" is deprecated${successor ? `; cite "${successor}" instead` : ''}`,
+        ...described(successor ? { id: 'deprecated-fact.successor', params: { id: c.id, successor } } : { id: 'deprecated-fact', params: { id: c.id } }),
         factId: c.id,
         ...(successor ? { successor } : {}),
       });
     }
   }
   out.push(...checkValues(text, index, parsed));
-  return out.sort((a, b) => a.start - b.start);
+  out.sort((a, b) => a.start - b.start);
+  const shown =
+    options.suppressions === false ? out : applySuppressions(text, out, { reportUnused: options.reportUnusedSuppressions ?? false }).diagnostics;
+  return options.lang && options.lang !== 'en' ? localizeDiagnostics(shown, options.lang) : shown;
+}
+
+/** Diagnostics with their messages in another language (from each one's `detail`). */
+export function localizeDiagnostics(diagnostics: readonly CitationDiagnostic[], lang: MessageLang): CitationDiagnostic[] {
+  return diagnostics.map((d) => ({ ...d, message: formatMessage(d.detail, lang) }));
 }

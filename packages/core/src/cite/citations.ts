@@ -23,6 +23,7 @@ import {
   type Paragraph,
   paragraphsOf,
 } from './markdown-scan.js';
+import { described, type MessageRef } from '../messages/format.js';
 
 export { findIgnoredRanges };
 
@@ -56,7 +57,10 @@ export interface CitationRef {
 export interface MalformedCitation {
   start: number;
   end: number;
+  /** What is wrong, in English. */
   message: string;
+  /** The same by catalogue id, for a front end that shows it in another language. */
+  detail: MessageRef;
   /** Canonical text that, put in place of [start, end), makes the citation what the writer meant. */
   rewrite?: string;
   /** The fact id the attempt names, when it names exactly one (so a checker can look it up). */
@@ -90,14 +94,14 @@ function factKeyEnd(text: string, at: number): number {
 
 function checkId(id: string, idStart: number, idEnd: number, out: MalformedCitation[]): boolean {
   if (id === '') {
-    out.push({ start: idStart - FACT_KEY_PREFIX.length - 1, end: idEnd, message: 'fact citation has no id after "@fact:"' });
+    out.push({ start: idStart - FACT_KEY_PREFIX.length - 1, end: idEnd, ...described({ id: 'citation.no-id' }) });
     return false;
   }
   if (!ID_PATTERN.test(id)) {
     out.push({
       start: idStart,
       end: idEnd,
-      message: `"${id}" is not a valid fact id: ids are kebab-case (lowercase letters, digits, single hyphens)`,
+      ...described({ id: 'citation.invalid-id', params: { id } }),
     });
     return false;
   }
@@ -117,7 +121,7 @@ function soleId(rewrite: string): string | undefined {
 /** A citation attempt typed with an IME: one problem over the whole of it, with its canonical rewrite. */
 function imeAttempt(text: string, start: number, end: number, rewrite = canonicalCitationText(text.slice(start, end))): MalformedCitation {
   const id = soleId(rewrite);
-  return { start, end, message: imeMessage(text.slice(start, end), rewrite), rewrite, ...(id ? { id } : {}) };
+  return { start, end, ...described(imeMessage(text.slice(start, end), rewrite)), rewrite, ...(id ? { id } : {}) };
 }
 
 /** A key typed with an IME, or `；` before a key: what makes a group an IME attempt. */
@@ -232,7 +236,7 @@ export function parseCitations(text: string): ParsedCitations {
     const innerEnd = end < 0 ? s.lineEnd(open) : end;
     if (!hasToken(open + 1, innerEnd)) continue;
     if (end < 0) {
-      malformed.push({ start: open, end: innerEnd, message: 'citation group is not closed with "]"' });
+      malformed.push({ start: open, end: innerEnd, ...described({ id: 'citation.group-unclosed' }) });
       claimed.push([open, innerEnd]);
       open = innerEnd - 1;
       continue;
@@ -271,13 +275,13 @@ export function parseCitations(text: string): ParsedCitations {
           const keyEnd = readKey(text, at, at + FACT_KEY_PREFIX.length);
           const rewrite = `@${text.slice(at, keyEnd)}`;
           const id = soleId(rewrite);
-          problems.push({ start: at, end: keyEnd, message: `citation key needs "@" before "fact:": write "${rewrite}"`, rewrite, ...(id ? { id } : {}) });
+          problems.push({ start: at, end: keyEnd, ...described({ id: 'citation.needs-at', params: { rewrite } }), rewrite, ...(id ? { id } : {}) });
         }
         continue;
       }
       if (factKeys.length > 1) {
         const second = factKeys[1]!.at;
-        problems.push({ start: second, end: factKeyEnd(text, second), message: 'separate cited facts with ";"' });
+        problems.push({ start: second, end: factKeyEnd(text, second), ...described({ id: 'citation.separate' }) });
       }
       const key = factKeys[0]!;
       const keyEnd = factKeyEnd(text, key.at);

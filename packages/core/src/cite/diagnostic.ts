@@ -3,13 +3,10 @@
  * the value check so that neither imports the other for them.
  */
 
-/**
- * What is wrong: an id no fact has (error), a deprecated fact (warning), text
- * meant as a citation that cannot be read as one (error), or a number that
- * contradicts the value of the fact its sentence cites (warning: the check
- * reads prose, and prose can be read wrong).
- */
-export type CitationDiagnosticCode = 'unknown-fact' | 'deprecated-fact' | 'malformed-citation' | 'value-mismatch';
+import type { MessageRef } from '../messages/format.js';
+import type { CitationDiagnosticCode } from './diagnostic-codes.js';
+
+export type { CitationDiagnosticCode } from './diagnostic-codes.js';
 
 /** A problem with a citation in a report, located by UTF-16 offsets into its text. */
 export interface CitationDiagnostic {
@@ -17,7 +14,10 @@ export interface CitationDiagnostic {
   end: number;
   severity: 'error' | 'warning';
   code: CitationDiagnosticCode;
+  /** What is wrong, in the language asked for (English by default). */
   message: string;
+  /** The message by catalogue id and parameters, for a front end that shows it in its writer's language. */
+  detail: MessageRef;
   /** The cited id, when there is one. */
   factId?: string;
   /** For unknown-fact: the closest existing ids. */

@@ -5,6 +5,8 @@
  * each is reported once, over the whole attempt, with its canonical rewrite.
  */
 
+import type { MessageRef } from '../messages/format.js';
+
 /** Full-width characters an IME types, and what Pandoc needs instead. */
 const CANONICAL: Record<string, string> = { '【': '[', '［': '[', '】': ']', '］': ']', '＠': '@', '：': ':', '；': ';' };
 
@@ -68,16 +70,14 @@ export function canonicalCitationText(text: string): string {
 }
 
 /** Shortens a quoted piece of a message. */
-function quote(text: string): string {
+function shorten(text: string): string {
   const chars = Array.from(text);
-  return `"${chars.length > 40 ? `${chars.slice(0, 39).join('')}…` : text}"`;
+  return chars.length > 40 ? `${chars.slice(0, 39).join('')}…` : text;
 }
 
 /** The message for a citation attempt typed as `typed`, to be written `rewrite`. */
-export function imeMessage(typed: string, rewrite: string): string {
+export function imeMessage(typed: string, rewrite: string): MessageRef {
   const marks = [...new Set(typed.match(/[【［】］＠：；]/g) ?? [])];
-  const what = marks.length
-    ? `typed with full-width ${marks.map((c) => `"${c}"`).join(', ')} (a Chinese input method)`
-    : 'has no "@" before "fact:"';
-  return `${quote(typed)} ${what}; write ${quote(rewrite)}`;
+  const params = { typed: shorten(typed), rewrite: shorten(rewrite) };
+  return marks.length ? { id: 'citation.ime-marks', params: { ...params, marks } } : { id: 'citation.ime-no-at', params };
 }

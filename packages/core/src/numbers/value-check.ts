@@ -28,6 +28,7 @@ import { type CitationRef, type ParsedCitations, parseCitations } from '../cite/
 import type { CitationDiagnostic } from '../cite/diagnostic.js';
 import { maskedReport, type SentenceSpan, sentencesOf } from '../cite/sentences.js';
 import type { Fact, Value } from '../corpus/schema.js';
+import { described } from '../messages/format.js';
 import type { FactIndex } from '../search/search.js';
 import { sentenceScript } from '../text/sentence-script.js';
 import { convertScript } from '../text/script.js';
@@ -177,7 +178,6 @@ function mismatchIn(
   ];
   const itself: Value = { ...valueInBytes, qualifier: 'exact' };
   if (stated.some((amount) => valueAgrees({ amount, qualifier: 'exact' }, itself))) return undefined;
-  const source = `fact "${fact.id}" says ${p.expected} (source: "${excerpt(p.quote, p.expected)}")`;
   if (comparable.length > 1) {
     // Which of them restates the fact is a guess (75% or the 88% beside it),
     // so the citation is flagged and no fix is offered: a fix to the wrong
@@ -188,16 +188,16 @@ function mismatchIn(
       end: citation.idEnd,
       severity: 'warning',
       code: 'value-mismatch',
-      message: `Text says ${found.join(' and ')} but ${source}`,
+      ...described({ id: 'value-mismatch.several', params: { found, id: fact.id, expected: p.expected, quote: excerpt(p.quote, p.expected) } }),
       factId: fact.id,
       mismatch: { found: found.join(', '), expected: p.expected, quote: p.quote, source: p.source },
     };
   }
-  return flagNumber(comparable[0]!, sentence, fact, p, original, '');
+  return flagNumber(comparable[0]!, sentence, fact, p, original, false);
 }
 
-/** A value-mismatch on one number of a sentence, with the source's wording as its fix; `note` qualifies what it says. */
-function flagNumber(target: NumberMatch, sentence: SentenceSpan, fact: Fact, p: FactProfile, original: string, note: string): CitationDiagnostic {
+/** A value-mismatch on one number of a sentence, with the source's wording as its fix; `currency` says it is in another currency. */
+function flagNumber(target: NumberMatch, sentence: SentenceSpan, fact: Fact, p: FactProfile, original: string, currency: boolean): CitationDiagnostic {
   const start = sentence.start + target.start;
   const end = sentence.start + target.end;
   const found = original.slice(start, end);
@@ -207,7 +207,10 @@ function flagNumber(target: NumberMatch, sentence: SentenceSpan, fact: Fact, p: 
     end,
     severity: 'warning',
     code: 'value-mismatch',
-    message: `Text says ${found}${note} but fact "${fact.id}" says ${p.expected} (source: "${excerpt(p.quote, p.expected)}")`,
+    ...described({
+      id: currency ? 'value-mismatch.currency' : 'value-mismatch',
+      params: { found, id: fact.id, expected: p.expected, quote: excerpt(p.quote, p.expected) },
+    }),
     factId: fact.id,
     mismatch: { found, expected: p.expected, ...(replacement !== undefined ? { replacement } : {}), quote: p.quote, source: p.source },
   };
@@ -233,7 +236,7 @@ function currencyMismatchIn(
   const foreign = numbers.filter((n) => !isBareYuan(n) && familyOf(n, text, p.yuan)?.startsWith('money:'));
   if (foreign.length !== 1) return undefined;
   const found = foreign[0]!;
-  return quotesState(fact, found, familyOf(found, text, p.yuan)!, p.yuan) ? undefined : flagNumber(found, sentence, fact, p, original, ', another currency,');
+  return quotesState(fact, found, familyOf(found, text, p.yuan)!, p.yuan) ? undefined : flagNumber(found, sentence, fact, p, original, true);
 }
 
 /**

@@ -1,0 +1,71 @@
+import type { MessageLang } from './lang.js';
+
+/**
+ * Every message factcite shows a report writer, in every language it
+ * speaks: diagnostics (core, so the CLI, the language server and the
+ * extension say the same), quick-fix titles, and the CLI's human output.
+ * Adding a message is one entry here; the type below makes a missing
+ * language a compile error, and test/messages.test.ts checks that every
+ * language uses the same placeholders.
+ *
+ * Placeholders: `{name}` is a parameter (a list is quoted and joined the
+ * way the language joins lists); `{name:and}` joins a list with "and";
+ * `{name?one|other}` picks a form by whether the number `name` is 1
+ * (English plurals; Chinese needs none). Quotes are written in each
+ * language's own marks: "…" in English, “…” in Simplified, 「…」 in
+ * Traditional as Hong Kong writes.
+ */
+export const CATALOGUE = {
+  // Diagnostics of checkCitations.
+  'unknown-fact': { en: 'Unknown fact "{id}"', 'zh-Hans': '找不到事实“{id}”', 'zh-Hant': '找不到事實「{id}」' },
+  'unknown-fact.suggest': { en: 'Unknown fact "{id}"; did you mean {suggestions}?', 'zh-Hans': '找不到事实“{id}”；是不是要引用{suggestions}？', 'zh-Hant': '找不到事實「{id}」；是不是要引用{suggestions}？' },
+  'deprecated-fact': { en: 'Fact "{id}" is deprecated', 'zh-Hans': '事实“{id}”已弃用', 'zh-Hant': '事實「{id}」已棄用' },
+  'deprecated-fact.successor': { en: 'Fact "{id}" is deprecated; cite "{successor}" instead', 'zh-Hans': '事实“{id}”已弃用，请改为引用“{successor}”', 'zh-Hant': '事實「{id}」已棄用，請改為引用「{successor}」' },
+  'malformed-citation': { en: 'Malformed citation: {detail}', 'zh-Hans': '引用格式有误：{detail}', 'zh-Hant': '引用格式有誤：{detail}' },
+  'malformed-citation.unknown': { en: 'Malformed citation: {detail}; and no fact has the id "{id}"', 'zh-Hans': '引用格式有误：{detail}；而且没有ID为“{id}”的事实', 'zh-Hant': '引用格式有誤：{detail}；而且沒有ID為「{id}」的事實' },
+  'malformed-citation.unknown-suggest': { en: 'Malformed citation: {detail}; and no fact has the id "{id}" (did you mean {suggestions}?)', 'zh-Hans': '引用格式有误：{detail}；而且没有ID为“{id}”的事实（是不是要引用{suggestions}？）', 'zh-Hant': '引用格式有誤：{detail}；而且沒有ID為「{id}」的事實（是不是要引用{suggestions}？）' },
+  'value-mismatch': { en: 'Text says {found} but fact "{id}" says {expected} (source: "{quote}")', 'zh-Hans': '正文写的是{found}，但事实“{id}”是{expected}（来源原文：“{quote}”）', 'zh-Hant': '正文寫的是{found}，但事實「{id}」是{expected}（來源原文：「{quote}」）' },
+  'value-mismatch.currency': { en: 'Text says {found}, another currency, but fact "{id}" says {expected} (source: "{quote}")', 'zh-Hans': '正文写的是{found}（另一种货币），但事实“{id}”是{expected}（来源原文：“{quote}”）', 'zh-Hant': '正文寫的是{found}（另一種貨幣），但事實「{id}」是{expected}（來源原文：「{quote}」）' },
+  'value-mismatch.several': { en: 'Text says {found:and} but fact "{id}" says {expected} (source: "{quote}")', 'zh-Hans': '正文写的是{found:and}，但事实“{id}”是{expected}（来源原文：“{quote}”）', 'zh-Hant': '正文寫的是{found:and}，但事實「{id}」是{expected}（來源原文：「{quote}」）' },
+
+  // What the citation parser finds wrong (the {detail} of malformed-citation).
+  'citation.no-id': { en: 'fact citation has no id after "@fact:"', 'zh-Hans': '“@fact:”后面缺少事实ID', 'zh-Hant': '「@fact:」後面缺少事實ID' },
+  'citation.invalid-id': { en: '"{id}" is not a valid fact id: ids are kebab-case (lowercase letters, digits, single hyphens)', 'zh-Hans': '“{id}”不是有效的事实ID：ID只能由小写字母、数字和单个连字符组成', 'zh-Hant': '「{id}」不是有效的事實ID：ID只可由小楷字母、數字和單一連字號組成' },
+  'citation.ime-marks': { en: '"{typed}" typed with full-width {marks} (a Chinese input method); write "{rewrite}"', 'zh-Hans': '“{typed}”用了中文输入法的全角符号{marks}；请写成“{rewrite}”', 'zh-Hant': '「{typed}」用了中文輸入法的全形符號{marks}；請寫成「{rewrite}」' },
+  'citation.ime-no-at': { en: '"{typed}" has no "@" before "fact:"; write "{rewrite}"', 'zh-Hans': '“{typed}”的“fact:”前面缺少“@”；请写成“{rewrite}”', 'zh-Hant': '「{typed}」的「fact:」前面缺少「@」；請寫成「{rewrite}」' },
+  'citation.group-unclosed': { en: 'citation group is not closed with "]"', 'zh-Hans': '引用组缺少结尾的“]”', 'zh-Hant': '引用組缺少結尾的「]」' },
+  'citation.needs-at': { en: 'citation key needs "@" before "fact:": write "{rewrite}"', 'zh-Hans': '引用键的“fact:”前面要加“@”：请写成“{rewrite}”', 'zh-Hant': '引用鍵的「fact:」前面要加「@」：請寫成「{rewrite}」' },
+  'citation.separate': { en: 'separate cited facts with ";"', 'zh-Hans': '引用多个事实时请用“;”分隔', 'zh-Hant': '引用多項事實時請用「;」分隔' },
+
+  // Suppression comments (<!-- factcite-disable… -->).
+  'suppression.unknown-code': { en: 'Unknown code "{code}" in a factcite-{directive} comment; the codes are {codes}', 'zh-Hans': 'factcite-{directive}注释里的代码“{code}”无法识别；可用的代码有{codes}', 'zh-Hant': 'factcite-{directive}註釋裏的代碼「{code}」無法識別；可用的代碼有{codes}' },
+  'suppression.unused': { en: 'Unused factcite-{directive}: there is no warning here to ignore', 'zh-Hans': '多余的factcite-{directive}：这里没有需要忽略的警告', 'zh-Hant': '多餘的factcite-{directive}：這裏沒有需要忽略的警告' },
+  'suppression.unused-codes': { en: 'Unused factcite-{directive} for {codes}: there is no such problem here', 'zh-Hans': '多余的factcite-{directive}（{codes}）：这里没有这类问题', 'zh-Hant': '多餘的factcite-{directive}（{codes}）：這裏沒有這類問題' },
+
+  // Quick fixes of the language service.
+  'fix.ignore-here': { en: 'Ignore this warning here', 'zh-Hans': '在此处忽略这条警告', 'zh-Hant': '在此處忽略這條警告' },
+  'fix.replace-id': { en: 'Replace with "{id}"', 'zh-Hans': '替换为“{id}”', 'zh-Hant': '替換為「{id}」' },
+  'fix.replace-deprecated': { en: 'Replace deprecated "{id}" with "{successor}"', 'zh-Hans': '把已弃用的“{id}”替换为“{successor}”', 'zh-Hant': '把已棄用的「{id}」替換為「{successor}」' },
+  'fix.replace-all-deprecated': { en: 'Replace all {count} deprecated citations with their successors', 'zh-Hans': '把全部{count}处已弃用的引用替换为接替的事实', 'zh-Hant': '把全部{count}處已棄用的引用替換為接替的事實' },
+  'fix.replace-value': { en: 'Replace {found} with {replacement} (as in the source)', 'zh-Hans': '把{found}改为{replacement}（与来源一致）', 'zh-Hant': '把{found}改為{replacement}（與來源一致）' },
+  'fix.replace-value-source': { en: 'Replace {found} with {replacement} (the source says {expected})', 'zh-Hans': '把{found}改为{replacement}（来源写的是{expected}）', 'zh-Hant': '把{found}改為{replacement}（來源寫的是{expected}）' },
+  'fix.rewrite': { en: 'Rewrite as {rewrite}', 'zh-Hans': '改写为{rewrite}', 'zh-Hant': '改寫為{rewrite}' },
+  'fix.add-at': { en: 'Add "@" before "fact:"', 'zh-Hans': '在“fact:”前面加上“@”', 'zh-Hant': '在「fact:」前面加上「@」' },
+  'fix.close-group': { en: 'Close the citation group with "]"', 'zh-Hans': '用“]”结束引用组', 'zh-Hant': '用「]」結束引用組' },
+
+  // Human output of `factcite check`.
+  'severity.error': { en: 'error', 'zh-Hans': '错误', 'zh-Hant': '錯誤' },
+  'severity.warning': { en: 'warning', 'zh-Hans': '警告', 'zh-Hant': '警告' },
+  'cli.check.checked': { en: '{citations} {citations?citation|citations} in {files} {files?file|files} checked against {facts} facts', 'zh-Hans': '已对照{facts}条事实检查{files}个文件中的{citations}处引用', 'zh-Hant': '已對照{facts}項事實檢查{files}個檔案中的{citations}處引用' },
+  'cli.check.checked-version': { en: '{citations} {citations?citation|citations} in {files} {files?file|files} checked against {facts} facts (corpus {version})', 'zh-Hans': '已对照{facts}条事实（语料库{version}版）检查{files}个文件中的{citations}处引用', 'zh-Hant': '已對照{facts}項事實（語料庫{version}版）檢查{files}個檔案中的{citations}處引用' },
+  'cli.check.corpus-errors': { en: ' (the corpus itself has {count} {count?error|errors}; run factcite validate)', 'zh-Hans': '（语料库本身有{count}个错误，请运行factcite validate）', 'zh-Hant': '（語料庫本身有{count}個錯誤，請執行factcite validate）' },
+  'cli.check.problems': { en: '{total} {total?problem|problems} ({errors} {errors?error|errors}, {warnings} {warnings?warning|warnings}); {checked}', 'zh-Hans': '共{total}个问题（{errors}个错误，{warnings}个警告）；{checked}', 'zh-Hant': '共{total}個問題（{errors}個錯誤，{warnings}個警告）；{checked}' },
+  'cli.check.suppressed': { en: '{count} {count?problem|problems} ignored by factcite-disable comments', 'zh-Hans': '另有{count}个问题已按factcite-disable注释忽略', 'zh-Hant': '另有{count}個問題已按factcite-disable註釋忽略' },
+  'cli.no-match': { en: 'No facts match "{query}".', 'zh-Hans': '没有与“{query}”相符的事实。', 'zh-Hant': '沒有與「{query}」相符的事實。' },
+  'cli.fact-count': { en: '{count} facts', 'zh-Hans': '共{count}条事实', 'zh-Hant': '共{count}項事實' },
+  'cli.deprecated': { en: 'deprecated', 'zh-Hans': '已弃用', 'zh-Hant': '已棄用' },
+  'cli.bad-lang': { en: '--lang must be en, zh-Hans or zh-Hant, not "{lang}"', 'zh-Hans': '--lang只能是en、zh-Hans或zh-Hant，不能是“{lang}”', 'zh-Hant': '--lang只可以是en、zh-Hans或zh-Hant，不可以是「{lang}」' },
+} as const satisfies Record<string, Record<MessageLang, string>>;
+
+/** The id of a message in the catalogue. */
+export type MessageId = keyof typeof CATALOGUE;
