@@ -11,7 +11,7 @@
  * an error (an unknown id, a malformed citation) is hidden only where its
  * code is named. A comment inside code is text, not a directive.
  */
-import type { CitationDiagnostic } from './check.js';
+import type { CitationDiagnostic } from './diagnostic.js';
 import { type CitationDiagnosticCode, DIAGNOSTIC_CODES } from './diagnostic-codes.js';
 import { escapeMask, findIgnoredRanges, findParagraphOpaqueRanges, inSortedRanges, mergeRanges } from './markdown-scan.js';
 import { described, type MessageRef } from '../messages/format.js';
