@@ -7,8 +7,6 @@ import { applySuppressions } from './suppressions.js';
 import { checkValues } from '../numbers/value-check.js';
 import type { CitationDiagnostic } from './diagnostic.js';
 
-export type { CitationDiagnosticCode } from './diagnostic-codes.js';
-
 /** Follows supersededBy to the first active fact (the chain is acyclic in a validated corpus). */
 export function resolveSuccessor(index: FactIndex, id: string): string | undefined {
   const seen = new Set<string>();
