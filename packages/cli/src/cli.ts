@@ -75,6 +75,24 @@ program
   .action((files: string[], options) => run(() => import('./commands/check.js'), (c) => c.checkCommand(files, options)));
 
 program
+  .command('pandoc-filter')
+  .description('Pandoc JSON filter: resolve [@fact:ID] for citeproc and report citation problems on stderr (pandoc --filter factcite-pandoc-filter)')
+  .argument('[format]', 'the output format, as pandoc passes it')
+  .option('--input <files...>', 'the Markdown files pandoc reads, to locate problems by line (the Lua filter passes them)')
+  .option('--fail-on <level>', 'stop the render on: error, warning or never (default: the document\'s factcite.fail-on, else never)')
+  .option('--cite-as <what>', 'source: cite each fact\'s article, listed once (default); fact: one entry per fact')
+  .option(...corpusOption)
+  .action((format: string | undefined, options) => run(() => import('./commands/pandoc-filter.js'), (c) => c.pandocFilterCommand(format, options)));
+
+program
+  .command('quarto')
+  .description('install the factcite Quarto extension (_extensions/factcite) into a project')
+  .argument('<action>', 'install')
+  .argument('[dir]', 'the Quarto project directory', '.')
+  .option('--force', 'replace an installed copy')
+  .action((action: string, dir: string, options) => run(() => import('./commands/quarto.js'), (c) => c.quartoCommand(action, dir, options)));
+
+program
   .command('ingest')
   .description('clean a raw article capture into corpus/sources/<id>.md')
   .argument('<rawfile>', 'raw capture, as kept in corpus/raw/')
