@@ -67,11 +67,13 @@ program
 
 program
   .command('check')
-  .description('check the fact citations in reports: unknown, deprecated and malformed citations')
-  .argument('<files...>', 'Markdown reports')
+  .description('check the fact citations in reports: unknown, deprecated and malformed citations, contradicted numbers')
+  .argument('<files...>', 'reports: Markdown, or Word (.docx), OpenDocument (.odt) and HTML through pandoc')
   .option(...corpusOption)
-  .option('--json', 'print the findings as a JSON array')
-  .option('--exit-zero', 'exit 0 even when errors are found (for demos and advisory runs)')
+  .option('--format <format>', 'human, json, sarif (SARIF 2.1.0) or github (workflow annotations)', 'human')
+  .option('--json', 'print the findings as a JSON array (same as --format json)')
+  .option('--fail-on <level>', 'exit 1 on: error (default), warning, or never')
+  .option('--exit-zero', 'exit 0 even when errors are found (same as --fail-on never)')
   .action((files: string[], options) => run(() => import('./commands/check.js'), (c) => c.checkCommand(files, options)));
 
 program

@@ -84,9 +84,9 @@ export function checkParagraph(file: string, p: DocumentParagraph, index: FactIn
   }));
 }
 
-/** The problems of a document Pandoc has read, paragraph by paragraph. */
-export function checkDocument(file: string, doc: PandocDocument, index: FactIndex): CheckFinding[] {
-  return documentParagraphs(doc).flatMap((p) => checkParagraph(file, p, index));
+/** The problems of a document Pandoc has read, paragraph by paragraph (`titleInMeta` for Word, whose title paragraphs Pandoc moves to the metadata). */
+export function checkDocument(file: string, doc: PandocDocument, index: FactIndex, options: { titleInMeta?: boolean } = {}): CheckFinding[] {
+  return documentParagraphs(doc, options).flatMap((p) => checkParagraph(file, p, index));
 }
 
 /** Where a finding is, as a writer looks for it: `3:7`, or `paragraph 4` / `paragraph 4, footnote 2`. */

@@ -2,3 +2,4 @@
 // `pandoc --filter` takes a program without arguments (it passes the format).
 process.argv.splice(2, 0, 'pandoc-filter');
 await import('./cli.js');
+export {};

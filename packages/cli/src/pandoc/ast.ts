@@ -120,9 +120,9 @@ const TEXT_BLOCKS = new Set(['Para', 'Plain', 'Header', 'LineBlock', 'CodeBlock'
  * does not know (tables, figures, divs, lists) are searched for paragraphs
  * inside, so tables and Pandoc 3's figures are covered without a case each.
  */
-export function documentParagraphs(doc: PandocDocument): DocumentParagraph[] {
+export function documentParagraphs(doc: PandocDocument, options: { titleInMeta?: boolean } = {}): DocumentParagraph[] {
   const out: DocumentParagraph[] = [];
-  let paragraph = 0;
+  let paragraph = options.titleInMeta ? metaParagraphs(doc) : 0;
   let footnote = 0;
   let heading: string | undefined;
   const visitBlocks = (blocks: readonly unknown[], inNote: number | undefined) => {
@@ -168,6 +168,21 @@ export function documentParagraphs(doc: PandocDocument): DocumentParagraph[] {
   };
   visitBlocks(doc.blocks, undefined);
   return out;
+}
+
+/**
+ * How many paragraphs Pandoc's Word reader took out of the body into the
+ * metadata (the Title, Subtitle, Author, Date and Abstract styles), all of
+ * which a Word user sees above the first body paragraph.
+ */
+function metaParagraphs(doc: PandocDocument): number {
+  let n = 0;
+  for (const key of ['title', 'subtitle', 'author', 'date', 'abstract']) {
+    const value = doc.meta[key];
+    if (!value) continue;
+    n += value.t === 'MetaList' || value.t === 'MetaBlocks' ? (value.c as unknown[]).length : 1;
+  }
+  return n;
 }
 
 /**
