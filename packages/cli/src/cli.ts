@@ -122,6 +122,8 @@ program
   .option('--format <format>', 'md or html', 'md')
   .option('--lang <lang>', 'language of notes and headings: en, zh-Hans or zh-Hant (default: the report\'s)')
   .option('--out <file>', 'write to a file instead of standard output')
+  .option('--style <name>', 'format citations and bibliography in a bundled CSL style: gb7714, gb7714-author-date, chicago-notes')
+  .option('--csl <file>', 'format citations and bibliography with a CSL style file (citeproc-js)')
   .option(...corpusOption)
   .action((report: string, options) => run(() => import('./commands/render.js'), (c) => c.renderCommand(report, options)));
 

@@ -1,4 +1,5 @@
 import MarkdownIt from 'markdown-it';
+import type { StyledCitations } from './citeproc.js';
 import { inTextName, labels, notePartText, type RenderLanguage, type RenderModel } from './model.js';
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -38,14 +39,14 @@ const STYLE = `
  * by source. Corpus text is escaped, links are http(s) only, and a content
  * security policy forbids scripts and remote resources.
  */
-export function renderHtml(model: RenderModel, fallbackTitle: string): string {
+export function renderHtml(model: RenderModel, fallbackTitle: string, styled?: StyledCitations): string {
   const l = labels(model.language);
   let prose = '';
   let at = 0;
   const clean = (s: string) => s.replace(/[\uE000\uE001]/g, '');
   for (const note of model.notes) {
     prose += clean(model.text.slice(at, note.start));
-    const name = note.inText ? inTextName(note).replace(/([\\`*_[\]<>|~@])/g, '\\$1') : '';
+    const name = note.inText && !(styled && !styled.note) ? inTextName(note).replace(/([\\`*_[\]<>|~@])/g, '\\$1') : '';
     prose += `${name}${OPEN}${note.n}${CLOSE}`;
     at = note.end;
   }
@@ -57,12 +58,16 @@ export function renderHtml(model: RenderModel, fallbackTitle: string): string {
   const title = h1 >= 0 ? (tokens[h1 + 1]?.children ?? []).filter((t) => t.type === 'text' || t.type === 'code_inline').map((t) => t.content).join('') : fallbackTitle;
   const body = md
     .renderer.render(tokens, md.options, {})
-    .replace(MARKER, (_, n: string) => `<sup class="note-ref" id="ref-${n}"><a href="#note-${n}">${n}</a></sup>`);
+    .replace(MARKER, (_, n: string) =>
+      styled && !styled.note
+        ? `<span class="citation">${styled.citations[Number(n) - 1]?.html ?? ''}</span>`
+        : `<sup class="note-ref" id="ref-${n}"><a href="#note-${n}">${n}</a></sup>`,
+    );
 
   const notes = model.notes
     .map(
-      (note) =>
-        `<li id="note-${note.n}">${note.parts.map((p) => escapeHtml(notePartText(p, model.language))).join(l.join)} <a class="back" href="#ref-${note.n}" aria-label="back">↩</a></li>`,
+      (note, i) =>
+        `<li id="note-${note.n}">${styled ? (styled.citations[i]?.html ?? '') : note.parts.map((p) => escapeHtml(notePartText(p, model.language))).join(l.join)} <a class="back" href="#ref-${note.n}" aria-label="back">↩</a></li>`,
     )
     .join('\n');
   const sources = model.bibliography
@@ -102,7 +107,25 @@ export function renderHtml(model: RenderModel, fallbackTitle: string): string {
 <article>
 ${body}</article>
 ${
-  model.notes.length
+  styled && model.notes.length
+    ? `${
+        styled.note
+          ? `<section class="notes">
+<h2>${escapeHtml(l.notes)}</h2>
+<ol class="notes">
+${notes}
+</ol>
+</section>
+`
+          : ''
+      }<section class="sources">
+<h2>${escapeHtml(l.references)}</h2>
+<div class="csl-bib-body">
+${styled.bibliography.map((e) => e.html).join('\n')}
+</div>
+</section>
+`
+    : model.notes.length
     ? `<section class="notes">
 <h2>${escapeHtml(l.notes)}</h2>
 <ol class="notes">
