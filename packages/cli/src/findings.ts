@@ -55,32 +55,84 @@ export function checkText(file: string, text: string, index: FactIndex): CheckFi
   });
 }
 
-function characters(text: string): number {
-  let n = 0;
-  for (const _ of text) n++;
-  return n;
+/**
+ * Maps UTF-16 offsets of one text, asked in any order, to 1-based character
+ * columns, and to the sentence holding them; the sentences are found once,
+ * so a paragraph with many problems costs no more than one pass per problem kind.
+ */
+class ParagraphPlaces {
+  private readonly sentences: { start: number; end: number }[];
+  /** Code points before each UTF-16 offset, filled on first use. */
+  private columns: Uint32Array | undefined;
+
+  constructor(private readonly text: string) {
+    this.sentences = findSentences(text);
+  }
+
+  column(offset: number): number {
+    if (!this.columns) {
+      this.columns = new Uint32Array(this.text.length + 1);
+      let n = 0;
+      for (let i = 0; i < this.text.length; i++) {
+        this.columns[i] = n;
+        const code = this.text.charCodeAt(i);
+        // A high surrogate and its low one are one character.
+        if (!(code >= 0xd800 && code <= 0xdbff && i + 1 < this.text.length)) n++;
+      }
+      this.columns[this.text.length] = n;
+    }
+    return this.columns[Math.min(Math.max(offset, 0), this.text.length)]! + 1;
+  }
+
+  /**
+   * The sentence holding an offset (binary search), trimmed; the whole text
+   * when none does. A long sentence is cut to the words around the offset:
+   * Word's Find takes at most 255 characters, and a finding should not repeat
+   * a whole paragraph once per problem in it.
+   */
+  sentence(offset: number): string {
+    let lo = 0;
+    let hi = this.sentences.length - 1;
+    let span: { start: number; end: number } = { start: 0, end: this.text.length };
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const s = this.sentences[mid]!;
+      if (offset < s.start) hi = mid - 1;
+      else if (offset >= s.end) lo = mid + 1;
+      else {
+        span = s;
+        break;
+      }
+    }
+    if (span.end - span.start <= SENTENCE_MAX) return this.text.slice(span.start, span.end).trim();
+    let from = Math.max(span.start, offset - SENTENCE_MAX / 2);
+    let to = Math.min(span.end, from + SENTENCE_MAX);
+    // Never cut a character written as a surrogate pair in two.
+    if (from > span.start && /[\udc00-\udfff]/.test(this.text[from]!)) from--;
+    if (to < span.end && /[\ud800-\udbff]/.test(this.text[to - 1]!)) to++;
+    return `${from > span.start ? '…' : ''}${this.text.slice(from, to).trim()}${to < span.end ? '…' : ''}`;
+  }
 }
 
-/** The sentence of a paragraph that holds an offset, trimmed. */
-function sentenceAt(text: string, offset: number): string {
-  const sentences = findSentences(text);
-  const hit = sentences.find((s) => s.start <= offset && offset < s.end) ?? sentences.find((s) => offset <= s.end);
-  return (hit ? text.slice(hit.start, hit.end) : text).trim();
-}
+/** The longest sentence a finding quotes whole, in UTF-16 units (Word's Find box takes 255 characters). */
+const SENTENCE_MAX = 160;
 
 /** The problems of one paragraph of a converted document. */
 export function checkParagraph(file: string, p: DocumentParagraph, index: FactIndex): CheckFinding[] {
-  return checkCitations(p.text, index).map((d) => ({
+  const diagnostics = checkCitations(p.text, index);
+  if (diagnostics.length === 0) return [];
+  const places = new ParagraphPlaces(p.text);
+  return diagnostics.map((d) => ({
     file,
     line: p.paragraph,
-    column: characters(p.text.slice(0, d.start)) + 1,
+    column: places.column(d.start),
     endLine: p.paragraph,
-    endColumn: characters(p.text.slice(0, d.end)) + 1,
+    endColumn: places.column(d.end),
     ...diagnosticFields(d),
     paragraph: p.paragraph,
     ...(p.footnote !== undefined ? { footnote: p.footnote } : {}),
     ...(p.heading !== undefined ? { heading: p.heading } : {}),
-    sentence: sentenceAt(p.text, d.start),
+    sentence: places.sentence(d.start),
   }));
 }
 
