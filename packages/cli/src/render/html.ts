@@ -91,6 +91,31 @@ export function renderHtml(model: RenderModel, fallbackTitle: string, styled?: S
     })
     .join('\n');
 
+  const notesSection = `<section class="notes">
+<h2>${escapeHtml(l.notes)}</h2>
+<ol class="notes">
+${notes}
+</ol>
+</section>
+`;
+  // With a CSL style: notes only for a note style, and the style's bibliography; else notes and sources by article.
+  const closing = !model.notes.length
+    ? ''
+    : styled
+      ? `${styled.note ? notesSection : ''}<section class="sources">
+<h2>${escapeHtml(l.references)}</h2>
+<div class="csl-bib-body">
+${styled.bibliography.map((e) => e.html).join('\n')}
+</div>
+</section>
+`
+      : `${notesSection}<section class="sources">
+<h2>${escapeHtml(l.sources)}</h2>
+<ol class="sources">
+${sources}
+</ol>
+</section>
+`;
   const lang: Record<RenderLanguage, string> = { en: 'en', 'zh-Hans': 'zh-Hans', 'zh-Hant': 'zh-Hant' };
   return `<!doctype html>
 <html lang="${lang[model.language]}">
@@ -106,41 +131,7 @@ export function renderHtml(model: RenderModel, fallbackTitle: string, styled?: S
 <main>
 <article>
 ${body}</article>
-${
-  styled && model.notes.length
-    ? `${
-        styled.note
-          ? `<section class="notes">
-<h2>${escapeHtml(l.notes)}</h2>
-<ol class="notes">
-${notes}
-</ol>
-</section>
-`
-          : ''
-      }<section class="sources">
-<h2>${escapeHtml(l.references)}</h2>
-<div class="csl-bib-body">
-${styled.bibliography.map((e) => e.html).join('\n')}
-</div>
-</section>
-`
-    : model.notes.length
-    ? `<section class="notes">
-<h2>${escapeHtml(l.notes)}</h2>
-<ol class="notes">
-${notes}
-</ol>
-</section>
-<section class="sources">
-<h2>${escapeHtml(l.sources)}</h2>
-<ol class="sources">
-${sources}
-</ol>
-</section>
-`
-    : ''
-}</main>
+${closing}</main>
 </body>
 </html>
 `;
