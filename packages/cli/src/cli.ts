@@ -72,14 +72,34 @@ program
 
 program
   .command('check')
-  .description('check the fact citations in reports: unknown, deprecated and malformed citations')
-  .argument('<files...>', 'Markdown reports')
+  .description('check the fact citations in reports: unknown, deprecated and malformed citations, contradicted numbers')
+  .argument('<files...>', 'reports: Markdown, or Word (.docx), OpenDocument (.odt) and HTML through pandoc')
   .option(...corpusOption)
-  .option('--json', 'print the findings as a JSON array')
-  .option('--exit-zero', 'exit 0 even when errors are found (for demos and advisory runs)')
+  .option('--format <format>', 'human, json, sarif (SARIF 2.1.0) or github (workflow annotations)', 'human')
+  .option('--json', 'print the findings as a JSON array (same as --format json)')
+  .option('--fail-on <level>', 'exit 1 on: error (default), warning, or never')
+  .option('--exit-zero', 'exit 0 even when errors are found (same as --fail-on never)')
   .option('--report-unused-suppressions', 'also report <!-- factcite-disable… --> comments that hide nothing')
   .option(...langOption)
   .action((files: string[], options) => run(() => import('./commands/check.js'), (c) => c.checkCommand(files, options)));
+
+program
+  .command('pandoc-filter')
+  .description('Pandoc JSON filter: resolve [@fact:ID] for citeproc and report citation problems on stderr (pandoc --filter factcite-pandoc-filter)')
+  .argument('[format]', 'the output format, as pandoc passes it')
+  .option('--input <files...>', 'the Markdown files pandoc reads, to locate problems by line (the Lua filter passes them)')
+  .option('--fail-on <level>', 'stop the render on: error, warning or never (default: the document\'s factcite.fail-on, else never)')
+  .option('--cite-as <what>', 'source: cite each fact\'s article, listed once (default); fact: one entry per fact')
+  .option(...corpusOption)
+  .action((format: string | undefined, options) => run(() => import('./commands/pandoc-filter.js'), (c) => c.pandocFilterCommand(format, options)));
+
+program
+  .command('quarto')
+  .description('install the factcite Quarto extension (_extensions/factcite) into a project')
+  .argument('<action>', 'install')
+  .argument('[dir]', 'the Quarto project directory', '.')
+  .option('--force', 'replace an installed copy')
+  .action((action: string, dir: string, options) => run(() => import('./commands/quarto.js'), (c) => c.quartoCommand(action, dir, options)));
 
 program
   .command('ingest')
@@ -111,6 +131,8 @@ program
   .option('--format <format>', 'md or html', 'md')
   .option('--lang <lang>', 'language of notes and headings: en, zh-Hans or zh-Hant (default: the report\'s)')
   .option('--out <file>', 'write to a file instead of standard output')
+  .option('--style <name>', 'format citations and bibliography in a bundled CSL style: gb7714, gb7714-author-date, chicago-notes')
+  .option('--csl <file>', 'format citations and bibliography with a CSL style file (citeproc-js)')
   .option(...corpusOption)
   .action((report: string, options) => run(() => import('./commands/render.js'), (c) => c.renderCommand(report, options)));
 

@@ -1,15 +1,24 @@
-import { checkCitations, LineIndex, type MessageLang, message, type Problem, parseCitations, type ValueMismatch } from '@factcite/core';
-import { displayPath, readTextFile } from '@factcite/core/node';
+import { readFileSync } from 'node:fs';
+import { type CheckCitationsOptions, type MessageLang, message, type Problem, parseCitations } from '@factcite/core';
+import { displayPath, readLimits, readRegularFile, readTextFile } from '@factcite/core/node';
 import pc from 'picocolors';
 import { loadIndex } from '../corpus.js';
-import { EXIT } from '../errors.js';
+import { EXIT, UsageError } from '../errors.js';
+import { type CheckFinding, checkDocument, checkText, findingPlace } from '../findings.js';
 import { displayWidth, pad } from '../format.js';
 import { messageLang } from '../lang.js';
+import { documentParagraphs } from '../pandoc/ast.js';
+import { pandocReaderFor, readWithPandoc } from '../pandoc/run.js';
+import { toGithub, toSarif } from '../report-formats.js';
 import { writeOut } from '../terminal.js';
+
+export type { CheckFinding } from '../findings.js';
 
 export interface CheckOptions {
   corpus?: string;
   json?: boolean;
+  format?: string;
+  failOn?: string;
   exitZero?: boolean;
   /** Language of the messages: en, zh-Hans or zh-Hant (default: the shell's locale). */
   lang?: string;
@@ -17,57 +26,58 @@ export interface CheckOptions {
   reportUnusedSuppressions?: boolean;
 }
 
-/** One finding of `factcite check`, with 1-based lines and columns (columns in characters). */
-export interface CheckFinding {
-  file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  severity: 'error' | 'warning';
-  code: string;
-  message: string;
-  factId: string | null;
-  suggestions?: string[];
-  successor?: string;
-  /** For value-mismatch: the number the report states, the fact's as its source writes it, the quote and the fix. */
-  mismatch?: ValueMismatch;
+const FORMATS = ['human', 'json', 'sarif', 'github'] as const;
+const FAIL_ON = ['error', 'warning', 'never'] as const;
+
+/** The problems of one report file, read as Markdown or, for .docx, .odt and .html, through Pandoc. */
+function checkFile(
+  file: string,
+  index: ReturnType<typeof loadIndex>['index'],
+  readProblems: Problem[],
+  checkOptions: CheckCitationsOptions,
+): { findings: CheckFinding[]; citations: number } {
+  const display = displayPath(file);
+  const reader = pandocReaderFor(file);
+  if (reader) {
+    try {
+      // Refuses what is not a readable regular file before pandoc is started on it.
+      readRegularFile(file, readLimits().maxFileBytes);
+    } catch (error) {
+      const refusal = error as Error & { code?: string };
+      readProblems.push({ file: display, line: 1, column: 1, code: (refusal.code ?? 'unreadable-file') as Problem['code'], severity: 'error', message: refusal.message });
+      return { findings: [], citations: 0 };
+    }
+    const doc = readWithPandoc(file, reader, `checking ${display}`);
+    const citations = documentParagraphs(doc).reduce((n, p) => n + parseCitations(p.text).citations.length, 0);
+    return { findings: checkDocument(display, doc, index, { titleInMeta: reader === 'docx', check: checkOptions }), citations };
+  }
+  const text = readTextFile(file, display, readProblems);
+  if (text === undefined) return { findings: [], citations: 0 };
+  return { findings: checkText(display, text, index, checkOptions), citations: parseCitations(text).citations.length };
 }
 
 /**
  * `factcite check FILE...`: every citation in the reports, checked against
  * the corpus, and every number next to one against the fact it cites.
+ * Markdown is read directly; Word (.docx), OpenDocument (.odt) and HTML
+ * through Pandoc, located by paragraph and sentence. Output for people, as
+ * JSON, as SARIF 2.1.0 or as GitHub workflow annotations.
  */
 export function checkCommand(files: string[], options: CheckOptions): number {
   const lang = messageLang(options.lang);
+  const checkOptions: CheckCitationsOptions = { lang, reportUnusedSuppressions: options.reportUnusedSuppressions ?? false };
+  const format = options.json ? 'json' : (options.format ?? 'human');
+  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not ${format}`);
+  const failOn = options.exitZero ? 'never' : (options.failOn ?? 'error');
+  if (!(FAIL_ON as readonly string[]).includes(failOn)) throw new UsageError(`--fail-on must be one of ${FAIL_ON.join(', ')}, not ${failOn}`);
   const { index, parsed } = loadIndex(options.corpus);
   const findings: CheckFinding[] = [];
   const readProblems: Problem[] = [];
   let citationCount = 0;
   for (const file of files) {
-    const display = displayPath(file);
-    const text = readTextFile(file, display, readProblems);
-    if (text === undefined) continue;
-    const lines = new LineIndex(text);
-    citationCount += parseCitations(text).citations.length;
-    for (const d of checkCitations(text, index, { lang, reportUnusedSuppressions: options.reportUnusedSuppressions ?? false })) {
-      const start = lines.humanPosition(d.start);
-      const end = lines.humanPosition(d.end);
-      findings.push({
-        file: display,
-        line: start.line,
-        column: start.column,
-        endLine: end.line,
-        endColumn: end.column,
-        severity: d.severity,
-        code: d.code,
-        message: d.message,
-        factId: d.factId ?? null,
-        ...(d.suggestions ? { suggestions: d.suggestions } : {}),
-        ...(d.successor ? { successor: d.successor } : {}),
-        ...(d.mismatch ? { mismatch: d.mismatch } : {}),
-      });
-    }
+    const checked = checkFile(file, index, readProblems, checkOptions);
+    findings.push(...checked.findings);
+    citationCount += checked.citations;
   }
   for (const p of readProblems) {
     findings.push({ ...p, endLine: p.line, endColumn: p.column, factId: null });
@@ -75,8 +85,13 @@ export function checkCommand(files: string[], options: CheckOptions): number {
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.length - errors;
 
-  if (options.json) {
+  if (format === 'json') {
     writeOut(`${JSON.stringify(findings, null, 2)}\n`);
+  } else if (format === 'sarif') {
+    const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+    writeOut(`${JSON.stringify(toSarif(findings, { version, informationUri: 'https://www.npmjs.com/package/@factcite/cli' }), null, 2)}\n`);
+  } else if (format === 'github') {
+    writeOut(toGithub(findings));
   } else {
     writeOut(humanReport(findings, lang));
     const corpusNote = parsed.errors.length ? pc.yellow(message('cli.check.corpus-errors', { count: parsed.errors.length }, lang)) : '';
@@ -90,7 +105,8 @@ export function checkCommand(files: string[], options: CheckOptions): number {
       writeOut(`\n${errors ? pc.red('✖') : pc.yellow('⚠')} ${summary}${corpusNote}\n`);
     }
   }
-  return errors > 0 && !options.exitZero ? EXIT.problems : EXIT.ok;
+  const fails = failOn === 'warning' ? findings.length > 0 : failOn === 'error' ? errors > 0 : false;
+  return fails ? EXIT.problems : EXIT.ok;
 }
 
 /**
@@ -110,10 +126,15 @@ export function humanReport(findings: readonly CheckFinding[], lang: MessageLang
   let out = '';
   for (const [file, list] of byFile) {
     out += `\n${pc.underline(file)}\n`;
-    const width = Math.max(...list.map((f) => displayWidth(`${f.line}:${f.column}`)));
+    const width = Math.max(...list.map((f) => displayWidth(findingPlace(f))));
     for (const f of list) {
       const sev = f.severity === 'error' ? pc.red(pad(label.error, labelWidth)) : pc.yellow(pad(label.warning, labelWidth));
-      out += `  ${pc.dim(pad(`${f.line}:${f.column}`, width))}  ${sev}  ${f.message}  ${pc.dim(f.code)}\n`;
+      out += `  ${pc.dim(pad(findingPlace(f), width))}  ${sev}  ${f.message}  ${pc.dim(f.code)}\n`;
+      if (f.sentence !== undefined) {
+        // A converted document has no lines: the sentence is what a Word user searches for.
+        const under = f.heading ? pc.dim(`  (${f.heading})`) : '';
+        out += `  ${' '.repeat(width)}  ${' '.repeat(labelWidth)}  “${f.sentence}”${under}\n`;
+      }
     }
   }
   return out;

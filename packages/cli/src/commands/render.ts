@@ -6,9 +6,11 @@ import { contained } from '../contained.js';
 import pc from 'picocolors';
 import { loadIndex } from '../corpus.js';
 import { EXIT, InputError, UsageError } from '../errors.js';
+import { styleCitations, styleLocale } from '../render/citeproc.js';
 import { renderHtml } from '../render/html.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { buildRenderModel, detectLanguage, type RenderLanguage } from '../render/model.js';
+import { readStyle } from '../render/styles.js';
 import { writeErr, writeOut } from '../terminal.js';
 
 export interface RenderOptions {
@@ -16,6 +18,8 @@ export interface RenderOptions {
   format?: string;
   lang?: string;
   out?: string;
+  csl?: string;
+  style?: string;
 }
 
 const LANGUAGES: RenderLanguage[] = ['en', 'zh-Hans', 'zh-Hant'];
@@ -31,6 +35,7 @@ export function renderCommand(report: string, options: RenderOptions): number {
   if (options.lang !== undefined && !LANGUAGES.includes(options.lang as RenderLanguage)) {
     throw new UsageError(`--lang must be one of ${LANGUAGES.join(', ')}`);
   }
+  const style = options.csl || options.style ? readStyle(options) : undefined;
   const problems: Problem[] = [];
   const text = readTextFile(report, report, problems);
   if (text === undefined) throw new InputError(problems.map((p) => `${p.file}: ${p.message}`).join('; '));
@@ -49,10 +54,12 @@ export function renderCommand(report: string, options: RenderOptions): number {
   }
   const language = (options.lang as RenderLanguage | undefined) ?? detectLanguage(text);
   const model = buildRenderModel(text, index, language);
-  const output = format === 'html' ? renderHtml(model, path.basename(report).replace(/\.[^.]+$/, '')) : renderMarkdown(model);
+  // An explicit --lang picks the style's locale too; otherwise the style's default-locale, else the report's language.
+  const styled = style ? styleCitations(model, index, style.xml, options.lang ? styleLocale('', language) : undefined) : undefined;
+  const output = format === 'html' ? renderHtml(model, path.basename(report).replace(/\.[^.]+$/, ''), styled) : renderMarkdown(model, styled);
   if (options.out) {
     writeFileSync(contained(() => expectWritableFile(options.out!, '--out')), output);
-    writeErr(`${pc.green('✔')} wrote ${options.out}: ${model.notes.length} notes, ${model.bibliography.length} sources\n`);
+    writeErr(`${pc.green('✔')} wrote ${options.out}: ${model.notes.length} ${styled && !styled.note ? 'citations' : 'notes'}, ${model.bibliography.length} sources${style ? ` (${style.name})` : ''}\n`);
   } else {
     writeOut(output);
   }

@@ -12,8 +12,8 @@ export interface CslItem {
   URL?: string;
   page?: string;
   language: string;
-  abstract: string;
-  note: string;
+  abstract?: string;
+  note?: string;
 }
 
 /** The citation key of a fact, as a writer cites it: `[@fact:ID]`. */
@@ -46,24 +46,34 @@ export function dateParts(date: string): number[] {
   return date.split('-').map(Number);
 }
 
+/** The citation key of a source article: what a fact citation resolves to when each article is listed once. */
+export function sourceKey(source: Source): string {
+  return `source:${source.id}`;
+}
+
+/** The CSL-JSON item of a source article, keyed source:<id>. */
+export function sourceItem(source: Source): CslItem {
+  return {
+    id: sourceKey(source),
+    type: 'article-newspaper',
+    title: source.title,
+    'container-title': source.publisher,
+    ...(source.authors.length ? { author: source.authors.map((literal) => ({ literal })) } : {}),
+    issued: { 'date-parts': [dateParts(source.published)] },
+    ...(source.url ? { URL: source.url } : {}),
+    ...(source.page ? { page: source.page } : {}),
+    language: source.script === 'Hant' ? 'zh-Hant' : 'zh-Hans',
+  };
+}
+
+/** The CSL-JSON item of one fact, keyed fact:<id>, carrying its source's metadata, statement and a note. */
+export function factItem(fact: Fact, index: FactIndex): CslItem | undefined {
+  const source = primarySource(fact, index);
+  if (!source) return undefined;
+  return { ...sourceItem(source), id: factKey(fact), abstract: fact.statement.en, note: factNote(fact, index) };
+}
+
 /** One CSL-JSON item per fact, keyed fact:<id>, carrying its source's metadata. */
 export function cslItems(index: FactIndex): CslItem[] {
-  return index.all().flatMap((fact) => {
-    const source = primarySource(fact, index);
-    if (!source) return [];
-    const item: CslItem = {
-      id: factKey(fact),
-      type: 'article-newspaper',
-      title: source.title,
-      'container-title': source.publisher,
-      ...(source.authors.length ? { author: source.authors.map((literal) => ({ literal })) } : {}),
-      issued: { 'date-parts': [dateParts(source.published)] },
-      ...(source.url ? { URL: source.url } : {}),
-      ...(source.page ? { page: source.page } : {}),
-      language: source.script === 'Hant' ? 'zh-Hant' : 'zh-Hans',
-      abstract: fact.statement.en,
-      note: factNote(fact, index),
-    };
-    return [item];
-  });
+  return index.all().flatMap((fact) => factItem(fact, index) ?? []);
 }

@@ -1,5 +1,6 @@
 import MarkdownIt from 'markdown-it';
 import { type FrontMatter, readFrontMatter } from './front-matter.js';
+import type { StyledCitations } from './citeproc.js';
 import { inTextName, labels, notePartText, type RenderLanguage, type RenderModel } from './model.js';
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -51,7 +52,7 @@ function titleBlock(front: FrontMatter | undefined): string {
  * by source. Corpus text is escaped, links are http(s) only, and a content
  * security policy forbids scripts and remote resources.
  */
-export function renderHtml(model: RenderModel, fallbackTitle: string): string {
+export function renderHtml(model: RenderModel, fallbackTitle: string, styled?: StyledCitations): string {
   const l = labels(model.language);
   // The metadata block is the page's title block, never prose.
   const front = readFrontMatter(model.text);
@@ -61,7 +62,7 @@ export function renderHtml(model: RenderModel, fallbackTitle: string): string {
   for (const note of model.notes) {
     if (note.start < at) continue;
     prose += clean(model.text.slice(at, note.start));
-    const name = note.inText ? inTextName(note).replace(/([\\`*_[\]<>|~@])/g, '\\$1') : '';
+    const name = note.inText && !(styled && !styled.note) ? inTextName(note).replace(/([\\`*_[\]<>|~@])/g, '\\$1') : '';
     prose += `${name}${OPEN}${note.n}${CLOSE}`;
     at = note.end;
   }
@@ -76,12 +77,16 @@ export function renderHtml(model: RenderModel, fallbackTitle: string): string {
     titleBlock(front) +
     md.renderer
       .render(tokens, md.options, {})
-      .replace(MARKER, (_, n: string) => `<sup class="note-ref" id="ref-${n}"><a href="#note-${n}">${n}</a></sup>`);
+      .replace(MARKER, (_, n: string) =>
+        styled && !styled.note
+          ? `<span class="citation">${styled.citations[Number(n) - 1]?.html ?? ''}</span>`
+          : `<sup class="note-ref" id="ref-${n}"><a href="#note-${n}">${n}</a></sup>`,
+      );
 
   const notes = model.notes
     .map(
-      (note) =>
-        `<li id="note-${note.n}">${note.parts.map((p) => escapeHtml(notePartText(p, model.language))).join(l.join)} <a class="back" href="#ref-${note.n}" aria-label="back">↩</a></li>`,
+      (note, i) =>
+        `<li id="note-${note.n}">${styled ? (styled.citations[i]?.html ?? '') : note.parts.map((p) => escapeHtml(notePartText(p, model.language))).join(l.join)} <a class="back" href="#ref-${note.n}" aria-label="back">↩</a></li>`,
     )
     .join('\n');
   const sources = model.bibliography
@@ -105,6 +110,31 @@ export function renderHtml(model: RenderModel, fallbackTitle: string): string {
     })
     .join('\n');
 
+  const notesSection = `<section class="notes">
+<h2>${escapeHtml(l.notes)}</h2>
+<ol class="notes">
+${notes}
+</ol>
+</section>
+`;
+  // With a CSL style: notes only for a note style, and the style's bibliography; else notes and sources by article.
+  const closing = !model.notes.length
+    ? ''
+    : styled
+      ? `${styled.note ? notesSection : ''}<section class="sources">
+<h2>${escapeHtml(l.references)}</h2>
+<div class="csl-bib-body">
+${styled.bibliography.map((e) => e.html).join('\n')}
+</div>
+</section>
+`
+      : `${notesSection}<section class="sources">
+<h2>${escapeHtml(l.sources)}</h2>
+<ol class="sources">
+${sources}
+</ol>
+</section>
+`;
   const lang: Record<RenderLanguage, string> = { en: 'en', 'zh-Hans': 'zh-Hans', 'zh-Hant': 'zh-Hant' };
   return `<!doctype html>
 <html lang="${lang[model.language]}">
@@ -120,23 +150,7 @@ export function renderHtml(model: RenderModel, fallbackTitle: string): string {
 <main>
 <article>
 ${body}</article>
-${
-  model.notes.length
-    ? `<section class="notes">
-<h2>${escapeHtml(l.notes)}</h2>
-<ol class="notes">
-${notes}
-</ol>
-</section>
-<section class="sources">
-<h2>${escapeHtml(l.sources)}</h2>
-<ol class="sources">
-${sources}
-</ol>
-</section>
-`
-    : ''
-}</main>
+${closing}</main>
 </body>
 </html>
 `;

@@ -1,0 +1,54 @@
+import { spawnSync } from 'node:child_process';
+import { InputError } from '../errors.js';
+import { MESSAGES } from '../messages.js';
+import { isPandocDocument, type PandocDocument } from './ast.js';
+
+/** The pandoc to run: $PANDOC when set (a writer's own build), else `pandoc` on PATH. */
+export function pandocCommand(): string {
+  return process.env.PANDOC || 'pandoc';
+}
+
+/** Pandoc's reader for a document file, by extension; undefined for Markdown and anything else factcite reads itself. */
+export function pandocReaderFor(file: string): string | undefined {
+  const ext = file.toLowerCase().match(/\.([a-z0-9]+)$/)?.[1];
+  switch (ext) {
+    case 'docx':
+      return 'docx';
+    case 'odt':
+      return 'odt';
+    case 'html':
+    case 'htm':
+    case 'xhtml':
+      return 'html';
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Reads a document with pandoc into its JSON AST. A missing pandoc, a file
+ * pandoc cannot read, or output that is not an AST is an InputError naming
+ * the file: one line for the user, never a stack trace.
+ */
+export function readWithPandoc(file: string, reader: string, purpose: string): PandocDocument {
+  const result = spawnSync(pandocCommand(), ['--from', reader, '--to', 'json', '--', file], {
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  if (result.error) {
+    if ((result.error as NodeJS.ErrnoException).code === 'ENOENT') throw new InputError(MESSAGES.pandocMissing(purpose));
+    throw new InputError(MESSAGES.pandocFailed(file, result.error.message));
+  }
+  if (result.status !== 0) {
+    const detail = result.stderr.trim().split('\n').slice(-3).join(' ') || `exit status ${result.status}`;
+    throw new InputError(MESSAGES.pandocFailed(file, detail));
+  }
+  let doc: unknown;
+  try {
+    doc = JSON.parse(result.stdout);
+  } catch {
+    doc = undefined;
+  }
+  if (!isPandocDocument(doc)) throw new InputError(MESSAGES.pandocFailed(file, 'its output is not a Pandoc JSON document'));
+  return doc;
+}
