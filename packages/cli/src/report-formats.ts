@@ -6,6 +6,8 @@ const RULES: Record<string, string> = {
   'deprecated-fact': 'A citation names a deprecated fact; a successor replaces it.',
   'malformed-citation': 'Something meant as a citation is not one Pandoc reads (full-width brackets or colon, a missing @, an empty id).',
   'value-mismatch': 'A number in the citing sentence contradicts the value of the cited fact.',
+  'unknown-suppression-code': 'A factcite-disable comment names a code factcite does not report.',
+  'unused-suppression': 'A factcite-disable comment hides no problem (reported with --report-unused-suppressions).',
   'unreadable-file': 'The report could not be read.',
 };
 
