@@ -38,3 +38,5 @@ export {
 } from './present.js';
 export { escapeMarkdown, escapeInline } from './markdown.js';
 export { citationAt } from './citation-at.js';
+export { cslItem, cslItems, factKey, factNote, primarySource, type CslItem } from './csl.js';
+export { bibtexEntry, bibtexEntries, escapeBibtex } from './bibtex.js';

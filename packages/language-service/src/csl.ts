@@ -46,24 +46,29 @@ export function dateParts(date: string): number[] {
   return date.split('-').map(Number);
 }
 
+/** The CSL-JSON item of one fact, keyed fact:<id>, carrying its source's metadata; undefined when no source of it is in the index. */
+export function cslItem(fact: Fact, index: FactIndex): CslItem | undefined {
+  const source = primarySource(fact, index);
+  if (!source) return undefined;
+  return {
+    id: factKey(fact),
+    type: 'article-newspaper',
+    title: source.title,
+    'container-title': source.publisher,
+    ...(source.authors.length ? { author: source.authors.map((literal) => ({ literal })) } : {}),
+    issued: { 'date-parts': [dateParts(source.published)] },
+    ...(source.url ? { URL: source.url } : {}),
+    ...(source.page ? { page: source.page } : {}),
+    language: source.script === 'Hant' ? 'zh-Hant' : 'zh-Hans',
+    abstract: fact.statement.en,
+    note: factNote(fact, index),
+  };
+}
+
 /** One CSL-JSON item per fact, keyed fact:<id>, carrying its source's metadata. */
 export function cslItems(index: FactIndex): CslItem[] {
   return index.all().flatMap((fact) => {
-    const source = primarySource(fact, index);
-    if (!source) return [];
-    const item: CslItem = {
-      id: factKey(fact),
-      type: 'article-newspaper',
-      title: source.title,
-      'container-title': source.publisher,
-      ...(source.authors.length ? { author: source.authors.map((literal) => ({ literal })) } : {}),
-      issued: { 'date-parts': [dateParts(source.published)] },
-      ...(source.url ? { URL: source.url } : {}),
-      ...(source.page ? { page: source.page } : {}),
-      language: source.script === 'Hant' ? 'zh-Hant' : 'zh-Hans',
-      abstract: fact.statement.en,
-      note: factNote(fact, index),
-    };
-    return [item];
+    const item = cslItem(fact, index);
+    return item ? [item] : [];
   });
 }
