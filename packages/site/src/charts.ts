@@ -88,7 +88,8 @@ function finish(svg: Element, description: string): Html {
   for (const style of svg.querySelectorAll('style')) style.remove();
   for (const a of svg.querySelectorAll('a')) {
     const title = a.querySelector('title')?.textContent;
-    if (title) a.setAttribute('aria-label', title);
+    // linkedom writes attribute values without escaping `&`; a text such as `&amp;` must not be read as a character reference.
+    if (title) a.setAttribute('aria-label', title.replace(/&/g, '&amp;'));
   }
   // Plot names its layers (axes, grid) with aria-label; a layer with no link in it is drawing only.
   for (const g of svg.querySelectorAll('g[aria-label]')) {

@@ -41,12 +41,18 @@ export function createContext(corpus: Corpus, index: FactIndex, links: Links, re
     releases,
     statement(fact) {
       let v = statements.get(fact.id);
-      if (!v) statements.set(fact.id, (v = statementVariants(fact, index)));
+      if (!v) {
+        v = statementVariants(fact, index);
+        statements.set(fact.id, v);
+      }
       return v;
     },
     entityName(entity) {
       let v = names.get(entity.id);
-      if (!v) names.set(entity.id, (v = entityVariants(entity)));
+      if (!v) {
+        v = entityVariants(entity);
+        names.set(entity.id, v);
+      }
       return v;
     },
     sourceLang: (source) => (source.script === 'Hant' ? 'zh-Hant' : 'zh-Hans'),

@@ -12,12 +12,12 @@ export const CONTENT_SECURITY_POLICY =
 
 /** The sections in the header's navigation, by key. */
 const NAV = [
-  ['home', '', 'Search 搜索'],
-  ['charts', 'charts/', 'Charts 图表'],
-  ['sources', 'sources/', 'Sources 来源'],
-  ['entities', 'entities/', 'Entities 实体'],
-  ['topics', 'topics/', 'Topics 主题'],
-  ['releases', 'releases/', 'Releases 版本'],
+  ['home', '', 'Search', '搜索'],
+  ['charts', 'charts/', 'Charts', '图表'],
+  ['sources', 'sources/', 'Sources', '来源'],
+  ['entities', 'entities/', 'Entities', '实体'],
+  ['topics', 'topics/', 'Topics', '主题'],
+  ['releases', 'releases/', 'Releases', '版本'],
 ] as const;
 
 export type Section = (typeof NAV)[number][0];
@@ -35,7 +35,7 @@ export interface PageOptions {
 /** A whole page: the shell every page shares (landmarks, navigation, the display-script switch, the policy). */
 export function page({ links, title, section, description, version, body }: PageOptions): string {
   const nav = NAV.map(
-    ([key, href, label]) => html`<li><a href="${links.root(href)}"${key === section ? html` aria-current="page"` : ''}>${label}</a></li>`,
+    ([key, href, label, zh]) => html`<li><a href="${links.root(href)}"${key === section ? html` aria-current="page"` : ''}>${label} <span lang="zh-Hans">${zh}</span></a></li>`,
   );
   const options = DISPLAY_SCRIPTS.map(({ key, label, lang }) => html`<option value="${key}" lang="${lang}">${label}</option>`);
   return html`<!doctype html>
@@ -58,7 +58,7 @@ ${description ? html`<meta name="description" content="${description}">` : ''}
 <a class="brand" href="${links.root()}">factcite <span class="tagline" lang="zh-Hans">香港与大湾区人工智能事实库</span></a>
 <nav aria-label="Site"><ul>${nav}</ul></nav>
 <div class="script-switch" hidden>
-<label for="script-switch">Script 字体</label>
+<label for="script-switch">Script <span lang="zh-Hans">字体</span></label>
 <select id="script-switch">${options}</select>
 </div>
 </header>

@@ -4,7 +4,7 @@ import { type Html, html, join } from './html.js';
 
 /** The display scripts a reader can switch between, in the switch's order, with their labels. */
 export const DISPLAY_SCRIPTS = [
-  { key: 'o', script: 'original', label: '原文 original', lang: 'en' },
+  { key: 'o', script: 'original', label: 'Original', lang: 'en' },
   { key: 'hans', script: 'zh-Hans', label: '简体', lang: 'zh-Hans' },
   { key: 'hk', script: 'zh-Hant-HK', label: '繁體（香港）', lang: 'zh-Hant-HK' },
   { key: 'tw', script: 'zh-Hant-TW', label: '繁體（台灣）', lang: 'zh-Hant-TW' },

@@ -12,8 +12,8 @@ export function entityPage(ctx: SiteContext, entity: Entity): string {
 <p class="kicker">${entity.kind} <code>${entity.id}</code></p>
 <h1>${switchable(ctx.entityName(entity))}</h1>
 <dl class="facts-table">
-<dt>简体</dt><dd lang="zh-Hans">${entity.names['zh-Hans']}</dd>
-<dt>繁體</dt><dd lang="zh-Hant">${entity.names['zh-Hant']}</dd>
+<dt lang="zh-Hans">简体</dt><dd lang="zh-Hans">${entity.names['zh-Hans']}</dd>
+<dt lang="zh-Hant">繁體</dt><dd lang="zh-Hant">${entity.names['zh-Hant']}</dd>
 <dt>English</dt><dd lang="en">${entity.names.en}</dd>
 ${entity.aliases.length ? html`<dt>Also written</dt><dd><ul class="inline">${join(entity.aliases.map((a) => html`<li lang="${/[\p{Script=Han}]/u.test(a) ? 'zh' : 'en'}">${a}</li>`))}</ul></dd>` : ''}
 ${entity.description ? html`<dt>About</dt><dd lang="en">${entity.description}</dd>` : ''}

@@ -71,8 +71,8 @@ ${bibtex ? copyBlock('cite-bibtex', 'BibTeX', html`${bibtex}`, true) : ''}
 <section aria-labelledby="about-h">
 <h2 id="about-h">The fact</h2>
 <dl class="facts-table">
-<dt>简体</dt><dd lang="zh-Hans">${variants.texts.hans}</dd>
-<dt>繁體</dt><dd lang="zh-Hant-HK">${variants.texts.hk}</dd>
+<dt lang="zh-Hans">简体</dt><dd lang="zh-Hans">${variants.texts.hans}</dd>
+<dt lang="zh-Hant">繁體</dt><dd lang="zh-Hant-HK">${variants.texts.hk}</dd>
 <dt>English</dt><dd lang="en">${variants.texts.en}</dd>
 ${fact.value || fact.date ? html`<dt>Value</dt><dd>${valueHtml(ctx, fact)}${fact.value && fact.value.qualifier !== 'exact' ? html` <span class="qualifier">qualifier: ${fact.value.qualifier}</span>` : ''}</dd>` : ''}
 ${fact.entities.length ? html`<dt>Entities</dt><dd><ul class="inline">${join(fact.entities.map((id) => html`<li>${entityLink(ctx, id)}</li>`))}</ul></dd>` : ''}

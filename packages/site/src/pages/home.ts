@@ -7,11 +7,11 @@ export function homePage(ctx: SiteContext): string {
   const { index, links } = ctx;
   const topics = index.topics().toSorted();
   const body = html`<h1>Facts on AI in Hong Kong and the Greater Bay Area</h1>
-<p class="lead">${index.size} facts from ${index.sources().length} Chinese-language news articles, each with its verbatim quotes. Search in Simplified or Traditional Chinese, English, a name, or a number as written (十億, 10亿港元, HK$1 billion); cite a fact as <code>[@fact:id]</code>.</p>
+<p class="lead">${index.size} facts from ${index.sources().length} Chinese-language news articles, each with its verbatim quotes. Search in Simplified or Traditional Chinese, English, a name, or a number as written (<span lang="zh-Hant">十億</span>, <span lang="zh-Hans">10亿港元</span>, HK$1 billion); cite a fact as <code>[@fact:id]</code>.</p>
 <search class="search" aria-label="Facts">
 <form action="${links.root()}" method="get" role="search">
-<label for="q">Search facts 搜索事实</label>
-<input type="search" id="q" name="q" autocomplete="off" spellcheck="false" placeholder="数码港 / 數碼港 / Cyberport" aria-describedby="search-status">
+<label for="q">Search facts <span lang="zh-Hans">搜索事实</span></label>
+<input type="search" id="q" name="q" autocomplete="off" spellcheck="false" placeholder="数码港 / 數碼港 / Cyberport" lang="zh" aria-describedby="search-status">
 </form>
 <p id="search-status" class="hint" role="status" aria-live="polite">Search runs in your browser once the index has loaded.</p>
 <noscript><p>Search needs JavaScript. Browse the facts by <a href="${links.root('topics/')}">topic</a>, <a href="${links.root('entities/')}">entity</a> or <a href="${links.root('sources/')}">source</a>.</p></noscript>

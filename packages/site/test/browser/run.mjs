@@ -214,7 +214,11 @@ try {
 
   await step('charts draw each mark as a link to its fact, without JavaScript', async () => {
     const noScript = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1200, height: 900 } });
-    await noScript.route('**/*', (route) => (route.request().url().startsWith(`${origin}/`) ? route.continue() : (problems.push(`request outside the site: ${route.request().url()}`), route.abort())));
+    await noScript.route('**/*', (route) => {
+      if (route.request().url().startsWith(`${origin}/`)) return route.continue();
+      problems.push(`request outside the site: ${route.request().url()}`);
+      return route.abort();
+    });
     const plain = await noScript.newPage();
     await plain.goto(`${server.url}charts/`);
     const hrefs = await plain.$$eval('svg.chart a', (links) => links.map((a) => a.getAttribute('href')));
