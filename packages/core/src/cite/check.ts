@@ -1,6 +1,6 @@
 import { type MalformedCitation, parseCitations } from './citations.js';
-import type { FactIndex } from './search.js';
-import { checkValues, type ValueMismatch } from './value-check.js';
+import type { FactIndex } from '../search/search.js';
+import { checkValues, type ValueMismatch } from '../numbers/value-check.js';
 
 /**
  * What is wrong: an id no fact has (error), a deprecated fact (warning), text
