@@ -25,6 +25,7 @@ export { references, type ReferenceDocument, type ReferenceTarget } from './refe
 export { factCard, factSummary, COMMANDS, type CardOptions, type OpenSourceArgs, type CopyFootnoteArgs } from './card.js';
 export {
   statementIn,
+  noteIn,
   entityName,
   resolveScript,
   describeValue,

@@ -61,6 +61,15 @@ describe('buildSite', () => {
     expect(withoutLang.match(/.{0,40}[\p{Script=Han}]+/gu) ?? []).toEqual([]);
   });
 
+  it('shows a fact\'s notes before its citation, in every display script', () => {
+    const page = readFileSync(path.join(out, 'facts', 'hostile-fact', 'index.html'), 'utf8');
+    expect(page.indexOf('class="notes"')).toBeGreaterThan(0);
+    expect(page.indexOf('class="notes"')).toBeLessThan(page.indexOf('id="cite-h"'));
+    expect(page).toContain('<span class="alt s-o s-hans" lang="zh-Hans">注意&lt;i&gt;这条&lt;/i&gt;只是测试</span>');
+    expect(page).toContain('lang="zh-Hant">注意&lt;i&gt;這條&lt;/i&gt;只是測試</span>');
+    expect(page).toContain('<span class="alt s-en" lang="en">A caveat with &lt;i&gt;markup&lt;/i&gt;</span>');
+  });
+
   it('links a deprecated fact to its successor', () => {
     const deprecated = corpus.facts.find((f) => f.status === 'deprecated')!;
     const page = readFileSync(path.join(out, 'facts', deprecated.id, 'index.html'), 'utf8');

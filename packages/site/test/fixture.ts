@@ -15,6 +15,7 @@ export const HOSTILE = {
   title: '</title><script>alert(1)</script>',
   name: '"><img src=x onerror=alert(2)>',
   quote: '<b onmouseover=alert(3)>粗体</b>',
+  note: '<i>markup</i>',
 };
 
 /**
@@ -44,6 +45,7 @@ export function fixtureCorpus(): Corpus {
     statement: { 'zh-Hans': `${HOSTILE.statement}中文`, en: HOSTILE.statement },
     citations: [{ source: 'hostile-source', quote: HOSTILE.quote }],
     topics: ['policy'],
+    notes: [{ 'zh-Hans': '注意<i>这条</i>只是测试', en: 'A caveat with <i>markup</i>' }],
   };
   const sourceIds = new Set([...facts, hostileFact].flatMap((f) => f.citations.map((c) => c.source)));
   return {

@@ -6,7 +6,7 @@ import { type Html, html, join } from '../html.js';
 import { page } from '../layout.js';
 import { DISPLAY_SCRIPTS, type ScriptKey, switchable } from '../scripts.js';
 import { entityLink, topicLink, valueHtml } from './common.js';
-import { notesOf } from './notes.js';
+import { noteVariants } from './notes.js';
 
 /** The quote inside its paragraph of the source, the quote marked; the quote alone when the text does not hold it. */
 function quoteInParagraph(ctx: SiteContext, sourceId: string, quote: string): Html {
@@ -47,7 +47,7 @@ export function factPage(ctx: SiteContext, fact: Fact): string {
   const sources = [...new Set(fact.citations.map((c) => c.source))];
   const csl = cslItem(fact, index);
   const bibtex = bibtexEntry(fact, index);
-  const notes = notesOf(fact);
+  const notes = noteVariants(fact, index);
   const said = fact.attributedTo ? html`<dt>Said by</dt><dd>${entityLink(ctx, fact.attributedTo)}</dd>` : '';
   const body = html`<article class="fact" data-fact="${fact.id}">
 <p class="kicker">Fact <code>${fact.id}</code> · ${fact.kind}</p>
@@ -59,6 +59,7 @@ ${
       } Old reports that cite it still resolve.</div>`
     : ''
 }
+${notes.length ? html`<div class="notes" role="note"><h2 class="notes-h">Before you cite it</h2><ul>${join(notes.map((n) => html`<li>${switchable(n)}</li>`))}</ul></div>` : ''}
 <section aria-labelledby="cite-h">
 <h2 id="cite-h">Cite it</h2>
 ${copyBlock('cite-key', 'Citation', html`[@fact:${fact.id}]`)}
@@ -81,7 +82,6 @@ ${fact.topics.length ? html`<dt>Topics</dt><dd><ul class="inline">${join(fact.to
 <dt>Status</dt><dd>${fact.status}${successor ? html`, superseded by <a href="${links.fact(successor.id)}"><code>${successor.id}</code></a>` : ''}</dd>
 <dt>Release</dt><dd>in the corpus since <a href="${links.root('releases/')}#v${fact.since}">${fact.since}</a>${ctx.version ? `; shown from ${ctx.version}` : ''}</dd>
 </dl>
-${notes.length ? html`<h3>Notes and caveats</h3><ul class="notes">${join(notes.map((n) => html`<li lang="en">${n}</li>`))}</ul>` : ''}
 </section>
 <section aria-labelledby="sources-h">
 <h2 id="sources-h">What the sources say</h2>

@@ -1,19 +1,17 @@
-import type { Fact } from '@factcite/core';
+import type { Fact, FactIndex } from '@factcite/core';
+import { noteIn, resolveScript } from '@factcite/language-service';
+import { DISPLAY_SCRIPTS, type ScriptKey, type Variants } from '../scripts.js';
 
 /**
- * A fact's notes and caveats as lines of text: the single `note` of
- * corpus 0.1, and `notes` where a release has them (a list of lines, or
- * of records with a text). Anything else is left out rather than guessed at.
+ * A fact's notes (caveats a writer must see before citing it), each in every
+ * display script as its statement is. The deprecated free-text `note` is
+ * not shown: nothing in factcite shows it.
  */
-export function notesOf(fact: Fact): string[] {
-  const record = fact as Fact & { notes?: unknown };
-  const out: string[] = [];
-  if (typeof fact.note === 'string' && fact.note.trim()) out.push(fact.note.trim());
-  const notes = record.notes;
-  const items = Array.isArray(notes) ? notes : notes === undefined ? [] : [notes];
-  for (const item of items) {
-    if (typeof item === 'string' && item.trim()) out.push(item.trim());
-    else if (item && typeof item === 'object' && typeof (item as { text?: unknown }).text === 'string') out.push((item as { text: string }).text.trim());
-  }
-  return [...new Set(out)];
+export function noteVariants(fact: Fact, index: FactIndex): Variants[] {
+  const originalLang = resolveScript(fact, 'original', index);
+  return (fact.notes ?? []).map((note) => {
+    const texts = {} as Record<ScriptKey, string>;
+    for (const { key, script } of DISPLAY_SCRIPTS) texts[key] = noteIn(note, fact, script, index);
+    return { texts, originalLang };
+  });
 }
