@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Corpus, createFactIndex, FactciteError, type FactIndex } from '@factcite/core';
 import { writeDirectoryAtomically } from '@factcite/core/node';
-import { createContext, type ReleaseEntry } from './context.js';
+import { createContext, type ReleaseEntry, type SiteContext } from './context.js';
 import { jsonForScript } from './html.js';
 import { Links, normaliseBase } from './links.js';
 import { chartsPage } from './pages/charts.js';
@@ -67,6 +67,24 @@ function indexFor(corpus: Corpus, prebuilt: Uint8Array | undefined): { index: Fa
   return { index, bytes: index.exportSearchIndex(), prebuilt: false };
 }
 
+/** The two files the home page loads to search: the records and display texts, and the index. */
+function searchAssets(ctx: SiteContext, indexBytes: Uint8Array): Map<string, string | Uint8Array> {
+  return new Map<string, string | Uint8Array>([
+    ['assets/search-data.json', jsonForScript(searchData(ctx))],
+    ['assets/search-index.bin', indexBytes],
+  ]);
+}
+
+/**
+ * Only the search assets of a corpus, as buildSite writes them: for
+ * measuring what the home page loads at a size no one would build every
+ * page of (the site bench's 100k facts).
+ */
+export function buildSearchAssets(corpus: Corpus, searchIndex?: Uint8Array): Map<string, string | Uint8Array> {
+  const { index, bytes } = indexFor(corpus, searchIndex);
+  return searchAssets(createContext(corpus, index, new Links('/'), []), bytes);
+}
+
 function expectReplaceable(outDir: string): void {
   if (!existsSync(outDir)) return;
   if (!statSync(outDir).isDirectory() || (readdirSync(outDir).length > 0 && !existsSync(path.join(outDir, SITE_MARKER)))) {
@@ -110,8 +128,7 @@ export function buildSite(options: BuildSiteOptions): BuildSiteResult {
   pageAt('releases', releasesPage(ctx));
   const pages = files.size;
 
-  files.set('assets/search-data.json', jsonForScript(searchData(ctx)));
-  files.set('assets/search-index.bin', bytes);
+  for (const [file, content] of searchAssets(ctx, bytes)) files.set(file, content);
   files.set('assets/site.js', packageFile('dist/client/site.global.js'));
   files.set('assets/script-choice.js', packageFile('dist/client/script-choice.global.js'));
   files.set('assets/site.css', packageFile('assets/site.css'));

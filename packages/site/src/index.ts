@@ -4,7 +4,7 @@
  * the releases) whose home page searches in the browser with the release's
  * prebuilt index, and serves it for a preview on 127.0.0.1.
  */
-export { buildSite, NotASiteError, SITE_MARKER, type BuildSiteOptions, type BuildSiteResult } from './build.js';
+export { buildSite, buildSearchAssets, NotASiteError, SITE_MARKER, type BuildSiteOptions, type BuildSiteResult } from './build.js';
 export { readReleaseInfo, changelogSections, type ReleaseInfo } from './release-info.js';
 export { serveSite, type ServeOptions, type SiteServer } from './serve.js';
 export type { ReleaseEntry } from './context.js';

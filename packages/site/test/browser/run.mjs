@@ -19,6 +19,7 @@ import { createFactIndex, resolveSuccessor } from '@factcite/core';
 import { footnote, statementIn } from '@factcite/language-service';
 import { chromium } from 'playwright-core';
 import { serveSite } from '../../dist/index.js';
+import { pageWeight, typeQuery } from './measure.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const packageRoot = path.resolve(here, '..', '..');
@@ -82,11 +83,7 @@ async function visibleText(selector) {
 
 /** Types a query as a reader does, key by key, and waits for the results of the whole of it. */
 async function search(query) {
-  await page.fill('#q', '');
-  await page.evaluate(() => performance.clearMeasures('factcite:search'));
-  await page.locator('#q').pressSequentially(query);
-  await page.waitForFunction((q) => document.querySelector('#results')?.dataset.query === q, query);
-  const latencies = await page.evaluate(() => performance.getEntriesByName('factcite:search').map((m) => m.duration));
+  const latencies = await typeQuery(page, query);
   measures.searches.push({ query, keystrokes: latencies.length, max_ms: Math.max(...latencies), first_ms: latencies[0] });
   return page.$$eval('#results li a', (links) => links.map((a) => decodeURIComponent(new URL(a.href).pathname.split('/').filter(Boolean).pop())));
 }
@@ -116,17 +113,9 @@ try {
   await step('home page loads its index and weighs under 300 KB compressed', async () => {
     await page.goto(server.url);
     await page.waitForSelector('body[data-search-ready="true"]', { timeout: 20_000 });
-    const weight = await page.evaluate(() => {
-      const entries = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')];
-      return {
-        encoded: entries.reduce((n, e) => n + e.encodedBodySize, 0),
-        decoded: entries.reduce((n, e) => n + e.decodedBodySize, 0),
-        files: entries.map((e) => `${new URL(e.name).pathname} ${e.encodedBodySize}`),
-        indexReadyMs: performance.getEntriesByName('factcite:index-ready')[0]?.startTime,
-      };
-    });
+    const weight = await pageWeight(page);
     measures.home = weight;
-    assert(weight.files.some((f) => f.includes('search-index.bin')), `the index was not loaded: ${weight.files.join(', ')}`);
+    assert(weight.files.some((f) => f.path.endsWith('search-index.bin')), `the index was not loaded: ${weight.files.map((f) => f.path).join(', ')}`);
     assert(weight.encoded < 300 * 1024, `home page with its index weighs ${(weight.encoded / 1024).toFixed(0)} KB compressed`);
     assert((await page.getAttribute('input#q', 'type')) === 'search', 'the search box is not an <input type="search">');
   });
