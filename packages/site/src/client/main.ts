@@ -97,7 +97,15 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, c
   return el;
 }
 
-function renderHit(data: SearchData, positions: Map<string, number>, hit: SearchHit): HTMLLIElement {
+interface Loaded {
+  index: FactIndex;
+  data: SearchData;
+  /** Each fact's position in the data, for its display texts. */
+  positions: Map<string, number>;
+  sources: Map<string, SearchData['corpus']['sources'][number]>;
+}
+
+function renderHit({ data, positions, sources }: Loaded, hit: SearchHit): HTMLLIElement {
   const fact = hit.fact;
   const li = element('li', undefined, `fact-item${fact.status === 'deprecated' ? ' deprecated' : ''}`);
   const link = element('a');
@@ -108,7 +116,7 @@ function renderHit(data: SearchData, positions: Map<string, number>, hit: Search
   link.append(span);
   const meta = element('span', undefined, 'meta');
   const sourceId = fact.citations[0]?.source;
-  const source = data.corpus.sources.find((s) => s.id === sourceId);
+  const source = sourceId === undefined ? undefined : sources.get(sourceId);
   const parts: (HTMLElement | string)[] = [];
   if (fact.value) {
     const value = element('span', fact.value.text, 'value');
@@ -157,7 +165,7 @@ function setUpSearch(): void {
   if (!input || !list || !status) return;
   const form = input.form;
   form?.addEventListener('submit', (event) => event.preventDefault());
-  let loaded: { index: FactIndex; data: SearchData; positions: Map<string, number> } | undefined;
+  let loaded: Loaded | undefined;
   let pendingStart: number | undefined;
 
   const run = (started: number) => {
@@ -167,7 +175,7 @@ function setUpSearch(): void {
     }
     const query = input.value;
     const hits = query.trim() ? loaded.index.search(query, { limit: LIMIT }) : [];
-    list.replaceChildren(...hits.map((hit) => renderHit(loaded!.data, loaded!.positions, hit)));
+    list.replaceChildren(...hits.map((hit) => renderHit(loaded!, hit)));
     list.dataset.query = query;
     status.textContent = !query.trim() ? `${loaded.index.size} facts. Type to search.` : hits.length ? `${hits.length === LIMIT ? 'First 10' : hits.length} results for “${query}”.` : `No facts match “${query}”.`;
     // Measured from the keystroke's own time: what a reader waits for.
@@ -202,7 +210,7 @@ function setUpSearch(): void {
   if (initial) input.value = initial;
   loadSearch()
     .then(({ index, data }) => {
-      loaded = { index, data, positions: new Map(data.corpus.facts.map((f, i) => [f.id, i])) };
+      loaded = { index, data, positions: new Map(data.corpus.facts.map((f, i) => [f.id, i])), sources: new Map(data.corpus.sources.map((s) => [s.id, s])) };
       performance.mark('factcite:index-ready');
       document.body.dataset.searchReady = 'true';
       if (input.value || pendingStart !== undefined) run(pendingStart ?? performance.now());

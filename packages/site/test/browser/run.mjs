@@ -16,7 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createFactIndex, resolveSuccessor } from '@factcite/core';
-import { footnote, statementIn } from '@factcite/language-service';
+import { footnote, noteIn, statementIn } from '@factcite/language-service';
 import { chromium } from 'playwright-core';
 import { serveSite } from '../../dist/index.js';
 import { pageWeight, typeQuery } from './measure.mjs';
@@ -177,6 +177,17 @@ try {
     assert((await page.getAttribute('#results li a span', 'lang')) === 'zh-Hant-HK', 'a result in 繁體（香港） is not marked lang="zh-Hant-HK"');
     await page.selectOption('#script-switch', 'o');
   });
+
+  // Notes arrived with corpus 0.2.0; until a fact has some, this step says it had nothing to check.
+  const noted = index.all().find((f) => f.notes?.length);
+  if (noted) {
+    await step('a fact\'s notes are shown before its citation', async () => {
+      await page.goto(`${server.url}facts/${noted.id}/`);
+      const shown = await page.locator('.notes li').allInnerTexts();
+      const expected = noted.notes.map((note) => noteIn(note, noted, 'original', index));
+      assert(JSON.stringify(shown.map((t) => t.trim())) === JSON.stringify(expected), `${noted.id}: the page shows notes ${JSON.stringify(shown)}, not ${JSON.stringify(expected)}`);
+    });
+  } else console.log('  – no fact of this corpus has notes: the notes step has nothing to check');
 
   await step('a deprecated fact says so and leads to its successor', async () => {
     const deprecated = index.all().find((f) => f.status === 'deprecated');
