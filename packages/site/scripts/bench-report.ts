@@ -30,6 +30,9 @@ export interface SiteBench {
 export const START = '<!-- site-benchmarks:start -->';
 export const END = '<!-- site-benchmarks:end -->';
 
+/** A size in KB, or MB past a thousand KB, as a reader compares them. */
+const size = (kb: number) => (kb >= 1024 ? `${(kb / 1024).toFixed(1)} MB` : `${kb} KB`);
+
 const label = (facts: number, real: boolean) => (real ? `real (${facts})` : `${facts.toLocaleString('en')} (synthetic)`);
 
 /** The section's Markdown, markers included. */
@@ -37,7 +40,7 @@ export function siteSection(report: SiteBench): string {
   const [real, ...synthetic] = report.runs;
   const rows = report.runs.map(
     (r, i) =>
-      `| ${label(r.facts, i === 0)} | ${r.home_kb_compressed} KB (${r.home_kb} KB) | ${r.index_kb_compressed} + ${r.data_kb_compressed} + ${r.script_kb_compressed} KB | ${r.ready_ms} ms | ${r.keystroke_p50_ms} / ${r.keystroke_p95_ms} / ${r.keystroke_max_ms} ms | ${r.query_p95_ms} ms | ${r.keystrokes} |`,
+      `| ${label(r.facts, i === 0)} | ${size(r.home_kb_compressed)} (${size(r.home_kb)}) | ${size(r.index_kb_compressed)} + ${size(r.data_kb_compressed)} + ${size(r.script_kb_compressed)} | ${r.ready_ms} ms | ${r.keystroke_p50_ms} / ${r.keystroke_p95_ms} / ${r.keystroke_max_ms} ms | ${r.query_p95_ms} ms | ${r.keystrokes} |`,
   );
   const big = synthetic.at(-1);
   return `${START}

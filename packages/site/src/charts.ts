@@ -127,8 +127,8 @@ export function timeChart(group: ChartGroup, rows: ChartPoint[]): Html | undefin
     height: 40 + 170 * units.length,
     marginLeft: 60,
     marginRight: 90,
-    x: { type: 'utc', label: 'date', grid: true },
-    y: { type, label: group.axis, grid: true, nice: true, tickFormat, ...(type === 'linear' ? { zero: true } : {}) },
+    x: { type: 'utc', label: 'date', grid: true, inset: 14 },
+    y: { type, label: group.axis, grid: true, nice: true, tickFormat, inset: 8, ...(type === 'linear' ? { zero: true } : {}) },
     fy: { label: null, domain: units },
     marks: [Plot.dot(dated, { x: 'date', y: 'amount', fy: 'unit', r: 6, href: 'href', title: 'label' })],
   }) as unknown as Element;
@@ -144,7 +144,7 @@ export function entityChart(group: ChartGroup, rows: ChartPoint[]): Html {
     width: 720,
     height: 50 + 24 * order.length,
     marginLeft: 260,
-    x: { type: scaleType(rows), label: `${group.axis} (in its own unit)`, grid: true, nice: true, tickFormat },
+    x: { type: scaleType(rows), label: `${group.axis} (in its own unit)`, grid: true, nice: true, tickFormat, inset: 14 },
     y: { label: null, domain: order },
     marks: [Plot.dot(labelled, { x: 'amount', y: 'row', r: 6, href: 'href', title: 'label' })],
   }) as unknown as Element;

@@ -75,7 +75,7 @@ ${bibtex ? copyBlock('cite-bibtex', 'BibTeX', html`${bibtex}`, true) : ''}
 <dt lang="zh-Hans">简体</dt><dd lang="zh-Hans">${variants.texts.hans}</dd>
 <dt lang="zh-Hant">繁體</dt><dd lang="zh-Hant-HK">${variants.texts.hk}</dd>
 <dt>English</dt><dd lang="en">${variants.texts.en}</dd>
-${fact.value || fact.date ? html`<dt>Value</dt><dd>${valueHtml(ctx, fact)}${fact.value && fact.value.qualifier !== 'exact' ? html` <span class="qualifier">qualifier: ${fact.value.qualifier}</span>` : ''}</dd>` : ''}
+${fact.value || fact.date ? html`<dt>${fact.value ? 'Value' : 'Date'}</dt><dd>${valueHtml(ctx, fact)}${fact.value && fact.value.qualifier !== 'exact' ? html` <span class="qualifier">qualifier: ${fact.value.qualifier}</span>` : ''}</dd>` : ''}
 ${fact.entities.length ? html`<dt>Entities</dt><dd><ul class="inline">${join(fact.entities.map((id) => html`<li>${entityLink(ctx, id)}</li>`))}</ul></dd>` : ''}
 ${said}
 ${fact.topics.length ? html`<dt>Topics</dt><dd><ul class="inline">${join(fact.topics.map((t) => html`<li>${topicLink(ctx, t)}</li>`))}</ul></dd>` : ''}

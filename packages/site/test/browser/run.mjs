@@ -148,7 +148,7 @@ try {
     const paragraph = await visibleText('figure.citation blockquote p');
     assert(paragraph.length > fact.citations[0].quote.length || paragraph === fact.citations[0].quote, 'the quote is not shown inside its paragraph');
     assert((await page.locator('dd[lang="en"]').first().innerText()).trim() === fact.statement.en, 'the English statement is missing');
-    await page.screenshot({ path: path.join(shots, 'site-fact.png'), fullPage: false });
+    await page.screenshot({ path: path.join(shots, 'site-fact.png'), fullPage: true });
   });
 
   await step('copy the citation and a footnote in the chosen script', async () => {
