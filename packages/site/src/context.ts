@@ -11,6 +11,8 @@ export interface ReleaseEntry {
   counts: { facts: number; sources: number; entities: number };
   /** The release notes written for this version (its CHANGELOG section), as Markdown text. */
   changelog?: string;
+  /** The records shown differ from what was published as this version: a maintainer's working corpus. */
+  unreleased?: boolean;
 }
 
 /** What every page is rendered from. */

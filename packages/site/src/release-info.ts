@@ -94,16 +94,21 @@ export function readReleaseInfo(dir: string, corpus: Corpus): ReleaseInfo {
   }
   // The release shown is hashed from the very records on the site, as its manifest does.
   const version = corpus.version ?? 'unversioned';
-  byVersion.set(version, {
+  const shown: ReleaseEntry = {
     version,
     hash: releaseHash(corpus),
     counts: { facts: corpus.facts.length, sources: corpus.sources.length, entities: corpus.entities.length },
-  });
+  };
+  const published = byVersion.get(version);
+  // A working corpus edited since its last release: the published version keeps its own hash, and the records shown are listed apart.
+  const unreleased = published !== undefined && published.hash !== shown.hash;
+  if (!unreleased) byVersion.set(version, shown);
   const releases = [...byVersion.values()]
     .map((r) => {
       const notes = changelog.get(r.version);
       return notes ? { ...r, changelog: notes } : r;
     })
     .sort((a, b) => compareVersions(b.version, a.version));
+  if (unreleased) releases.unshift({ ...shown, unreleased: true });
   return { ...(searchIndex ? { searchIndex } : {}), releases };
 }

@@ -7,12 +7,16 @@ export function releasesPage(ctx: SiteContext): string {
   const { index, links } = ctx;
   const sections = ctx.releases.map((r) => {
     const added = index.all().filter((f) => f.since === r.version);
-    return html`<section aria-labelledby="v${r.version}-h" id="v${r.version}">
-<h2 id="v${r.version}-h">${r.version}${r.version === ctx.version ? ' (shown here)' : ''}</h2>
+    const id = r.unreleased ? 'unreleased' : `v${r.version}`;
+    const shownHere = r.unreleased || (r.version === ctx.version && !ctx.releases.some((x) => x.unreleased));
+    const heading = r.unreleased ? `Unreleased changes after ${r.version}` : r.version;
+    return html`<section aria-labelledby="${id}-h" id="${id}">
+<h2 id="${id}-h">${heading}${shownHere ? ' (shown here)' : ''}</h2>
+${r.unreleased ? html`<p>This site was built from a working copy of the corpus that differs from the published ${r.version}: its hash is not one a published release has.</p>` : ''}
 <dl class="facts-table">
 <dt>Release hash</dt><dd><code class="hash">${r.hash}</code></dd>
 <dt>Holds</dt><dd>${r.counts.facts} facts, ${r.counts.sources} sources, ${r.counts.entities} entities</dd>
-<dt>New facts</dt><dd>${added.length} facts first released in ${r.version}${added.length ? html` (<a href="${links.fact(added[0]!.id)}">first</a>)` : ''}</dd>
+${r.unreleased ? '' : html`<dt>New facts</dt><dd>${added.length} facts first released in ${r.version}${added.length ? html` (<a href="${links.fact(added[0]!.id)}">first</a>)` : ''}</dd>`}
 </dl>
 ${r.changelog ? html`<h3>Release notes</h3><pre class="changelog" lang="en">${r.changelog}</pre>` : ''}
 </section>`;
