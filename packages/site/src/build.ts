@@ -10,6 +10,7 @@ import { chartsPage } from './pages/charts.js';
 import { entitiesIndexPage, entityPage, topicPage, topicsIndexPage } from './pages/entity.js';
 import { factPage } from './pages/fact.js';
 import { homePage } from './pages/home.js';
+import { factsIndexPage, notFoundPage } from './pages/misc.js';
 import { releasesPage } from './pages/releases.js';
 import { sourcePage, sourcesIndexPage } from './pages/source.js';
 import { searchData } from './search-data.js';
@@ -117,6 +118,7 @@ export function buildSite(options: BuildSiteOptions): BuildSiteResult {
   const pageAt = (dir: string, html: string) => files.set(dir ? `${dir}/index.html` : 'index.html', html);
 
   pageAt('', homePage(ctx));
+  pageAt('facts', factsIndexPage(ctx));
   for (const fact of index.all()) pageAt(`facts/${fact.id}`, factPage(ctx, fact));
   pageAt('sources', sourcesIndexPage(ctx));
   for (const source of index.sources()) pageAt(`sources/${source.id}`, sourcePage(ctx, source));
@@ -126,6 +128,7 @@ export function buildSite(options: BuildSiteOptions): BuildSiteResult {
   for (const topic of index.topics()) pageAt(`topics/${topic}`, topicPage(ctx, topic));
   pageAt('charts', chartsPage(ctx));
   pageAt('releases', releasesPage(ctx));
+  files.set('404.html', notFoundPage(ctx));
   const pages = files.size;
 
   for (const [file, content] of searchAssets(ctx, bytes)) files.set(file, content);

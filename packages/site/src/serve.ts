@@ -73,7 +73,11 @@ export function serveSite(options: ServeOptions): Promise<SiteServer> {
     if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'Method not allowed\n', undefined, { Allow: 'GET, HEAD' });
     const url = request.url ?? '/';
     const found = fileForRequest(dir, base, url);
-    if (!found) return send(response, 404, 'Not found\n');
+    if (!found) {
+      // The site's own 404 page, as a static host would serve it.
+      const notFound = path.join(dir, '404.html');
+      return existsSync(notFound) ? send(response, 404, readFileSync(notFound), TYPES['.html']) : send(response, 404, 'Not found\n');
+    }
     // A folder without its slash: send the reader to the slash, so relative links inside resolve.
     if (found.endsWith(path.sep)) {
       const target = new URL(url, 'http://localhost');

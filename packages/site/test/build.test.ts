@@ -22,7 +22,8 @@ describe('buildSite', () => {
     for (const s of corpus.sources) expect(existsSync(path.join(out, 'sources', s.id, 'index.html'))).toBe(true);
     for (const e of corpus.entities) expect(existsSync(path.join(out, 'entities', e.id, 'index.html'))).toBe(true);
     for (const t of new Set(corpus.facts.flatMap((f) => f.topics))) expect(existsSync(path.join(out, 'topics', t, 'index.html'))).toBe(true);
-    for (const p of ['charts', 'releases', 'sources', 'entities', 'topics']) expect(existsSync(path.join(out, p, 'index.html'))).toBe(true);
+    for (const p of ['facts', 'charts', 'releases', 'sources', 'entities', 'topics']) expect(existsSync(path.join(out, p, 'index.html'))).toBe(true);
+    expect(readFileSync(path.join(out, '404.html'), 'utf8')).toContain('No such page');
     expect(result.pages).toBe(pages.length);
   });
 

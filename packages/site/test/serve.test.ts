@@ -66,6 +66,7 @@ describe('serveSite', () => {
   ])('serves nothing outside the site for %s', async (rawPath) => {
     const response = await get(server.port, rawPath);
     expect(response.status).toBe(404);
+    expect(response.body).toContain('No such page');
     expect(response.body).not.toContain('outside the site');
   });
 

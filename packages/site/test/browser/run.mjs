@@ -261,7 +261,7 @@ try {
     found.push(...(await axe('home with results')));
     const entity = index.entities()[0];
     const deprecated = index.all().find((f) => f.status === 'deprecated');
-    for (const url of [`facts/${factId}/`, `facts/${deprecated.id}/`, `sources/${index.sources()[0].id}/`, `entities/${entity.id}/`, 'entities/', `topics/${index.topics()[0]}/`, 'charts/', 'releases/', 'sources/']) {
+    for (const url of [`facts/${factId}/`, `facts/${deprecated.id}/`, `sources/${index.sources()[0].id}/`, `entities/${entity.id}/`, 'entities/', `topics/${index.topics()[0]}/`, 'charts/', 'releases/', 'sources/', 'facts/', '404.html']) {
       await page.goto(server.url + url);
       found.push(...(await axe(url)));
     }
