@@ -28,7 +28,7 @@ function quoteInParagraph(ctx: SiteContext, sourceId: string, quote: string): Ht
 /** A labelled text to copy, with its button (shown once the script runs). */
 function copyBlock(id: string, label: string, body: Html, block = false): Html {
   const content = block ? html`<pre id="${id}">${body}</pre>` : html`<code id="${id}">${body}</code>`;
-  return html`<div class="copy"><span class="copy-label">${label}</span>${content}<button type="button" class="copy-button" data-copy="${id}" hidden>Copy ${label.toLowerCase()}</button></div>`;
+  return html`<div class="copy"><span class="copy-label">${label}</span>${content}<button type="button" class="copy-button" data-copy="${id}" hidden>Copy ${/^[A-Z]{2}/.test(label) ? label : label.toLowerCase()}</button></div>`;
 }
 
 /** The footnote in every display script, following the switch. */
