@@ -34,7 +34,7 @@ export {
   type Problem,
   type ProblemCode,
 } from './corpus/parse-corpus.js';
-export { cleanArticle, detectScript, type IngestResult, type IngestedMeta } from './corpus/ingest.js';
+export { detectScript } from './ingest/detect-script.js';
 export { splitSourceFile } from './corpus/source-file.js';
 export { formatSourceFile } from './corpus/format-source-file.js';
 export { checkCitations, resolveSuccessor, type CitationDiagnostic, type CitationDiagnosticCode } from './cite/check.js';
