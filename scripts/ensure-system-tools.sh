@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
 # The test suite runs Debian's real pandoc (the citation parser is tested
-# against it). Install it when missing and we may; otherwise say how.
+# against it); the site's browser test runs Debian's Chromium with CJK fonts
+# (`ensure-system-tools.sh chromium fonts-noto-cjk`). Install the Debian
+# packages named (default: pandoc) when missing and we may; otherwise say how.
+# A package counts as present when a command of its name exists or dpkg has it.
 set -euo pipefail
+wanted=("$@")
+[ ${#wanted[@]} -eq 0 ] && wanted=(pandoc)
 missing=()
-for tool in pandoc; do
-  command -v "$tool" >/dev/null || missing+=("$tool")
+for package in "${wanted[@]}"; do
+  command -v "$package" >/dev/null || dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
 done
 [ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then

@@ -15,11 +15,12 @@
  *   --out FILE.md               where to write the page (by default only the full run writes it)
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ENGINE_LABELS, ENGINES, type EngineName } from './engines/index.js';
+import { withKeptSections } from './kept-sections.js';
 import { isRealOnly, realFactCount } from './mixed.js';
 import { profileByOwner } from './profile.js';
 import { type Report, renderMarkdown, renderSvg } from './report.js';
@@ -246,7 +247,8 @@ function writePage(report: Report, out: string): void {
   mkdirSync(path.dirname(out), { recursive: true });
   const svg = out.replace(/\.md$/, '.svg');
   writeFileSync(svg, renderSvg(report));
-  writeFileSync(out, renderMarkdown(report, path.basename(svg)));
+  const previous = existsSync(out) ? readFileSync(out, 'utf8') : undefined;
+  writeFileSync(out, withKeptSections(renderMarkdown(report, path.basename(svg)), previous));
 }
 
 function main(): void {

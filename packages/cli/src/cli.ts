@@ -15,8 +15,8 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
  * `factcite get` should not pay for parsing the code of every other command
  * (and the Markdown, YAML and schema libraries they bring).
  */
-async function run<M>(load: () => Promise<M>, action: (module: M) => number): Promise<void> {
-  process.exitCode = action(await load());
+async function run<M>(load: () => Promise<M>, action: (module: M) => number | Promise<number>): Promise<void> {
+  process.exitCode = await action(await load());
 }
 
 const program = new Command('factcite')
@@ -190,6 +190,16 @@ program
   .option('--force', 'rewrite the snapshot of an unpublished version')
   .option(...corpusOption)
   .action((options) => run(() => import('./commands/snapshot.js'), (c) => c.snapshotCommand(options)));
+
+program
+  .command('site')
+  .description('write the fact browser, a static website: search, a page per fact, source, entity and topic, charts, releases')
+  .option('--out <dir>', 'site directory, replaced whole (default: site/ beside the corpus, or ./site)')
+  .option('--base <path>', 'the URL path the site is served under, such as /factcite/', '/')
+  .option('--serve', 'then preview it on 127.0.0.1 until interrupted')
+  .option('--port <n>', 'port for --serve (0 picks a free one)', '4173')
+  .option(...corpusOption)
+  .action((options) => run(() => import('./commands/site.js'), (c) => c.siteCommand(options)));
 
 try {
   await program.parseAsync();

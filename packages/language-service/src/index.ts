@@ -25,6 +25,7 @@ export { references, type ReferenceDocument, type ReferenceTarget } from './refe
 export { factCard, factSummary, COMMANDS, type CardOptions, type OpenSourceArgs, type CopyFootnoteArgs } from './card.js';
 export {
   statementIn,
+  noteIn,
   entityName,
   resolveScript,
   describeValue,
@@ -38,3 +39,5 @@ export {
 } from './present.js';
 export { escapeMarkdown, escapeInline } from './markdown.js';
 export { citationAt } from './citation-at.js';
+export { type CslItem, cslItems, factItem, factKey, factNote, primarySource, sourceItem, sourceKey } from './csl.js';
+export { bibtexEntries, bibtexEntry } from './bibtex.js';

@@ -1,11 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { expectWritableFile } from '@factcite/core/node';
+import { bibtexEntries, cslItems } from '@factcite/language-service';
 import pc from 'picocolors';
 import { contained } from '../contained.js';
 import { loadIndex } from '../corpus.js';
 import { EXIT, UsageError } from '../errors.js';
-import { bibtexEntries } from '../export/bibtex.js';
-import { cslItems } from '../export/csl.js';
 import { writeErr, writeOut } from '../terminal.js';
 
 export interface ExportOptions {
