@@ -1,20 +1,39 @@
 import { type MalformedCitation, parseCitations } from './citations.js';
+import { checkFactChanges, type FactChange, type PinnedRelease } from './fact-changes.js';
 import type { FactIndex } from './search.js';
+import { findUncitedClaims, type UncitedClaim } from './uncited-claims.js';
 import { checkValues, type ValueMismatch } from './value-check.js';
 
 /**
  * What is wrong: an id no fact has (error), a deprecated fact (warning), text
  * meant as a citation that cannot be read as one (error), or a number that
  * contradicts the value of the fact its sentence cites (warning: the check
- * reads prose, and prose can be read wrong).
+ * reads prose, and prose can be read wrong). Two hints of severity
+ * information are asked for by option: a number that states (or contradicts)
+ * a fact in a sentence citing nothing (uncited-claim), and a cited fact that
+ * changed since the release the report pins (fact-changed).
  */
-export type CitationDiagnosticCode = 'unknown-fact' | 'deprecated-fact' | 'malformed-citation' | 'value-mismatch';
+export type CitationDiagnosticCode =
+  | 'unknown-fact'
+  | 'deprecated-fact'
+  | 'malformed-citation'
+  | 'value-mismatch'
+  | 'uncited-claim'
+  | 'fact-changed';
+
+/** Options of {@link checkCitations}. */
+export interface CheckOptions {
+  /** Also look for numbers that state a fact without citing it (`uncited-claim`). */
+  uncited?: boolean;
+  /** The release the report pins, from its snapshot: each cited fact changed since then gets a `fact-changed` hint. */
+  pinned?: PinnedRelease;
+}
 
 /** A problem with a citation in a report, located by UTF-16 offsets into its text. */
 export interface CitationDiagnostic {
   start: number;
   end: number;
-  severity: 'error' | 'warning';
+  severity: 'error' | 'warning' | 'information';
   code: CitationDiagnosticCode;
   message: string;
   /** The cited id, when there is one. */
@@ -27,6 +46,10 @@ export interface CitationDiagnostic {
   mismatch?: ValueMismatch;
   /** For malformed-citation: the canonical text that replaces the range (what a quick fix writes). */
   rewrite?: string;
+  /** For uncited-claim: the number, the fact's value, what the sentence names of it, and where the citation goes. */
+  uncited?: UncitedClaim;
+  /** For fact-changed: what changed since the pin, and the edits that upgrade the sentence. */
+  change?: FactChange;
 }
 
 /** Follows supersededBy to the first active fact (the chain is acyclic in a validated corpus). */
@@ -68,7 +91,7 @@ function malformedDiagnostic(m: MalformedCitation, index: FactIndex, suggest: (i
  * lies within one paragraph, so checking a report paragraph by paragraph
  * gives what checking it whole does.
  */
-export function checkCitations(text: string, index: FactIndex): CitationDiagnostic[] {
+export function checkCitations(text: string, index: FactIndex, options: CheckOptions = {}): CitationDiagnostic[] {
   const parsed = parseCitations(text);
   const { citations, malformed } = parsed;
   // The same wrong id, cited again and again, is looked up once.
@@ -118,5 +141,7 @@ export function checkCitations(text: string, index: FactIndex): CitationDiagnost
     }
   }
   out.push(...checkValues(text, index, parsed));
+  if (options.uncited) out.push(...findUncitedClaims(text, index, parsed));
+  if (options.pinned) out.push(...checkFactChanges(text, index, options.pinned, parsed));
   return out.sort((a, b) => a.start - b.start);
 }

@@ -37,7 +37,20 @@ export {
 export { cleanArticle, detectScript, type IngestResult, type IngestedMeta } from './ingest.js';
 export { splitSourceFile } from './source-file.js';
 export { formatSourceFile } from './format-source-file.js';
-export { checkCitations, resolveSuccessor, type CitationDiagnostic, type CitationDiagnosticCode } from './check.js';
+export { checkCitations, resolveSuccessor, type CheckOptions, type CitationDiagnostic, type CitationDiagnosticCode } from './check.js';
+export { findUncitedClaims, type UncitedClaim } from './uncited-claims.js';
+export {
+  applyEdits,
+  changeKinds,
+  checkFactChanges,
+  planUpgrade,
+  type FactChange,
+  type FactChangeKind,
+  type PinnedRelease,
+  type TextEdit,
+  type UpgradePlan,
+} from './fact-changes.js';
+export { findFrontMatter, isReleaseVersion, pinEdit, readPin, writePin, type FrontMatter, type Pin } from './pin.js';
 export {
   hedgedTop,
   parseChineseNumber,

@@ -197,7 +197,7 @@ const COMPUTE = new Set(['flops', 'ops-per-second']);
 const BYTES: Record<string, number> = { gigabytes: 1e9, terabytes: 1e12, petabytes: 1e15, exabytes: 1e18 };
 
 /** An amount in bytes when its unit is one of storage; as it is otherwise. */
-function inBytes<T extends StatedAmount>(n: T, unit: string | undefined): T {
+export function inBytes<T extends StatedAmount>(n: T, unit: string | undefined): T {
   const factor = unit ? BYTES[unit] : undefined;
   if (!factor || n.amount === undefined) return n;
   const scaled = (x: number | undefined) => (x === undefined ? undefined : x * factor);
@@ -238,7 +238,7 @@ function isCompute(n: NumberMatch, text: string): boolean {
  * an amount this check compares. `yuan` is the currency bare 元 stands for
  * in a sentence citing the fact at hand (see yuanOf).
  */
-function familyOf(n: NumberMatch, text: string, yuan = 'CNY'): string | undefined {
+export function familyOf(n: NumberMatch, text: string, yuan = 'CNY'): string | undefined {
   if (n.amount === undefined) return undefined;
   if (n.kind === 'percentage') return 'percent';
   if (n.kind !== 'quantity' || !n.unit) return undefined;
@@ -269,7 +269,8 @@ function yuanOf(fact: Fact, index: FactIndex): string {
   return fact.citations.some((c) => index.source(c.source)?.script === 'Hant') ? 'HKD' : 'CNY';
 }
 
-interface FactProfile {
+/** What the value check and the uncited-claim check know of a fact with a numeric value. */
+export interface FactProfile {
   families: Set<string>;
   /** The currency of the value as a family (money:HKD), for a value in money. */
   money: string | undefined;
@@ -287,7 +288,7 @@ const profiles = new WeakMap<Fact, FactProfile | null>();
  * the unit families its value is written in (by its unit, and by reading its
  * value text, quotes and statements), and its value as the source writes it.
  */
-function profile(fact: Fact, index: FactIndex): FactProfile | null {
+export function profile(fact: Fact, index: FactIndex): FactProfile | null {
   let p = profiles.get(fact);
   if (p !== undefined) return p;
   p = null;
@@ -364,7 +365,7 @@ function isEnglishStop(text: string, i: number): boolean {
 const CANDIDATE = /[\n。！？；!?;.]/g;
 
 /** Sentences of a masked text (see the module comment for where they end). */
-function sentencesOf(text: string): SentenceSpan[] {
+export function sentencesOf(text: string): SentenceSpan[] {
   const out: SentenceSpan[] = [];
   let start = 0;
   const push = (end: number) => {
@@ -415,7 +416,8 @@ function sentencesOf(text: string): SentenceSpan[] {
   return out;
 }
 
-function maskedReport(text: string, parsed: ParsedCitations): string {
+/** The report with citations, malformed attempts, code and comments masked, offsets kept. */
+export function maskedReport(text: string, parsed: ParsedCitations): string {
   return mask(text, [
     ...parsed.citations.map(citationRange),
     ...parsed.malformed.map((m: MalformedCitation) => [m.start, m.end] as const),
@@ -456,7 +458,7 @@ const HANT = /[們這為時發說來對個國經會後進過還學實業務資�
  * The script of a Chinese sentence, when its characters say: by its frequent
  * script-specific characters, or else by which conversion changes it least.
  */
-function scriptOf(sentence: string): 'zh-Hans' | 'zh-Hant-HK' | undefined {
+export function scriptOf(sentence: string): 'zh-Hans' | 'zh-Hant-HK' | undefined {
   const hans = sentence.match(HANS)?.length ?? 0;
   const hant = sentence.match(HANT)?.length ?? 0;
   if (hans !== hant) return hans > hant ? 'zh-Hans' : 'zh-Hant-HK';
