@@ -58,6 +58,8 @@ export interface UncitedClaim {
 }
 
 const MATCH_SCORE = 2;
+/** Characters either side of a number whose wording is compared with a fact's. */
+const NEAR = 60;
 /** Durations and multiples say how long or how much more, of anything: 五年 beside a company is not its 20餘年 of research. */
 const DURATIONS = new Set(['years', 'months', 'days', 'times']);
 const CONTRADICTION_SCORE = 3;
@@ -213,6 +215,9 @@ export function findUncitedClaims(text: string, index: FactIndex, parsed: Parsed
     const numbers = readNumbers(body).filter(isClaimNumber);
     if (numbers.length === 0) continue;
     let mentions: Mentions | undefined;
+    let scriptOfBody: 'zh-Hans' | 'zh-Hant-HK' | 'en' | undefined;
+    // Which names to show: read once a sentence, and only for a sentence with a hint (it converts the whole sentence).
+    const script = () => (scriptOfBody ??= /\p{Script=Han}/u.test(body) ? (scriptOf(body) ?? 'zh-Hans') : 'en');
     const named = new Set<string>();
     for (const n of numbers) {
       const candidates = factsNear(table, n.amount!).filter((e) => {
@@ -221,14 +226,15 @@ export function findUncitedClaims(text: string, index: FactIndex, parsed: Parsed
       });
       mentions ??= mentionsIn(body, index);
       const found = text.slice(sentence.start + n.start, sentence.start + n.end);
-      const script = /\p{Script=Han}/u.test(body) ? (scriptOf(body) ?? 'zh-Hans') : 'en';
+      // Wording is compared near the number only, so a long sentence of many numbers stays linear.
+      const near = body.slice(Math.max(0, n.start - NEAR), n.end + NEAR);
       if (candidates.length) {
-        const best = pickBest(candidates, mentions, index, body, MATCH_SCORE, false);
+        const best = pickBest(candidates, mentions, index, near, MATCH_SCORE, false);
         if (!best || named.has(best.entry.fact.id)) continue;
         named.add(best.entry.fact.id);
         const fact = best.entry.fact;
         const at = clauseEnd(masked, sentence.start + n.end, sentence.end);
-        const words = best.matched.map((id) => (index.entity(id) ? displayName(id, index, script) : id));
+        const words = best.matched.map((id) => (index.entity(id) ? displayName(id, index, script()) : id));
         out.push({
           start: sentence.start + n.start,
           end: sentence.start + n.end,
@@ -240,11 +246,11 @@ export function findUncitedClaims(text: string, index: FactIndex, parsed: Parsed
         });
         continue;
       }
-      const contradicted = contradictedFact(n, body, mentions, index);
+      const contradicted = contradictedFact(n, body, near, mentions, index);
       if (!contradicted || named.has(contradicted.entry.fact.id)) continue;
       named.add(contradicted.entry.fact.id);
       const fact = contradicted.entry.fact;
-      const words = contradicted.matched.map((id) => (index.entity(id) ? displayName(id, index, script) : id));
+      const words = contradicted.matched.map((id) => (index.entity(id) ? displayName(id, index, script()) : id));
       out.push({
         start: sentence.start + n.start,
         end: sentence.start + n.end,
@@ -259,6 +265,18 @@ export function findUncitedClaims(text: string, index: FactIndex, parsed: Parsed
   return out;
 }
 
+const wordings = new WeakMap<Fact, string>();
+
+/** A fact's Chinese statement and quotes, folded: what a sentence restating it shares wording with. */
+function wordingOf(f: Fact): string {
+  let w = wordings.get(f);
+  if (w === undefined) {
+    w = foldText(`${f.statement['zh-Hans'] ?? f.statement['zh-Hant'] ?? ''} ${f.statement.en} ${f.citations.map((c) => c.quote).join(' ')}`);
+    wordings.set(f, w);
+  }
+  return w;
+}
+
 interface Pick {
   entry: ValueEntry;
   matched: string[];
@@ -271,9 +289,7 @@ function pickBest(candidates: readonly ValueEntry[], mentions: Mentions, index: 
   for (const entry of candidates) {
     const s = scoreFact(entry.fact, mentions, index);
     if (s.score < min || (needNamed && !s.named) || !s.entity) continue;
-    const f = entry.fact;
-    const wording = foldText(`${f.statement['zh-Hans'] ?? f.statement['zh-Hant'] ?? ''}${f.statement.en}${f.citations.map((c) => c.quote).join('')}`);
-    const words = sharedBigrams(folded, wording);
+    const words = sharedBigrams(folded, wordingOf(entry.fact));
     if (!best || s.score > best.score || (s.score === best.score && words > best.words)) best = { entry, matched: s.matched, score: s.score, words };
   }
   return best;
@@ -281,12 +297,16 @@ function pickBest(candidates: readonly ValueEntry[], mentions: Mentions, index: 
 
 /**
  * The one fact a number contradicts: of the number's unit, naming an
- * organisation-like entity the sentence names, scoring 3 or more, and alone
- * in scoring so (two such facts mean the sentence may be about either).
+ * organisation-like entity the sentence names, and scoring 3 or more. When
+ * several facts qualify (数码港 counts start-ups, AI companies and strategic
+ * enterprises alike), the sentence's wording must clearly favour one: at
+ * least 4 adjacent character pairs shared with its statement or quotes, and
+ * twice as many as with any other.
  */
-function contradictedFact(n: NumberMatch, body: string, mentions: Mentions, index: FactIndex): Pick | undefined {
+function contradictedFact(n: NumberMatch, body: string, near: string, mentions: Mentions, index: FactIndex): Pick | undefined {
   const seen = new Set<Fact>();
-  const strong: Pick[] = [];
+  const strong: (Pick & { words: number })[] = [];
+  const folded = foldText(near);
   for (const id of mentions.entities) {
     if (index.entity(id)?.kind === 'place') continue;
     for (const fact of index.byEntity(id)) {
@@ -297,10 +317,14 @@ function contradictedFact(n: NumberMatch, body: string, mentions: Mentions, inde
       const family = familyOf(n, body, p.yuan);
       if (family === undefined || !p.families.has(family) || DURATIONS.has(family)) continue;
       const s = scoreFact(fact, mentions, index);
-      if (s.score >= CONTRADICTION_SCORE && s.named) strong.push({ entry: { amount: fact.value!.amount!, fact, profile: p }, matched: s.matched });
+      if (s.score >= CONTRADICTION_SCORE && s.named) {
+        strong.push({ entry: { amount: fact.value!.amount!, fact, profile: p }, matched: s.matched, words: sharedBigrams(folded, wordingOf(fact)) });
+      }
     }
   }
-  if (strong.length !== 1) return undefined;
-  const only = strong[0]!;
-  return valueAgrees(n, only.entry.fact.value!) ? undefined : only;
+  if (strong.length === 0) return undefined;
+  strong.sort((a, b) => b.words - a.words);
+  const [only, runnerUp] = strong;
+  if (runnerUp && (only!.words < 4 || only!.words < 2 * runnerUp.words)) return undefined;
+  return valueAgrees(n, only!.entry.fact.value!) ? undefined : only;
 }
