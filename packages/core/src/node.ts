@@ -169,4 +169,5 @@ export {
   type VerifyProblemCode,
 } from './release.js';
 
+export { readReleaseSnapshot, releasesDir, snapshotVersions, SnapshotError } from './release-snapshots.js';
 export { type CorpusWatcher, type WatchCorpusOptions, watchCorpus } from './watch-corpus.js';
