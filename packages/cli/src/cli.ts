@@ -67,12 +67,32 @@ program
 
 program
   .command('check')
-  .description('check the fact citations in reports: unknown, deprecated and malformed citations')
+  .description('check the fact citations in reports: unknown, deprecated and malformed citations, contradicted values, facts changed since the pinned release')
   .argument('<files...>', 'Markdown reports')
   .option(...corpusOption)
   .option('--json', 'print the findings as a JSON array')
   .option('--exit-zero', 'exit 0 even when errors are found (for demos and advisory runs)')
+  .option('--uncited', 'also note numbers that state a fact without citing it (uncited-claim)')
+  .option('--pin', "pin each report without errors to the corpus's release (front matter factcite: x.y.z)")
   .action((files: string[], options) => run(() => import('./commands/check.js'), (c) => c.checkCommand(files, options)));
+
+program
+  .command('upgrade')
+  .description("bring a pinned report up to the corpus's release: successors for deprecated facts, new values, the pin moved")
+  .argument('<file>', 'a Markdown report with factcite: x.y.z in its front matter')
+  .option('--write', 'write the upgraded report (without it, print the diff it would make)')
+  .option(...corpusOption)
+  .option('--json', 'print { from, to, changes, edits } as JSON')
+  .action((file: string, options) => run(() => import('./commands/upgrade.js'), (c) => c.upgradeCommand(file, options)));
+
+program
+  .command('usage')
+  .description('which facts are cited where, which deprecated facts are still cited, and which reports a release affects')
+  .argument('[files...]', 'Markdown reports (default: every .md file under the working directory)')
+  .option('--release <version>', 'the release whose changes to look for (default: the corpus release)')
+  .option(...corpusOption)
+  .option('--json', 'print { facts, deprecated, affected } as JSON')
+  .action((files: string[], options) => run(() => import('./commands/usage.js'), (c) => c.usageCommand(files, options)));
 
 program
   .command('ingest')

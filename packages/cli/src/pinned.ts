@@ -1,0 +1,38 @@
+import { isReleaseVersion, type PinnedRelease, readPin } from '@factcite/core';
+import { readReleaseSnapshot } from '@factcite/core/node';
+
+/** What a report's pin resolves to: the pinned release's facts, or why they cannot be had, located at the pin. */
+export type PinResolution =
+  | { kind: 'none' }
+  | { kind: 'current'; version: string }
+  | { kind: 'pinned'; release: PinnedRelease }
+  | { kind: 'problem'; start: number; end: number; message: string };
+
+/**
+ * Resolves the `factcite:` pin of a report against the corpus's release
+ * snapshots; snapshots are read once per version. The version is the
+ * report's data: core's readReleaseSnapshot checks it and keeps the path
+ * inside the corpus's releases/ folder.
+ */
+export function pinResolver(corpusDir: string, currentVersion: string | undefined): (text: string) => PinResolution {
+  const cache = new Map<string, PinnedRelease | Error>();
+  return (text) => {
+    const pin = readPin(text);
+    if (!pin) return { kind: 'none' };
+    if (!isReleaseVersion(pin.version)) {
+      return { kind: 'problem', start: pin.start, end: pin.end, message: `The pin "factcite: ${pin.version}" names no release; write a version such as 0.1.0` };
+    }
+    if (pin.version === currentVersion) return { kind: 'current', version: pin.version };
+    let found = cache.get(pin.version);
+    if (!found) {
+      try {
+        found = readReleaseSnapshot(corpusDir, pin.version);
+      } catch (error) {
+        found = error as Error;
+      }
+      cache.set(pin.version, found);
+    }
+    if (found instanceof Error) return { kind: 'problem', start: pin.start, end: pin.end, message: `Cannot compare with the pinned release: ${found.message}` };
+    return { kind: 'pinned', release: found };
+  };
+}
