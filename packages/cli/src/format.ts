@@ -54,6 +54,11 @@ export function describeFact(fact: Fact, index: FactIndex): string {
     lines.push(`  ${pc.dim(pad('about', 8))}${names.join(', ')}`);
   }
   if (fact.attributedTo) lines.push(`  ${pc.dim(pad('said by', 8))}${index.entity(fact.attributedTo)?.names.en ?? fact.attributedTo}`);
+  // A caveat is read before the quote it qualifies: every script it is written in, then the English.
+  for (const note of fact.notes ?? []) {
+    const texts = [note['zh-Hans'], note['zh-Hant'], note.en].filter((t): t is string => t !== undefined);
+    for (const [i, text] of texts.entries()) lines.push(`  ${pc.dim(pad(i === 0 ? 'note' : '', 8))}${pc.yellow(text)}`);
+  }
   for (const citation of fact.citations) {
     const source = index.source(citation.source);
     const label = source ? `${source.publisher}, ${source.published}: ${source.title}` : citation.source;

@@ -1,7 +1,7 @@
 // Types only: the modules on an editor's hot path (citations, positions) check
 // their text argument without loading zod, which costs tens of milliseconds.
 import type { z } from 'zod';
-import { describePath } from './zod-issues.js';
+import { describePath } from './corpus/zod-issues.js';
 
 /** Base class of every error @factcite/core throws on purpose; `code` is stable across versions. */
 export class FactciteError extends Error {

@@ -2,9 +2,9 @@
  * @factcite/core: typed fact records, zod schemas, cross-script search and
  * citation parsing. Browser-safe: file loading lives in `@factcite/core/node`.
  */
-export * from './schema.js';
-export { createFactIndex, type CreateFactIndexOptions } from './fact-index.js';
-export type { FactIndex, SearchHit, SearchIndexOptions, SearchOptions } from './search.js';
+export * from './corpus/schema.js';
+export { createFactIndex, type CreateFactIndexOptions } from './search/fact-index.js';
+export type { FactIndex, SearchHit, SearchIndexOptions, SearchOptions } from './search/search.js';
 export {
   validateCorpus,
   CorpusSchema,
@@ -13,9 +13,9 @@ export {
   type CorpusInput,
   type CorpusIssue,
   type CorpusValidation,
-} from './validate-corpus.js';
+} from './corpus/validate-corpus.js';
 export { FactciteError, InvalidArgumentError, type InputIssue } from './errors.js';
-export { foldText, convertScript, type DisplayScript } from './script.js';
+export { foldText, convertScript, type DisplayScript } from './text/script.js';
 export {
   parseCitations,
   findIgnoredRanges,
@@ -23,8 +23,8 @@ export {
   type CitationRef,
   type MalformedCitation,
   type ParsedCitations,
-} from './citations.js';
-export { LineIndex, lineContentEnd, lineStartsOf, type Position } from './positions.js';
+} from './cite/citations.js';
+export { LineIndex, lineContentEnd, lineStartsOf, type Position } from './text/positions.js';
 export {
   parseCorpus,
   readYaml,
@@ -33,12 +33,12 @@ export {
   type ParsedCorpus,
   type Problem,
   type ProblemCode,
-} from './parse-corpus.js';
-export { cleanArticle, detectScript, type IngestResult, type IngestedMeta } from './ingest.js';
-export { splitSourceFile } from './source-file.js';
-export { formatSourceFile } from './format-source-file.js';
-export { checkCitations, resolveSuccessor, type CheckOptions, type CitationDiagnostic, type CitationDiagnosticCode } from './check.js';
-export { findUncitedClaims, type UncitedClaim } from './uncited-claims.js';
+} from './corpus/parse-corpus.js';
+export { cleanArticle, detectScript, type IngestResult, type IngestedMeta } from './corpus/ingest.js';
+export { splitSourceFile } from './corpus/source-file.js';
+export { formatSourceFile } from './corpus/format-source-file.js';
+export { checkCitations, resolveSuccessor, type CheckOptions, type CitationDiagnostic, type CitationDiagnosticCode } from './cite/check.js';
+export { findUncitedClaims, type UncitedClaim } from './cite/uncited-claims.js';
 export {
   applyEdits,
   changeKinds,
@@ -49,8 +49,8 @@ export {
   type PinnedRelease,
   type TextEdit,
   type UpgradePlan,
-} from './fact-changes.js';
-export { findFrontMatter, isReleaseVersion, pinEdit, readPin, writePin, type FrontMatter, type Pin } from './pin.js';
+} from './release/fact-changes.js';
+export { findFrontMatter, isReleaseVersion, pinEdit, readPin, writePin, type FrontMatter, type Pin } from './release/pin.js';
 export {
   hedgedTop,
   parseChineseNumber,
@@ -59,7 +59,7 @@ export {
   type NumberKind,
   type NumberMatch,
   type ReadNumbersOptions,
-} from './numbers.js';
+} from './numbers/numbers.js';
 export {
   checkValues,
   findSentences,
@@ -68,6 +68,6 @@ export {
   type SentenceSpan,
   type StatedAmount,
   type ValueMismatch,
-} from './value-check.js';
-export { canonicalJson } from './canonical.js';
+} from './numbers/value-check.js';
+export { canonicalJson } from './release/canonical.js';
 export { printable, printableLines } from './printable.js';

@@ -5,8 +5,8 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { expectText } from './errors.js';
-import { type CorpusFile, type CorpusFiles, type ParsedCorpus, type Problem, parseCorpus } from './parse-corpus.js';
-import { type ReadLimits, type ReadRefusal, readLimits, readRegularFile } from './read-file.js';
+import { type CorpusFile, type CorpusFiles, type ParsedCorpus, type Problem, parseCorpus } from './corpus/parse-corpus.js';
+import { type ReadLimits, type ReadRefusal, readLimits, readRegularFile } from './io/read-file.js';
 
 export * from './index.js';
 
@@ -142,8 +142,8 @@ export function loadCorpusDir(dir: string, relativeTo?: string, limits?: Partial
   return parseCorpus(readCorpusFiles(dir, relativeTo, limits));
 }
 
-export { readLimits, readRegularFile, ReadRefusal, type ReadLimits } from './read-file.js';
-export { expectKebabId, expectWritableFile, resolveInside, UnsafePathError } from './safe-path.js';
+export { readLimits, readRegularFile, ReadRefusal, type ReadLimits } from './io/read-file.js';
+export { expectKebabId, expectWritableFile, resolveInside, UnsafePathError } from './io/safe-path.js';
 
 export {
   buildRelease,
@@ -167,7 +167,7 @@ export {
   type ReleaseVerification,
   type VerifyProblem,
   type VerifyProblemCode,
-} from './release.js';
+} from './release/release.js';
 
-export { readReleaseSnapshot, releasesDir, snapshotVersions, SnapshotError } from './release-snapshots.js';
-export { type CorpusWatcher, type WatchCorpusOptions, watchCorpus } from './watch-corpus.js';
+export { readReleaseSnapshot, releasesDir, snapshotVersions, SnapshotError } from './release/release-snapshots.js';
+export { type CorpusWatcher, type WatchCorpusOptions, watchCorpus } from './corpus/watch-corpus.js';

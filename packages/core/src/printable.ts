@@ -6,7 +6,7 @@
  * form is also valid inside a JSON string, so JSON output stays parseable.
  */
 
-import { isForbiddenCharacter } from './control-characters.js';
+import { isForbiddenCharacter } from './text/control-characters.js';
 /** The forbidden characters plus those that move text without being seen on their own: directional marks and line or paragraph separators. */
 function isInvisibleControl(code: number): boolean {
   return isForbiddenCharacter(code) || code === 0x200e || code === 0x200f || code === 0x061c || code === 0x2028 || code === 0x2029;

@@ -4,6 +4,6 @@
  * OpenCC, so loading it costs a few milliseconds where the main entry costs
  * a few hundred; createFactIndex here does not validate its input.
  */
-export { createFactIndex, type FactIndex, type SearchHit, type SearchIndexOptions, type SearchOptions } from './search.js';
-export { foldText } from './fold.js';
-export type { Corpus, Entity, Fact, Source } from './schema.js';
+export { createFactIndex, type FactIndex, type SearchHit, type SearchIndexOptions, type SearchOptions } from './search/search.js';
+export { foldText } from './search/fold.js';
+export type { Corpus, Entity, Fact, Source } from './corpus/schema.js';

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { Converter } from 'opencc-js';
 import { describe, expect, it } from 'vitest';
-import { FOLD_PAIRS } from '../src/fold-table.js';
+import { FOLD_PAIRS } from '../src/search/fold-table.js';
 import { foldText } from '../src/index.js';
 import { loadCorpusDir } from '../src/node.js';
 

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCorpusDir } from '../src/node.js';
-import type { Corpus, Fact } from '../src/schema.js';
-import { createFactIndex } from '../src/search.js';
-import { occursAtWordStart } from '../src/tokens.js';
+import type { Corpus, Fact } from '../src/corpus/schema.js';
+import { createFactIndex } from '../src/search/search.js';
+import { occursAtWordStart } from '../src/search/tokens.js';
 
 /** Facts whose id holds a fragment where a word starts, by the rule written out here. */
 const holders = (facts: readonly Fact[], fragment: string) => facts.filter((f) => occursAtWordStart(f.id, fragment)).map((f) => f.id);

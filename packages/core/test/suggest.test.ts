@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCorpusDir } from '../src/node.js';
-import { createFactIndex } from '../src/search.js';
+import { createFactIndex } from '../src/search/search.js';
 
 const { corpus } = loadCorpusDir(path.resolve(__dirname, '../../../corpus'));
 

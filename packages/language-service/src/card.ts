@@ -1,6 +1,6 @@
 import { type Fact, type FactIndex, resolveSuccessor } from '@factcite/core';
 import { codeId, commandLink, escapeInline, escapeWithEmphasis, safeLink } from './markdown.js';
-import { entityName, resolveScript, type StatementScript, statementIn, valueLine } from './present.js';
+import { entityName, noteIn, resolveScript, type StatementScript, statementIn, valueLine } from './present.js';
 
 /** Command ids the hover card links to; the editor integration implements them. */
 export const COMMANDS = {
@@ -75,10 +75,21 @@ function corroborations(fact: Fact, index: FactIndex, links: boolean): string {
 }
 
 /**
+ * The fact's notes (caveats), one line each: the note in the display script
+ * with its English after it (the English alone in English).
+ */
+function noteLines(fact: Fact, script: StatementScript, index: FactIndex): string[] {
+  return (fact.notes ?? []).map((note) => {
+    const shown = escapeInline(noteIn(note, fact, script, index).trim());
+    return script === 'en' ? `Note: ${shown}` : `Note: ${shown} *${escapeInline(note.en.trim())}*`;
+  });
+}
+
+/**
  * The Markdown card for a fact: statement in the chosen script (with the
  * English below it), value and date, status and successor, the source with
  * its verbatim quote (the cited value in bold), the sources that corroborate
- * it (publisher and date each, in one paragraph), and links to open the source and copy a footnote. Every piece of corpus
+ * it (publisher and date each, in one paragraph), its notes (caveats), and links to open the source and copy a footnote. Every piece of corpus
  * text is escaped, so the card renders it inert.
  */
 export function factCard(fact: Fact, index: FactIndex, options: CardOptions = {}): string {
@@ -110,6 +121,7 @@ export function factCard(fact: Fact, index: FactIndex, options: CardOptions = {}
   // Lines joined by hard breaks rather than paragraphs (or a block quote) and their margins: the card
   // must show its sources without scrolling in a hover a few hundred pixels tall.
   const lines = facts.length ? [facts.join(' · ')] : [];
+  lines.push(...noteLines(fact, script, index));
   lines.push(`Source: ${head}`, `“${quote}”`);
   if (fact.citations.length > 1) lines.push(`Corroborated by: ${corroborations(fact, index, links)}`);
   parts.push(lines.join('\\\n'));
@@ -121,13 +133,15 @@ export function factCard(fact: Fact, index: FactIndex, options: CardOptions = {}
   return parts.join('\n\n');
 }
 
-/** A short card for completion documentation: statement, value, source and quote. */
+/** A short card for completion documentation: statement, value, notes, source and quote. */
 export function factSummary(fact: Fact, index: FactIndex, options: CardOptions = {}): string {
   const script = options.displayScript ?? 'original';
   const parts = [`**${escapeInline(statementIn(fact, script, index).trim())}**`];
   if (script !== 'en') parts.push(`*${escapeInline(fact.statement.en.trim())}*`);
   const value = valueLine(fact, script);
   if (value) parts.push(`Value: ${escapeInline(value)}`);
+  const notes = noteLines(fact, script, index);
+  if (notes.length) parts.push(notes.join('\\\n'));
   if (fact.status === 'deprecated') {
     const successor = resolveSuccessor(index, fact.id);
     parts.push(`**Deprecated**${successor ? `: cite ${codeId(successor)} instead` : ''}`);

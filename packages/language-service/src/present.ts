@@ -1,4 +1,4 @@
-import { convertScript, type Entity, type Fact, type FactIndex, type Source, type Value } from '@factcite/core';
+import { convertScript, type Entity, type Fact, type FactIndex, type FactNote, type Source, type Statement, type Value } from '@factcite/core';
 
 /**
  * The script a writer reads statements in. `original` is the script of the
@@ -15,12 +15,20 @@ export function resolveScript(fact: Fact, script: StatementScript, index?: FactI
 
 /** The fact's statement in a script; curated text is preferred, converted text fills gaps. */
 export function statementIn(fact: Fact, script: StatementScript, index?: FactIndex): string {
-  const { statement } = fact;
-  const hans = statement['zh-Hans'];
-  const hant = statement['zh-Hant'];
+  return bilingualIn(fact.statement, fact, script, index);
+}
+
+/** One of the fact's notes (caveats) in a script, as {@link statementIn} picks the statement's. */
+export function noteIn(note: FactNote, fact: Fact, script: StatementScript, index?: FactIndex): string {
+  return bilingualIn(note, fact, script, index);
+}
+
+function bilingualIn(text: Statement | FactNote, fact: Fact, script: StatementScript, index?: FactIndex): string {
+  const hans = text['zh-Hans'];
+  const hant = text['zh-Hant'];
   switch (resolveScript(fact, script, index)) {
     case 'en':
-      return statement.en;
+      return text.en;
     case 'zh-Hans':
       return hans ?? convertScript(hant!, 'zh-Hans');
     case 'zh-Hant-HK':

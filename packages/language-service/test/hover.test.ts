@@ -1,7 +1,7 @@
 import { type Corpus, convertScript, createFactIndex, type Fact } from '@factcite/core';
 import { marked } from 'marked';
 import { describe, expect, it } from 'vitest';
-import { hover } from '../src/index.js';
+import { factSummary, hover } from '../src/index.js';
 import { exampleReport, offsetOf, realCorpus, realIndex, textAt } from './fixtures.js';
 
 const index = realIndex();
@@ -126,6 +126,35 @@ describe('hover', () => {
     expect(hover(text, offsetOf(text, 'hkgai'), index)).toBeNull();
   });
 
+  describe('with notes', () => {
+    // A caveat written in Simplified only, on a fact of a Simplified source.
+    const NOTE = { 'zh-Hans': '620亿港元是基金规模，不是与思谋集团合作的金额。', en: 'HK$62 billion is the size of the fund, not the value of the SmartMore deal.' };
+    function notedIndex() {
+      const copy = structuredClone(realCorpus().corpus) as Corpus;
+      const fact = copy.facts.find((f) => f.id === 'hkic-fund-size-usd')! as Fact;
+      fact.notes = [NOTE];
+      return createFactIndex(copy);
+    }
+    const noted = notedIndex();
+
+    it('shows each note in the display script with its English, before the source', () => {
+      const { text } = rendered(card(cite('hkic-fund-size-usd'), 5, {}, noted));
+      expect(text).toContain(`Note: ${NOTE['zh-Hans']} ${NOTE.en}`);
+      expect(text.indexOf('Note:')).toBeLessThan(text.indexOf('Source:'));
+      const hant = rendered(card(cite('hkic-fund-size-usd'), 5, { displayScript: 'zh-Hant-HK' }, noted)).text;
+      expect(hant).toContain(convertScript(NOTE['zh-Hans'], 'zh-Hant-HK'));
+      const en = rendered(card(cite('hkic-fund-size-usd'), 5, { displayScript: 'en' }, noted)).text;
+      expect(en).toContain(`Note: ${NOTE.en}`);
+      expect(en).not.toContain(NOTE['zh-Hans']);
+    });
+
+    it('shows them in the completion card too, and nothing for a fact without notes', () => {
+      expect(rendered(factSummary(noted.get('hkic-fund-size-usd')!, noted)).text).toContain(NOTE.en);
+      const plain = index.all().find((f) => !f.notes)!;
+      expect(rendered(card(cite(plain.id), 5)).text).not.toContain('Note:');
+    });
+  });
+
   describe('with hostile corpus text', () => {
     const HOSTILE = [
       '[x](command:workbench.action.files.delete)',
@@ -145,6 +174,7 @@ describe('hover', () => {
       const copy = structuredClone(corpus) as Corpus;
       const fact = copy.facts.find((f) => f.id === 'hk-ai-rd-institute-funding')! as Fact;
       fact.statement = { 'zh-Hans': HOSTILE, 'zh-Hant': HOSTILE, en: HOSTILE };
+      fact.notes = [{ 'zh-Hans': HOSTILE, en: HOSTILE }];
       fact.citations[0]!.quote = `${HOSTILE} ${fact.value!.text} ${HOSTILE}`;
       const source = copy.sources.find((s) => s.id === fact.citations[0]!.source)!;
       // Validation now refuses a javascript: URL and the bidi override, but a

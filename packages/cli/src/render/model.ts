@@ -1,4 +1,14 @@
-import { convertScript, detectScript, type Fact, type FactIndex, parseCitations, resolveSuccessor, type Source } from '@factcite/core';
+import {
+  convertScript,
+  detectScript,
+  type Fact,
+  type FactIndex,
+  type FactNote,
+  parseCitations,
+  resolveSuccessor,
+  type Source,
+  type Statement,
+} from '@factcite/core';
 
 /** The language notes and headings are written in. */
 export type RenderLanguage = 'en' | 'zh-Hans' | 'zh-Hant';
@@ -49,11 +59,16 @@ export function detectLanguage(text: string): RenderLanguage {
 
 /** A fact's statement in a language, converting between Chinese scripts when only the other one is written. */
 export function statementIn(fact: Fact, language: RenderLanguage): string {
-  if (language === 'en') return fact.statement.en;
-  const own = fact.statement[language];
+  return textIn(fact.statement, language);
+}
+
+/** A statement or note in a language, converting between Chinese scripts when only the other one is written. */
+export function textIn(text: Statement | FactNote, language: RenderLanguage): string {
+  if (language === 'en') return text.en;
+  const own = text[language];
   if (own) return own;
-  const other = fact.statement[language === 'zh-Hans' ? 'zh-Hant' : 'zh-Hans'];
-  return other ? convertScript(other, language === 'zh-Hans' ? 'zh-Hans' : 'zh-Hant-HK') : fact.statement.en;
+  const other = text[language === 'zh-Hans' ? 'zh-Hant' : 'zh-Hans'];
+  return other ? convertScript(other, language === 'zh-Hans' ? 'zh-Hans' : 'zh-Hant-HK') : text.en;
 }
 
 /**
@@ -116,9 +131,9 @@ export function buildRenderModel(text: string, index: FactIndex, language: Rende
 }
 
 const LABELS = {
-  en: { notes: 'Notes', sources: 'Sources', notesRef: 'notes', open: ' (', close: ')', sep: '; ', comma: ', ', end: '.', join: ' ' },
-  'zh-Hans': { notes: '注释', sources: '资料来源', notesRef: '注', open: '（', close: '）', sep: '；', comma: '，', end: '。', join: '' },
-  'zh-Hant': { notes: '註釋', sources: '資料來源', notesRef: '註', open: '（', close: '）', sep: '；', comma: '，', end: '。', join: '' },
+  en: { notes: 'Notes', sources: 'Sources', notesRef: 'notes', caveat: 'Note: ', open: ' (', close: ')', sep: '; ', comma: ', ', end: '.', join: ' ' },
+  'zh-Hans': { notes: '注释', sources: '资料来源', notesRef: '注', caveat: '说明：', open: '（', close: '）', sep: '；', comma: '，', end: '。', join: '' },
+  'zh-Hant': { notes: '註釋', sources: '資料來源', notesRef: '註', caveat: '說明：', open: '（', close: '）', sep: '；', comma: '，', end: '。', join: '' },
 } as const;
 
 export function labels(language: RenderLanguage) {
@@ -130,17 +145,21 @@ export function sourceShort(source: Source, suppressAuthor: boolean, comma = ', 
   return suppressAuthor ? source.published : `${source.publisher}${comma}${source.published}`;
 }
 
+const STOP = /[。．.！!？?\s]+$/u;
+
 /**
  * The plain text of one note part, as Pandoc orders a note: prefix,
- * statement, its sources in parentheses, suffix, then the closing stop.
+ * statement, its sources in parentheses, suffix, then the closing stop;
+ * the fact's caveats follow, so a reader of the published report sees them too.
  */
 export function notePartText(part: NotePart, language: RenderLanguage): string {
   const l = labels(language);
   const cite = part.sources.map((s) => sourceShort(s, part.suppressAuthor, l.comma)).join(l.sep);
-  const statement = statementIn(part.fact, language).replace(/[。．.！!？?\s]+$/u, '');
+  const statement = statementIn(part.fact, language).replace(STOP, '');
   const prefix = part.prefix ? `${part.prefix} ` : '';
   const suffix = part.suffix ? (/^[,.;:，。；：]/u.test(part.suffix) ? part.suffix : ` ${part.suffix}`) : '';
-  return `${prefix}${statement}${cite ? `${l.open}${cite}${l.close}` : ''}${suffix.replace(/[。.]$/u, '')}${l.end}`;
+  const caveats = (part.fact.notes ?? []).map((note) => `${l.join}${l.caveat}${textIn(note, language).replace(STOP, '')}${l.end}`).join('');
+  return `${prefix}${statement}${cite ? `${l.open}${cite}${l.close}` : ''}${suffix.replace(/[。.]$/u, '')}${l.end}${caveats}`;
 }
 
 /** The name an in-text citation leaves in the sentence: its first source's publisher and date. */

@@ -9,13 +9,13 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { FactciteError } from './errors.js';
+import { FactciteError } from '../errors.js';
 import type { PinnedRelease } from './fact-changes.js';
 import { isReleaseVersion } from './pin.js';
-import { printable } from './printable.js';
-import { readLimits, readRegularFile } from './read-file.js';
-import { resolveInside } from './safe-path.js';
-import { FactSchema } from './schema.js';
+import { printable } from '../printable.js';
+import { readLimits, readRegularFile } from '../io/read-file.js';
+import { resolveInside } from '../io/safe-path.js';
+import { FactSchema } from '../corpus/schema.js';
 
 /** A release snapshot that cannot be used: missing, unreadable, or not a snapshot. */
 export class SnapshotError extends FactciteError {

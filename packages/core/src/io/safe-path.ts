@@ -6,8 +6,8 @@
  */
 import { lstatSync, realpathSync } from 'node:fs';
 import path from 'node:path';
-import { FactciteError } from './errors.js';
-import { printable } from './printable.js';
+import { FactciteError } from '../errors.js';
+import { printable } from '../printable.js';
 
 /** A path from an argument or from data that would leave its root, or an id that cannot be a file name. */
 export class UnsafePathError extends FactciteError {

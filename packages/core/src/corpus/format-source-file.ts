@@ -1,7 +1,7 @@
 // Apart from splitSourceFile, which editors call: writing needs YAML, reading a body does not.
 import { stringify } from 'yaml';
 import { z } from 'zod';
-import { expectArgument, expectText } from './errors.js';
+import { expectArgument, expectText } from '../errors.js';
 import type { SourceMeta } from './schema.js';
 
 /** Key order of a source's front matter, so that files diff cleanly. */

@@ -16,7 +16,7 @@
  * renumbered, which costs a loop over them.
  */
 import { FIELDS, type Postings } from './postings.js';
-import type { Entity, Fact } from './schema.js';
+import type { Entity, Fact } from '../corpus/schema.js';
 import {
   assembleTextIndex,
   hanCodePoint,

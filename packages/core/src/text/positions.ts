@@ -1,4 +1,4 @@
-import { expectText } from './errors.js';
+import { expectText } from '../errors.js';
 
 /** A zero-based position: line, and character in UTF-16 code units (as in LSP). */
 export interface Position {

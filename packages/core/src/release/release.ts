@@ -9,14 +9,14 @@ import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSy
 import path from 'node:path';
 import { z } from 'zod';
 import { canonicalJson } from './canonical.js';
-import { expectArgument, expectText, FactciteError } from './errors.js';
-import { loadCorpusDir, readPackageJson } from './node.js';
-import { type ReadRefusal, readLimits, readRegularFile } from './read-file.js';
-import { printable } from './printable.js';
-import { resolveInside, UnsafePathError } from './safe-path.js';
-import type { Problem } from './parse-corpus.js';
-import { type Corpus, corpusJsonSchemas } from './schema.js';
-import { createFactIndex } from './search.js';
+import { expectArgument, expectText, FactciteError } from '../errors.js';
+import { loadCorpusDir, readPackageJson } from '../node.js';
+import { type ReadRefusal, readLimits, readRegularFile } from '../io/read-file.js';
+import { printable } from '../printable.js';
+import { resolveInside, UnsafePathError } from '../io/safe-path.js';
+import type { Problem } from '../corpus/parse-corpus.js';
+import { type Corpus, corpusJsonSchemas } from '../corpus/schema.js';
+import { createFactIndex } from '../search/search.js';
 
 export const RELEASE_FORMAT = 'factcite-release/1';
 const CANONICALIZATION = 'sha256 of canonical JSON: keys sorted by UTF-16 code units, no whitespace (RFC 8785 style)';

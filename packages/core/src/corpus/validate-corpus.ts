@@ -5,12 +5,12 @@
  */
 import { z } from 'zod';
 import { checkLinks, type PlacedRecord } from './corpus-links.js';
-import { FactciteError, type InputIssue } from './errors.js';
+import { FactciteError, type InputIssue } from '../errors.js';
 import type { ProblemCode } from './parse-corpus.js';
 import { type Corpus, EntitySchema, FactSchema, type Source, SourceMetaSchema } from './schema.js';
 import { describeIssue, describePath } from './zod-issues.js';
-import { codePointLabel, findForbiddenString } from './control-characters.js';
-import { printable } from './printable.js';
+import { codePointLabel, findForbiddenString } from '../text/control-characters.js';
+import { printable } from '../printable.js';
 
 /** A source as a release holds it: its metadata and cleaned body text. */
 export const SourceSchema = SourceMetaSchema.extend({ text: z.string() });

@@ -1,4 +1,4 @@
-import { expectText } from './errors.js';
+import { expectText } from '../errors.js';
 
 /** Splits a source file into its raw front matter text and its body. */
 export function splitSourceFile(text: string): { frontMatter: string; body: string; bodyLine: number } | undefined {

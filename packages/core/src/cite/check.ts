@@ -1,8 +1,8 @@
 import { type MalformedCitation, parseCitations } from './citations.js';
-import { checkFactChanges, type FactChange, type PinnedRelease } from './fact-changes.js';
-import type { FactIndex } from './search.js';
+import { checkFactChanges, type FactChange, type PinnedRelease } from '../release/fact-changes.js';
+import type { FactIndex } from '../search/search.js';
+import { checkValues, type ValueMismatch } from '../numbers/value-check.js';
 import { findUncitedClaims, type UncitedClaim } from './uncited-claims.js';
-import { checkValues, type ValueMismatch } from './value-check.js';
 
 /**
  * What is wrong: an id no fact has (error), a deprecated fact (warning), text

@@ -4,7 +4,7 @@
  * particular article) so that a new capture from the same kinds of sites is
  * cleaned the same way, and the output is reproducible byte for byte.
  */
-import { expectText } from './errors.js';
+import { expectText } from '../errors.js';
 
 /** Metadata the cleaner could read off the capture itself; a maintainer completes it. */
 export interface IngestedMeta {

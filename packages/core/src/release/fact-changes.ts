@@ -5,12 +5,12 @@
  * successors, numbers that now disagree replaced by the new values (in the
  * report's script, or in English in English prose), and the pin moved.
  */
-import { type CitationDiagnostic, resolveSuccessor } from './check.js';
-import { parseCitations, type ParsedCitations } from './citations.js';
+import { type CitationDiagnostic, resolveSuccessor } from '../cite/check.js';
+import { parseCitations, type ParsedCitations } from '../cite/citations.js';
 import { isReleaseVersion, pinEdit } from './pin.js';
-import type { Fact } from './schema.js';
-import type { FactIndex } from './search.js';
-import { checkValues, findSentences, type SentenceSpan } from './value-check.js';
+import type { Fact } from '../corpus/schema.js';
+import type { FactIndex } from '../search/search.js';
+import { checkValues, findSentences, type SentenceSpan } from '../numbers/value-check.js';
 
 /** The facts of a pinned release, as its snapshot (corpus/releases/<version>.json) holds them. */
 export interface PinnedRelease {

@@ -27,11 +27,11 @@
 import type { CitationDiagnostic } from './check.js';
 import { parseCitations, type ParsedCitations } from './citations.js';
 import { mentionsIn, type Mentions } from './mentions.js';
-import { type NumberMatch, readNumbers } from './numbers.js';
-import { findFrontMatter } from './pin.js';
-import type { Fact } from './schema.js';
-import { foldText } from './script.js';
-import type { FactIndex } from './search.js';
+import { type NumberMatch, readNumbers } from '../numbers/numbers.js';
+import { findFrontMatter } from '../release/pin.js';
+import type { Fact } from '../corpus/schema.js';
+import { foldText } from '../text/script.js';
+import type { FactIndex } from '../search/search.js';
 import {
   type FactProfile,
   familyOf,
@@ -41,7 +41,7 @@ import {
   scriptOf,
   sentencesOf,
   valueAgrees,
-} from './value-check.js';
+} from '../numbers/value-check.js';
 
 /** What an `uncited-claim` hint carries for its message and quick fix. */
 export interface UncitedClaim {

@@ -3,7 +3,7 @@
  * a number one of its own quotes states, read by the same number reader the
  * value check uses (10亿港元, 十分之一, 超過三千萬億次, 1000Pops, 全國第一).
  */
-import { readNumbers } from './numbers.js';
+import { readNumbers } from '../numbers/numbers.js';
 import type { Fact } from './schema.js';
 
 function same(a: number, b: number): boolean {

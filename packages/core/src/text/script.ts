@@ -4,7 +4,7 @@ import { Converter } from 'opencc-js';
 export type DisplayScript = 'zh-Hans' | 'zh-Hant-HK' | 'zh-Hant-TW';
 
 // foldText lives apart from OpenCC: search needs it, and it needs no dictionary.
-export { foldText } from './fold.js';
+export { foldText } from '../search/fold.js';
 
 // Converters build their dictionaries on first use, so importing core stays cheap.
 const fromSimplified = new Map<DisplayScript, (text: string) => string>();

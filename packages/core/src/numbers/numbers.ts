@@ -9,7 +9,7 @@
  * compared whatever script or language it is written in. Full-width digits
  * read as digits. Browser-safe and dependency-free.
  */
-import type { Qualifier } from './schema.js';
+import type { Qualifier } from '../corpus/schema.js';
 
 /** What a number in a text measures. */
 export type NumberKind = 'quantity' | 'percentage' | 'rank' | 'date';

@@ -1,6 +1,6 @@
-import { expectText, InvalidArgumentError } from './errors.js';
+import { expectText, InvalidArgumentError } from '../errors.js';
 import { foldText } from './fold.js';
-import type { Corpus, Entity, Fact, Source } from './schema.js';
+import type { Corpus, Entity, Fact, Source } from '../corpus/schema.js';
 import { buildTextIndex, type TextIndex } from './text-index.js';
 import { checkTextIndexFile, readTextIndex, writeTextIndex } from './text-index-file.js';
 import { searchText } from './text-query.js';

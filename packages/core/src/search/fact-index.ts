@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { expectArgument } from './errors.js';
+import { expectArgument } from '../errors.js';
 import { createFactIndex as buildFactIndex, type FactIndex, type SearchIndexOptions } from './search.js';
-import type { Corpus } from './schema.js';
-import { type CorpusInput, CorpusValidationError, validateCorpus } from './validate-corpus.js';
+import type { Corpus } from '../corpus/schema.js';
+import { type CorpusInput, CorpusValidationError, validateCorpus } from '../corpus/validate-corpus.js';
 
 /** Options of {@link createFactIndex}. */
 export interface CreateFactIndexOptions extends SearchIndexOptions {

@@ -5,8 +5,8 @@
  * so finding them is linear in the sentence (times the few names that share
  * a first character).
  */
-import { foldText } from './fold.js';
-import type { FactIndex } from './search.js';
+import { foldText } from '../search/fold.js';
+import type { FactIndex } from '../search/search.js';
 import { TOPIC_WORDS } from './topic-words.js';
 
 /** What a sentence names: entity ids and topic ids. */

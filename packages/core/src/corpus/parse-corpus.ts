@@ -1,12 +1,12 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument, parse as parseYaml, visit } from 'yaml';
-import { codePointLabel, findForbiddenCharacter, findForbiddenString, findInStrings } from './control-characters.js';
-import { printable } from './printable.js';
+import { codePointLabel, findForbiddenCharacter, findForbiddenString, findInStrings } from '../text/control-characters.js';
+import { printable } from '../printable.js';
 import { z } from 'zod';
 import { EntitySchema, FactSchema, SourceMetaSchema } from './schema.js';
 import type { Corpus, Source } from './schema.js';
 import { splitSourceFile } from './source-file.js';
 import { checkLinks } from './corpus-links.js';
-import { expectArgument, expectText } from './errors.js';
+import { expectArgument, expectText } from '../errors.js';
 import { describeIssue, describePath } from './zod-issues.js';
 
 /** A corpus file's path (as it should appear in messages) and its text. */

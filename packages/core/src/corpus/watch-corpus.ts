@@ -11,7 +11,7 @@
 import { type FSWatcher, watch } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { expectArgument, FactciteError, expectText } from './errors.js';
+import { expectArgument, FactciteError, expectText } from '../errors.js';
 
 /** Options for {@link watchCorpus}. */
 export interface WatchCorpusOptions {

@@ -5,7 +5,7 @@
  */
 import { foldText } from './fold.js';
 import { type Postings, PostingsBuilder } from './postings.js';
-import type { Entity, Fact } from './schema.js';
+import type { Entity, Fact } from '../corpus/schema.js';
 import { type IntLookup, IntTable, WordTable } from './token-tables.js';
 import { isHan, isWordChar } from './tokens.js';
 import { factValueWords } from './value-words.js';

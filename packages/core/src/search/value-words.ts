@@ -5,7 +5,7 @@
  * words. So a query finds an amount however it is written, not only where
  * the fact's text spells it the same way.
  */
-import { type NumberMatch, readNumbers } from './numbers.js';
+import { type NumberMatch, readNumbers } from '../numbers/numbers.js';
 
 /**
  * Starts every value word. Text is tokenised into runs of ASCII letters and

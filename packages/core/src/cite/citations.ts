@@ -4,7 +4,7 @@
  * `@fact:a`. Offsets are UTF-16 code unit indices into the text, as JavaScript
  * strings and the Language Server Protocol count them.
  */
-import { expectText } from './errors.js';
+import { expectText } from '../errors.js';
 import {
   canonicalCitationText,
   type FactToken,

@@ -50,15 +50,27 @@ export const ValueSchema = z.strictObject({
   text: z.string().min(1),
 });
 
-export const StatementSchema = z
-  .strictObject({
-    'zh-Hans': z.string().min(1).optional(),
-    'zh-Hant': z.string().min(1).optional(),
-    en: z.string().min(1),
-  })
-  .refine((s) => s['zh-Hans'] !== undefined || s['zh-Hant'] !== undefined, {
-    message: 'needs a Chinese statement in zh-Hans or zh-Hant',
-  });
+// Chinese in either script (or both) and English: a writer reads the Chinese in their own
+// script, converted when only the other one is written, and the English beside it.
+function bilingualText(what: string) {
+  return z
+    .strictObject({
+      'zh-Hans': z.string().min(1).optional(),
+      'zh-Hant': z.string().min(1).optional(),
+      en: z.string().min(1),
+    })
+    .refine((s) => s['zh-Hans'] !== undefined || s['zh-Hant'] !== undefined, {
+      message: `needs a Chinese ${what} in zh-Hans or zh-Hant`,
+    });
+}
+
+export const StatementSchema = bilingualText('statement');
+
+/**
+ * A caveat a writer must see before citing a fact: what it does not say, or
+ * the claim it is easily confused with. Chinese (either script) and English.
+ */
+export const FactNoteSchema = bilingualText('note');
 
 export const CitationSchema = z.strictObject({
   source: IdSchema,
@@ -81,7 +93,17 @@ export const FactSchema = z
     status: z.enum(['active', 'deprecated']).default('active'),
     supersededBy: IdSchema.optional(),
     since: z.string().regex(/^\d+\.\d+\.\d+$/, 'must be a version such as 0.1.0'),
-    note: z.string().optional(),
+    /** Caveats shown wherever the fact is shown (hover, `factcite get`, rendered notes). */
+    notes: z
+      .array(FactNoteSchema)
+      .min(1, 'leave notes out rather than empty')
+      .optional()
+      .describe('Caveats a writer must see before citing the fact, each in Chinese (zh-Hans or zh-Hant) and English'),
+    /**
+     * Deprecated: an untranslated free-text remark that nothing shows; write
+     * `notes` instead. Kept because removing a record field is a major change.
+     */
+    note: z.string().optional().describe('Deprecated: nothing shows it; write notes instead'),
   })
   .superRefine((fact, ctx) => {
     if (fact.status === 'deprecated' && !fact.supersededBy) {
@@ -145,6 +167,7 @@ export type Qualifier = z.infer<typeof QualifierSchema>;
 export type FactKind = z.infer<typeof FactKindSchema>;
 export type Value = z.infer<typeof ValueSchema>;
 export type Statement = z.infer<typeof StatementSchema>;
+export type FactNote = z.infer<typeof FactNoteSchema>;
 export type Citation = z.infer<typeof CitationSchema>;
 export type Fact = z.infer<typeof FactSchema>;
 export type Entity = z.infer<typeof EntitySchema>;

@@ -41,12 +41,12 @@
  * a report paragraph by paragraph (as the language service's incremental
  * document does) gives the same result as checking it whole.
  */
-import { type CitationRef, findIgnoredRanges, type MalformedCitation, type ParsedCitations, parseCitations } from './citations.js';
-import type { CitationDiagnostic } from './check.js';
+import { type CitationRef, findIgnoredRanges, type MalformedCitation, type ParsedCitations, parseCitations } from '../cite/citations.js';
+import type { CitationDiagnostic } from '../cite/check.js';
 import { type NumberMatch, parseChineseNumber, placeOfLastDigit, readNumbers } from './numbers.js';
-import type { Fact, Qualifier, Value } from './schema.js';
-import { convertScript, foldText } from './script.js';
-import type { FactIndex } from './search.js';
+import type { Fact, Qualifier, Value } from '../corpus/schema.js';
+import { convertScript, foldText } from '../text/script.js';
+import type { FactIndex } from '../search/search.js';
 
 /** What a `value-mismatch` diagnostic carries for its message and its quick fix. */
 export interface ValueMismatch {
