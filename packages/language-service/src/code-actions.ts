@@ -1,4 +1,4 @@
-import { type FactIndex, foldText, type MalformedCitation, resolveSuccessor } from '@factcite/core';
+import { type CheckOptions, type FactIndex, foldText, type MalformedCitation, planUpgrade, resolveSuccessor } from '@factcite/core';
 import type { CodeAction, Diagnostic, Range, TextEdit } from 'vscode-languageserver-types';
 import { DIAGNOSTIC_SOURCE } from './diagnostics.js';
 import { type DocumentInput, type FactDocument, toDocument } from './document.js';
@@ -8,6 +8,8 @@ import { CodeActionKind, toRange } from './lsp.js';
 export interface CodeActionOptions {
   /** The document's URI, which the actions' workspace edits address. */
   uri: string;
+  /** What the diagnostics were checked with: uncited claims get a fix inserting their citation, changed facts an upgrade. */
+  check?: CheckOptions;
 }
 
 function sameRange(a: Range, b: Range): boolean {
@@ -53,6 +55,49 @@ function rewrites(m: MalformedCitation, index: FactIndex, uri: string, range: Ra
     }
   }
   out.push(action(`Rewrite as ${rewrite}`, uri, [{ range, newText: rewrite }], fixes, out.length === 0));
+  return out;
+}
+
+/**
+ * Fixes for the hints of severity information in a range: an uncited claim
+ * gets its citation inserted at the end of its clause; a fact changed since
+ * the pinned release gets its sentence upgraded (successor id, new number),
+ * and the whole report can be upgraded at once, which also moves the pin.
+ */
+function hintFixes(
+  doc: FactDocument,
+  index: FactIndex,
+  check: CheckOptions,
+  uri: string,
+  start: number,
+  end: number,
+  diagnostics: readonly Diagnostic[],
+): CodeAction[] {
+  const out: CodeAction[] = [];
+  let changedHere = false;
+  for (const d of doc.check(index, check)) {
+    if (d.end < start || d.start > end) continue;
+    const range = toRange(doc, d.start, d.end);
+    if (d.code === 'uncited-claim' && d.uncited?.insert) {
+      const { at, text } = d.uncited.insert;
+      const fixes = matching(diagnostics, 'uncited-claim', range);
+      out.push(action(`Cite ${d.factId} (${d.uncited.expected})`, uri, [{ range: toRange(doc, at, at), newText: text }], fixes, true));
+    } else if (d.code === 'fact-changed' && d.change) {
+      changedHere = true;
+      if (!d.change.edits.length) continue;
+      const fixes = matching(diagnostics, 'fact-changed', range);
+      const what = [d.change.successor ? `cite ${d.change.successor}` : '', d.change.disagrees?.replacement ? `write ${d.change.disagrees.replacement}` : '']
+        .filter(Boolean)
+        .join(', ');
+      const edits = d.change.edits.map((e) => ({ range: toRange(doc, e.start, e.end), newText: e.newText }));
+      out.push(action(`Upgrade this citation of ${d.factId}: ${what}`, uri, edits, fixes, true));
+    }
+  }
+  if (changedHere && check.pinned && index.version) {
+    const plan = planUpgrade(doc.text, index, check.pinned, index.version);
+    const edits = plan.edits.map((e) => ({ range: toRange(doc, e.start, e.end), newText: e.newText }));
+    out.push(action(`Upgrade the report to release ${plan.to} (${plan.changes.length} changed citations; moves the pin)`, uri, edits, [], false));
+  }
   return out;
 }
 
@@ -117,6 +162,8 @@ export function codeActions(
     const fixes = matching(diagnostics, 'value-mismatch', numberRange);
     out.push(action(`Replace ${found} with ${replacement} (${origin})`, uri, [{ range: numberRange, newText: replacement }], fixes, true));
   }
+
+  if (options.check?.uncited || options.check?.pinned) out.push(...hintFixes(doc, index, options.check, uri, start, end, diagnostics));
 
   for (const m of doc.malformedIn(start, end)) {
     const mRange = toRange(doc, m.start, m.end);

@@ -1,4 +1,4 @@
-import type { CitationDiagnosticCode, FactIndex, ValueMismatch } from '@factcite/core';
+import type { CheckOptions, CitationDiagnosticCode, FactChange, FactIndex, UncitedClaim, ValueMismatch } from '@factcite/core';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { type DocumentInput, toDocument } from './document.js';
 import { DiagnosticSeverity, DiagnosticTag, toRange } from './lsp.js';
@@ -22,11 +22,24 @@ export interface FactDiagnosticData {
   mismatch?: ValueMismatch;
   /** For malformed-citation: the canonical text for the range (`[@fact:id]` for `【@fact:id】`). */
   rewrite?: string;
+  /** For uncited-claim: the number, the fact's value, and where the citation goes (a UTF-16 offset). */
+  uncited?: UncitedClaim;
+  /** For fact-changed: what changed since the pinned release, and the edits that upgrade the sentence. */
+  change?: FactChange;
 }
 
-/** A diagnostic of this service: `code` is a core CitationDiagnosticCode. */
+/**
+ * Options of {@link diagnostics}: core's check options (`uncited`, and the
+ * `pinned` release read by the host from the corpus's snapshots), and a pin
+ * the host could not resolve, reported where the pin is written.
+ */
+export interface DiagnosticOptions extends CheckOptions {
+  pinProblem?: { start: number; end: number; message: string };
+}
+
+/** A diagnostic of this service: `code` is a core CitationDiagnosticCode, or `unresolved-pin`. */
 export interface FactDiagnostic extends Diagnostic {
-  code: CitationDiagnosticCode;
+  code: CitationDiagnosticCode | 'unresolved-pin';
   source: typeof DIAGNOSTIC_SOURCE;
   data: FactDiagnosticData;
 }
@@ -38,18 +51,21 @@ export interface FactDiagnostic extends Diagnostic {
  * number), from core's checkCitations. Linear in the text; with a FactDocument built from the
  * previous version, only the blocks an edit touched are checked again.
  */
-export function diagnostics(input: DocumentInput, index: FactIndex): FactDiagnostic[] {
+export function diagnostics(input: DocumentInput, index: FactIndex, options: DiagnosticOptions = {}): FactDiagnostic[] {
   const doc = toDocument(input);
-  return doc.check(index).map((d) => {
+  const { pinProblem, ...check } = options;
+  const out = doc.check(index, check).map((d) => {
     const data: FactDiagnosticData = {};
     if (d.factId !== undefined) data.factId = d.factId;
     if (d.suggestions) data.suggestions = d.suggestions;
     if (d.successor) data.successor = d.successor;
     if (d.mismatch) data.mismatch = d.mismatch;
     if (d.rewrite !== undefined) data.rewrite = d.rewrite;
+    if (d.uncited) data.uncited = d.uncited;
+    if (d.change) data.change = d.change;
     const out: FactDiagnostic = {
       range: toRange(doc, d.start, d.end),
-      severity: d.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+      severity: d.severity === 'error' ? DiagnosticSeverity.Error : d.severity === 'warning' ? DiagnosticSeverity.Warning : DiagnosticSeverity.Information,
       code: d.code,
       source: DIAGNOSTIC_SOURCE,
       message: d.message,
@@ -59,4 +75,15 @@ export function diagnostics(input: DocumentInput, index: FactIndex): FactDiagnos
     if (d.code === 'deprecated-fact') out.tags = [DiagnosticTag.Deprecated];
     return out;
   });
+  if (pinProblem) {
+    out.unshift({
+      range: toRange(doc, pinProblem.start, pinProblem.end),
+      severity: DiagnosticSeverity.Warning,
+      code: 'unresolved-pin',
+      source: DIAGNOSTIC_SOURCE,
+      message: pinProblem.message,
+      data: {},
+    });
+  }
+  return out;
 }

@@ -1,4 +1,5 @@
 import {
+  type CheckOptions,
   type CitationDiagnostic,
   type CitationRef,
   checkCitations,
@@ -25,7 +26,7 @@ interface Block {
   /** Parse of the block's text, offsets relative to `start`; filled on first use. */
   parsed?: ParsedCitations;
   /** checkCitations of the block's text per index, offsets relative to `start`. */
-  diagnostics?: WeakMap<FactIndex, CitationDiagnostic[]>;
+  diagnostics?: WeakMap<FactIndex, Map<string, CitationDiagnostic[]>>;
 }
 
 // Each document's blocks and protected ranges, kept out of the public class so the next version can reuse them.
@@ -62,6 +63,14 @@ function commonSuffix(a: string, b: string, floor: number): number {
  */
 function detach<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
+}
+
+/** A block's diagnostic in the offsets of the whole text: its range, and the insertion point or edits it carries. */
+function shifted(d: CitationDiagnostic, by: number): CitationDiagnostic {
+  const out: CitationDiagnostic = { ...d, start: d.start + by, end: d.end + by };
+  if (d.uncited?.insert) out.uncited = { ...d.uncited, insert: { ...d.uncited.insert, at: d.uncited.insert.at + by } };
+  if (d.change) out.change = { ...d.change, edits: d.change.edits.map((e) => ({ ...e, start: e.start + by, end: e.end + by })) };
+  return out;
 }
 
 /** Sorted, merged ranges where the text must not be split. */
@@ -393,9 +402,9 @@ export class FactDocument {
     return false;
   }
 
-  /** core's checkCitations over the whole text, block by block, cached per block and index. */
-  check(index: FactIndex): CitationDiagnostic[] {
-    const steps = this.checkSteps(index);
+  /** core's checkCitations over the whole text, block by block, cached per block, index and options. */
+  check(index: FactIndex, options: CheckOptions = {}): CitationDiagnostic[] {
+    const steps = this.checkSteps(index, options);
     for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
   }
 
@@ -405,17 +414,24 @@ export class FactDocument {
    * (see runInSlices) and drop it when the text changes. Blocks checked before
    * a pause stay cached, so an abandoned run is not wasted.
    */
-  *checkSteps(index: FactIndex): Generator<void, CitationDiagnostic[], void> {
+  *checkSteps(index: FactIndex, options: CheckOptions = {}): Generator<void, CitationDiagnostic[], void> {
     const out: CitationDiagnostic[] = [];
+    // A pinned release is told apart by its version: a new corpus brings a new index, and so a new cache.
+    const key = `${options.uncited ? 'uncited' : ''}|${options.pinned?.version ?? ''}`;
     for (const block of this.blocks) {
       block.diagnostics ??= new WeakMap();
-      let found = block.diagnostics.get(index);
+      let byOptions = block.diagnostics.get(index);
+      if (!byOptions) {
+        byOptions = new Map();
+        block.diagnostics.set(index, byOptions);
+      }
+      let found = byOptions.get(key);
       if (!found) {
-        found = detach(checkCitations(this.text.slice(block.start, block.end), index));
-        block.diagnostics.set(index, found);
+        found = detach(checkCitations(this.text.slice(block.start, block.end), index, options));
+        byOptions.set(key, found);
         yield;
       }
-      for (const d of found) out.push({ ...d, start: d.start + block.start, end: d.end + block.start });
+      for (const d of found) out.push(shifted(d, block.start));
     }
     return out;
   }

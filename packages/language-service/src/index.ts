@@ -10,7 +10,7 @@ export { completions, type CompletionOptions } from './completion.js';
 export { completionContext, COMPLETION_TRIGGER_CHARACTERS, type CitationCompletionContext } from './completion-context.js';
 export { sentenceAround, rankBySentence } from './sentence-rank.js';
 export { hover, type HoverOptions } from './hover.js';
-export { diagnostics, DIAGNOSTIC_SOURCE, type FactDiagnostic, type FactDiagnosticData } from './diagnostics.js';
+export { diagnostics, DIAGNOSTIC_SOURCE, type DiagnosticOptions, type FactDiagnostic, type FactDiagnosticData } from './diagnostics.js';
 export { codeActions, type CodeActionOptions } from './code-actions.js';
 export { runInSlices, diagnosticsInSlices, type SliceOptions } from './slices.js';
 export {

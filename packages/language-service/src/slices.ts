@@ -1,5 +1,5 @@
 import type { FactIndex } from '@factcite/core';
-import { diagnostics, type FactDiagnostic } from './diagnostics.js';
+import { type DiagnosticOptions, diagnostics, type FactDiagnostic } from './diagnostics.js';
 import { type DocumentInput, toDocument } from './document.js';
 
 /** Options of {@link runInSlices}. */
@@ -8,6 +8,8 @@ export interface SliceOptions {
   sliceMs?: number;
   /** Asked between slices; true abandons the run (the text changed, the document closed). */
   isCancelled?: () => boolean;
+  /** What {@link diagnostics} checks besides citations: uncited claims, a pinned release. */
+  check?: DiagnosticOptions;
 }
 
 // setTimeout rather than setImmediate: the service runs in browsers too.
@@ -39,6 +41,7 @@ export async function runInSlices<T>(steps: Generator<unknown, T, void>, options
  */
 export async function diagnosticsInSlices(input: DocumentInput, index: FactIndex, options?: SliceOptions): Promise<FactDiagnostic[] | undefined> {
   const doc = toDocument(input);
-  const done = await runInSlices(doc.checkSteps(index), options);
-  return done === undefined ? undefined : diagnostics(doc, index);
+  const { uncited, pinned } = options?.check ?? {};
+  const done = await runInSlices(doc.checkSteps(index, { uncited, pinned }), options);
+  return done === undefined ? undefined : diagnostics(doc, index, options?.check);
 }

@@ -1,12 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { planUpgrade, readPin } from '@factcite/core';
-import { displayPath, expectWritableFile, readTextFile } from '@factcite/core/node';
+import { createPinResolver, displayPath, expectWritableFile, readTextFile } from '@factcite/core/node';
 import pc from 'picocolors';
 import { loadIndex } from '../corpus.js';
 import { editHunks, formatUnifiedDiff } from '../edit-diff.js';
 import { EXIT, InputError, UsageError } from '../errors.js';
 import { plural } from '../format.js';
-import { pinResolver } from '../pinned.js';
 import { writeOut } from '../terminal.js';
 
 export interface UpgradeOptions {
@@ -30,7 +29,7 @@ export function upgradeCommand(file: string, options: UpgradeOptions): number {
   if (text === undefined) throw new InputError(`${display}: ${problems[0]?.message ?? 'cannot read the report'}`);
   const pin = readPin(text);
   if (!pin) throw new InputError(`${display} pins no release; run factcite check --pin ${display} to pin it to ${index.version}`);
-  const resolved = pinResolver(dir, index.version)(text);
+  const resolved = createPinResolver(dir, index.version)(text);
   if (resolved.kind === 'current') {
     if (options.json) writeOut(`${JSON.stringify({ from: pin.version, to: index.version, changes: [], edits: [] }, null, 2)}\n`);
     else writeOut(`${pc.green('✔')} ${display} is pinned to ${index.version}, the corpus's release: nothing to upgrade\n`);

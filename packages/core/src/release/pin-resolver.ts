@@ -1,5 +1,6 @@
-import { isReleaseVersion, type PinnedRelease, readPin } from '@factcite/core';
-import { readReleaseSnapshot } from '@factcite/core/node';
+import type { PinnedRelease } from './fact-changes.js';
+import { isReleaseVersion, readPin } from './pin.js';
+import { readReleaseSnapshot } from './release-snapshots.js';
 
 /** What a report's pin resolves to: the pinned release's facts, or why they cannot be had, located at the pin. */
 export type PinResolution =
@@ -14,7 +15,7 @@ export type PinResolution =
  * report's data: core's readReleaseSnapshot checks it and keeps the path
  * inside the corpus's releases/ folder.
  */
-export function pinResolver(corpusDir: string, currentVersion: string | undefined): (text: string) => PinResolution {
+export function createPinResolver(corpusDir: string, currentVersion: string | undefined): (text: string) => PinResolution {
   const cache = new Map<string, PinnedRelease | Error>();
   return (text) => {
     const pin = readPin(text);
