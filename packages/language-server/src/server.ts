@@ -23,7 +23,9 @@ import {
   TextDocuments,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { watchCorpus } from '@factcite/core/node';
+import type { FactIndex } from '@factcite/core';
+import { createPinResolver, type PinResolution, watchCorpus } from '@factcite/core/node';
+import type { DiagnosticOptions } from '@factcite/language-service';
 import { bundledCorpusDir, type CorpusFailure, isFailure, type LoadedCorpus, loadBundledCorpus, loadCorpus } from './corpus.js';
 import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings.js';
 import { workspaceReports } from './workspace.js';
@@ -156,6 +158,24 @@ export function startServer(connection: Connection, serverVersion = '0.0.0'): vo
     revalidateAll();
   }
 
+  // One resolver per loaded corpus: it reads each pinned release's snapshot once, from that corpus's releases/.
+  const pinResolvers = new WeakMap<FactIndex, (text: string) => PinResolution>();
+
+  /** What a document is checked with: uncited claims by the setting, and the release its front matter pins. */
+  function checkOptions(loaded: LoadedCorpus, text: string): DiagnosticOptions {
+    let resolve = pinResolvers.get(loaded.index);
+    if (!resolve) {
+      resolve = createPinResolver(loaded.dir, loaded.index.version);
+      pinResolvers.set(loaded.index, resolve);
+    }
+    const pin = resolve(text);
+    return {
+      uncited: settings.uncitedClaims,
+      ...(pin.kind === 'pinned' ? { pinned: pin.release } : {}),
+      ...(pin.kind === 'problem' ? { pinProblem: { start: pin.start, end: pin.end, message: pin.message } } : {}),
+    };
+  }
+
   function model(document: TextDocument): FactDocument {
     const text = document.getText();
     const previous = models.get(document.uri);
@@ -175,7 +195,8 @@ export function startServer(connection: Connection, serverVersion = '0.0.0'): vo
     let found: Awaited<ReturnType<typeof diagnosticsInSlices>>;
     try {
       // In slices, so completion and hover requests are answered while a long report is checked.
-      found = await diagnosticsInSlices(model(document), index, { isCancelled: stale });
+      const doc = model(document);
+      found = await diagnosticsInSlices(doc, index, { isCancelled: stale, check: checkOptions(corpus, doc.text) });
     } catch (error) {
       connection.console.error(`factcite: diagnostics failed: ${error instanceof Error ? error.message : String(error)}`);
       return;
@@ -235,8 +256,10 @@ export function startServer(connection: Connection, serverVersion = '0.0.0'): vo
     const raw = (params.settings as { factcite?: unknown } | undefined)?.factcite;
     const next = readSettings(raw, settings);
     const corpusChanged = next.corpusPath !== settings.corpusPath;
+    const checkChanged = next.uncitedClaims !== settings.uncitedClaims;
     settings = next;
     if (corpusChanged) reloadCorpus();
+    else if (checkChanged) revalidateAll();
   });
 
   documents.onDidChangeContent(({ document }) => schedule(document.uri));
@@ -267,7 +290,8 @@ export function startServer(connection: Connection, serverVersion = '0.0.0'): vo
     guard('code action', [], () => {
       const here = at(params.textDocument.uri, params.range.start, token);
       if (!here) return [];
-      return codeActions(here.doc, params.range, params.context.diagnostics, here.corpus.index, { uri: params.textDocument.uri });
+      const { uncited, pinned } = checkOptions(here.corpus, here.doc.text);
+      return codeActions(here.doc, params.range, params.context.diagnostics, here.corpus.index, { uri: params.textDocument.uri, check: { uncited, pinned } });
     }),
   );
 

@@ -17,6 +17,8 @@ export interface ServerSettings {
   diagnosticsDelay: number;
   /** File extensions searched for references outside open documents. */
   referenceExtensions: string[];
+  /** Hint at numbers that state a fact without citing it (`uncited-claim`); `"on"`/`"off"` or a boolean from the client. */
+  uncitedClaims: boolean;
 }
 
 export const DEFAULT_SETTINGS: ServerSettings = {
@@ -25,6 +27,7 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   commandLinks: false,
   diagnosticsDelay: 250,
   referenceExtensions: ['.md', '.markdown', '.qmd', '.rmd', '.txt'],
+  uncitedClaims: true,
 };
 
 const SCRIPTS: readonly StatementScript[] = ['original', 'zh-Hans', 'zh-Hant-HK', 'zh-Hant-TW', 'en'];
@@ -45,5 +48,7 @@ export function readSettings(input: unknown, current: ServerSettings): ServerSet
   if (Array.isArray(raw.referenceExtensions) && raw.referenceExtensions.every((e) => typeof e === 'string')) {
     next.referenceExtensions = raw.referenceExtensions.map((e) => (e.startsWith('.') ? e : `.${e}`).toLowerCase());
   }
+  if (raw.uncitedClaims === 'on' || raw.uncitedClaims === true) next.uncitedClaims = true;
+  else if (raw.uncitedClaims === 'off' || raw.uncitedClaims === false) next.uncitedClaims = false;
   return next;
 }
