@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { toDiagnostic } from './convert.js';
 import type { CorpusStore } from './corpus/store.js';
 import type { DocumentCache } from './documents.js';
+import { checkOptions } from './pins.js';
 import { isCiteable } from './settings.js';
 import { debounceDelay } from './timing.js';
 
@@ -29,7 +30,7 @@ export class DiagnosticsScheduler implements vscode.Disposable {
       vscode.workspace.onDidCloseTextDocument((d) => this.clear(d.uri)),
       store.onDidChange(() => this.checkAll()),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('factcite.languages')) this.checkAll();
+        if (e.affectsConfiguration('factcite.languages') || e.affectsConfiguration('factcite.uncitedClaims')) this.checkAll();
       }),
     ];
     this.checkAll();
@@ -68,8 +69,10 @@ export class DiagnosticsScheduler implements vscode.Disposable {
     const outdated = () => token.isCancellationRequested || document.isClosed || document.version !== version;
     if (outdated()) return;
     const doc = this.cache.get(document);
-    const index = this.store.current.index;
-    const found = await diagnosticsInSlices(doc, index, { isCancelled: () => outdated() || this.store.current.index !== index });
+    const loaded = this.store.current;
+    const index = loaded.index;
+    const check = checkOptions(loaded, doc.text);
+    const found = await diagnosticsInSlices(doc, index, { isCancelled: () => outdated() || this.store.current.index !== index, check });
     // A result for an outdated version would put squiggles in the wrong places.
     if (!found || outdated()) return;
     this.collection.set(document.uri, found.map(toDiagnostic));

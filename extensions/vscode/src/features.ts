@@ -11,6 +11,7 @@ import type { CorpusStore } from './corpus/store.js';
 import { DiagnosticsScheduler } from './diagnostics.js';
 import { DocumentCache } from './documents.js';
 import { InlineValues } from './inline-values.js';
+import { checkOptions } from './pins.js';
 import { findReferences } from './references.js';
 import { settings } from './settings.js';
 
@@ -65,13 +66,12 @@ function registerProviders(store: CorpusStore, cache: DocumentCache, log: vscode
         provideCodeActions: guarded(log, 'quick fixes', (document, range, context, token) => {
           if (token.isCancellationRequested) return undefined;
           const ours = context.diagnostics.filter((d) => d.source === 'factcite');
-          const actions = codeActions(
-            cache.get(document),
-            fromRange(range),
-            ours.map((d) => fromDiagnostic(d as FactciteDiagnostic)),
-            index(),
-            { uri: document.uri.toString() },
-          );
+          const doc = cache.get(document);
+          const { uncited, pinned } = checkOptions(store.current, doc.text);
+          const actions = codeActions(doc, fromRange(range), ours.map((d) => fromDiagnostic(d as FactciteDiagnostic)), index(), {
+            uri: document.uri.toString(),
+            check: { uncited, pinned },
+          });
           return actions.map((a) => toCodeAction(a, ours));
         }),
       },

@@ -9,6 +9,8 @@ import { createFactIndex } from '@factcite/core/search';
 import type { CorpusLoadFailure, LoadedCorpus } from './load.js';
 
 export { watchCorpus, type CorpusWatcher } from '@factcite/core/node';
+// Read only for a report that pins a release, so the snapshot reader loads with the rest of this module.
+export { createPinResolver, type PinResolution } from '@factcite/core/node';
 
 /**
  * Loads and validates a corpus directory; messages name it as `display`. Any error makes the whole corpus
