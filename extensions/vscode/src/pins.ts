@@ -1,9 +1,15 @@
+import path from 'node:path';
 import type { FactIndex } from '@factcite/core';
 import type { DiagnosticOptions } from '@factcite/language-service';
 import type { LoadedCorpus } from './corpus/load.js';
 import type { PinResolution } from './corpus/workspace.js';
 import { workspaceCorpus } from './corpus/workspace-lazy.js';
 import { settings } from './settings.js';
+
+function isInside(dir: string, file: string): boolean {
+  const relative = path.relative(dir, file);
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+}
 
 // One resolver per loaded corpus: it reads each pinned release's snapshot once, from that corpus's releases/.
 const resolvers = new WeakMap<FactIndex, (text: string) => PinResolution>();
@@ -14,8 +20,9 @@ const resolvers = new WeakMap<FactIndex, (text: string) => PinResolution>();
  * from the corpus's release snapshots. A report without front matter never
  * loads the snapshot reader.
  */
-export function checkOptions(loaded: LoadedCorpus, text: string): DiagnosticOptions {
-  const uncited = settings.uncitedClaims();
+export function checkOptions(loaded: LoadedCorpus, text: string, file?: string): DiagnosticOptions {
+  // The corpus's own articles (opened from a hover card) are its sources, not reports: every number in them is uncited.
+  const uncited = settings.uncitedClaims() && !(file !== undefined && ['sources', 'raw'].some((d) => isInside(path.join(loaded.origin.dir, d), file)));
   if (!text.startsWith('---')) return { uncited };
   let resolve = resolvers.get(loaded.index);
   if (!resolve) {

@@ -162,15 +162,21 @@ export function startServer(connection: Connection, serverVersion = '0.0.0'): vo
   const pinResolvers = new WeakMap<FactIndex, (text: string) => PinResolution>();
 
   /** What a document is checked with: uncited claims by the setting, and the release its front matter pins. */
-  function checkOptions(loaded: LoadedCorpus, text: string): DiagnosticOptions {
+  function checkOptions(loaded: LoadedCorpus, text: string, uri: string): DiagnosticOptions {
     let resolve = pinResolvers.get(loaded.index);
     if (!resolve) {
       resolve = createPinResolver(loaded.dir, loaded.index.version);
       pinResolvers.set(loaded.index, resolve);
     }
     const pin = resolve(text);
+    // The corpus's own articles are its sources, not reports: every number in them is uncited.
+    const file = uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+    const inCorpus = ['sources', 'raw'].some((d) => {
+      const relative = file === undefined ? '..' : path.relative(path.join(loaded.dir, d), file);
+      return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+    });
     return {
-      uncited: settings.uncitedClaims,
+      uncited: settings.uncitedClaims && !inCorpus,
       ...(pin.kind === 'pinned' ? { pinned: pin.release } : {}),
       ...(pin.kind === 'problem' ? { pinProblem: { start: pin.start, end: pin.end, message: pin.message } } : {}),
     };
@@ -196,7 +202,7 @@ export function startServer(connection: Connection, serverVersion = '0.0.0'): vo
     try {
       // In slices, so completion and hover requests are answered while a long report is checked.
       const doc = model(document);
-      found = await diagnosticsInSlices(doc, index, { isCancelled: stale, check: checkOptions(corpus, doc.text) });
+      found = await diagnosticsInSlices(doc, index, { isCancelled: stale, check: checkOptions(corpus, doc.text, uri) });
     } catch (error) {
       connection.console.error(`factcite: diagnostics failed: ${error instanceof Error ? error.message : String(error)}`);
       return;
@@ -290,7 +296,7 @@ export function startServer(connection: Connection, serverVersion = '0.0.0'): vo
     guard('code action', [], () => {
       const here = at(params.textDocument.uri, params.range.start, token);
       if (!here) return [];
-      const { uncited, pinned } = checkOptions(here.corpus, here.doc.text);
+      const { uncited, pinned } = checkOptions(here.corpus, here.doc.text, params.textDocument.uri);
       return codeActions(here.doc, params.range, params.context.diagnostics, here.corpus.index, { uri: params.textDocument.uri, check: { uncited, pinned } });
     }),
   );

@@ -302,6 +302,14 @@ describe('factcite-language-server over stdio', () => {
     await connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { factcite: { corpusPath: 'corpus', uncitedClaims: 'on' } } });
   });
 
+  it("leaves the corpus's own source articles alone: they are sources, not reports", async () => {
+    const uri = pathToFileURL(path.join(ws.corpus, 'sources', 'copy-of-an-article.md')).href;
+    const text = '香港科学园和数码港已集中800多家人工智能相关企业。\n';
+    await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+    const { diagnostics } = await waitFor(() => published, (p) => p.uri === uri && p.version === 1, 'source diagnostics');
+    expect(diagnostics).toEqual([]);
+  });
+
   it('warns at a pin that names a release the corpus keeps no snapshot of', async () => {
     const uri = pathToFileURL(path.join(ws.root, 'reports/pinned.md')).href;
     const text = '---\nfactcite: 0.0.1\n---\n\n正文。\n';
