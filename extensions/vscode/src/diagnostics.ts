@@ -71,7 +71,7 @@ export class DiagnosticsScheduler implements vscode.Disposable {
     const doc = this.cache.get(document);
     const loaded = this.store.current;
     const index = loaded.index;
-    const check = checkOptions(loaded, doc.text, document.uri.scheme === 'file' ? document.uri.fsPath : undefined);
+    const check = checkOptions(loaded, doc.text, document.uri);
     const found = await diagnosticsInSlices(doc, index, { isCancelled: () => outdated() || this.store.current.index !== index, check });
     // A result for an outdated version would put squiggles in the wrong places.
     if (!found || outdated()) return;

@@ -67,7 +67,7 @@ function registerProviders(store: CorpusStore, cache: DocumentCache, log: vscode
           if (token.isCancellationRequested) return undefined;
           const ours = context.diagnostics.filter((d) => d.source === 'factcite');
           const doc = cache.get(document);
-          const { uncited, pinned } = checkOptions(store.current, doc.text, document.uri.scheme === 'file' ? document.uri.fsPath : undefined);
+          const { uncited, pinned } = checkOptions(store.current, doc.text, document.uri);
           const actions = codeActions(doc, fromRange(range), ours.map((d) => fromDiagnostic(d as FactciteDiagnostic)), index(), {
             uri: document.uri.toString(),
             check: { uncited, pinned },

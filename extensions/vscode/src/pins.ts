@@ -1,6 +1,8 @@
 import path from 'node:path';
 import type { FactIndex } from '@factcite/core';
 import type { DiagnosticOptions } from '@factcite/language-service';
+import type * as vscode from 'vscode';
+import { CORPUS_SCHEME } from './corpus/files.js';
 import type { LoadedCorpus } from './corpus/load.js';
 import type { PinResolution } from './corpus/workspace.js';
 import { workspaceCorpus } from './corpus/workspace-lazy.js';
@@ -20,9 +22,11 @@ const resolvers = new WeakMap<FactIndex, (text: string) => PinResolution>();
  * from the corpus's release snapshots. A report without front matter never
  * loads the snapshot reader.
  */
-export function checkOptions(loaded: LoadedCorpus, text: string, file?: string): DiagnosticOptions {
+export function checkOptions(loaded: LoadedCorpus, text: string, uri: vscode.Uri): DiagnosticOptions {
   // The corpus's own articles (opened from a hover card) are its sources, not reports: every number in them is uncited.
-  const uncited = settings.uncitedClaims() && !(file !== undefined && ['sources', 'raw'].some((d) => isInside(path.join(loaded.origin.dir, d), file)));
+  const inCorpus =
+    uri.scheme === CORPUS_SCHEME || (uri.scheme === 'file' && ['sources', 'raw'].some((d) => isInside(path.join(loaded.origin.dir, d), uri.fsPath)));
+  const uncited = settings.uncitedClaims() && !inCorpus;
   if (!text.startsWith('---')) return { uncited };
   let resolve = resolvers.get(loaded.index);
   if (!resolve) {
