@@ -100,6 +100,9 @@ describe('pinned reports across two releases', () => {
     expect(stdout).toContain('pinned unpinned.md to release 0.2.0');
     expect(readFileSync(path.join(root, file), 'utf8')).toBe('---\ntitle: 简报\nfactcite: 0.2.0\n---\n\n数码港已孵化超过2300家初创企业[@fact:cyberport-startups-incubated]。\n');
     expect(run(['upgrade', 'no-pin.md']).code).toBe(1);
+    const broken = write('broken.md', '数码港[@fact:no-such-fact]。\n');
+    expect(run(['check', broken, '--pin']).stdout).toContain('not pinned broken.md: fix its errors first');
+    expect(readFileSync(path.join(root, broken), 'utf8')).toBe('数码港[@fact:no-such-fact]。\n');
   });
 
   it('a pin that names no release, or one without a snapshot, is a located warning; no path is read from it', () => {

@@ -47,6 +47,7 @@ export function checkCommand(files: string[], options: CheckOptions): number {
   if (options.pin && !index.version) throw new UsageError(`the corpus at ${dir} has no version to pin (no version in its package.json)`);
   const resolvePin = createPinResolver(dir, index.version);
   const pinned: string[] = [];
+  const notPinned: string[] = [];
   const findings: CheckFinding[] = [];
   const readProblems: Problem[] = [];
   let citationCount = 0;
@@ -83,7 +84,8 @@ export function checkCommand(files: string[], options: CheckOptions): number {
         ...(d.change ? { change: d.change } : {}),
       });
     }
-    if (options.pin && !diagnostics.some((d) => d.severity === 'error')) {
+    if (options.pin && diagnostics.some((d) => d.severity === 'error')) notPinned.push(display);
+    else if (options.pin) {
       // The report file itself is rewritten: never through a link, never anything but a regular file.
       const target = expectWritableFile(file, 'the report to pin');
       if (existsSync(target)) {
@@ -122,6 +124,7 @@ export function checkCommand(files: string[], options: CheckOptions): number {
         `\n${errors ? pc.red('✖') : pc.yellow('⚠')} ${plural(errors + warnings, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}${noted}); ${checked}${corpusNote}\n`,
       );
     for (const file of pinned) writeOut(`${pc.green('✔')} pinned ${file} to release ${index.version}\n`);
+    for (const file of notPinned) writeOut(`${pc.yellow('⚠')} not pinned ${file}: fix its errors first\n`);
   }
   return errors > 0 && !options.exitZero ? EXIT.problems : EXIT.ok;
 }
