@@ -34,6 +34,9 @@ const common: Options = {
   esbuildOptions(options) {
     // opencc-js's dictionaries are Chinese text; escaping it as \uXXXX would double the bundle.
     options.charset = 'utf8';
+    // @factcite/workspace/node finds an installed release through import.meta.url; the extension reads its own
+    // bundled release instead, so that function is left out and its import.meta never runs.
+    options.logOverride = { 'empty-import-meta': 'silent' };
   },
 };
 

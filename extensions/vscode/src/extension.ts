@@ -7,18 +7,18 @@ import path from 'node:path';
 import * as vscode from 'vscode';
 import { footnote } from '@factcite/language-service';
 import { BundledCorpusProvider, CORPUS_SCHEME, quoteLocation, recordLocation } from './corpus/files.js';
-import { CorpusStore } from './corpus/store.js';
 import { factIdOf, FactsViewProvider } from './facts-view.js';
 import { registerLanguageFeatures } from './features.js';
 import { insertCitation, pickAndInsert } from './insert.js';
 import { isCiteable, settings } from './settings.js';
 import { createStatusBar } from './status-bar.js';
+import { Workspace } from './workspace.js';
 
 export function activate(context: vscode.ExtensionContext): void {
   const started = performance.now();
   const distDir = path.join(context.extensionPath, 'dist');
   const log = vscode.window.createOutputChannel('factcite', { log: true });
-  const store = new CorpusStore(distDir, log);
+  const store = new Workspace(distDir, log);
   const view = new FactsViewProvider(store, settings.display);
   const tree = vscode.window.createTreeView('factcite.facts', { treeDataProvider: view, showCollapseAll: true });
 

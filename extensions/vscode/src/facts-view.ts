@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { CorpusStore } from './corpus/store.js';
+import type { Workspace } from './workspace.js';
 import { factSummary } from '@factcite/language-service';
 import { toMarkdown } from './convert.js';
 import { type DisplaySetting, statement, truncate } from './display.js';
@@ -11,7 +11,7 @@ export class FactsViewProvider implements vscode.TreeDataProvider<FactsNode>, vs
   readonly onDidChangeTreeData = this.changed.event;
 
   constructor(
-    private readonly store: CorpusStore,
+    private readonly store: Workspace,
     private readonly display: () => DisplaySetting,
   ) {}
 

@@ -6,14 +6,10 @@
 import { COMPLETION_TRIGGER_CHARACTERS, codeActions, completions, definition, hover } from '@factcite/language-service';
 import * as vscode from 'vscode';
 import { type FactciteDiagnostic, fromDiagnostic, fromRange, toCodeAction, toCompletionList, toHover, toLocation } from './convert.js';
-import { corpusFiles } from './corpus/files.js';
-import type { CorpusStore } from './corpus/store.js';
-import { DiagnosticsScheduler } from './diagnostics.js';
-import { DocumentCache } from './documents.js';
 import { InlineValues } from './inline-values.js';
-import { checkOptions } from './pins.js';
 import { findReferences } from './references.js';
 import { settings } from './settings.js';
+import type { Workspace } from './workspace.js';
 
 function selector(): vscode.DocumentSelector {
   return settings.languages().map((language) => ({ language }));
@@ -36,9 +32,9 @@ function guarded<A extends unknown[], R>(log: vscode.LogOutputChannel, name: str
   };
 }
 
-function registerProviders(store: CorpusStore, cache: DocumentCache, log: vscode.LogOutputChannel): vscode.Disposable {
+function registerProviders(workspace: Workspace, log: vscode.LogOutputChannel): vscode.Disposable {
   const sel = selector();
-  const index = () => store.current.index;
+  const index = () => workspace.current.index;
   return vscode.Disposable.from(
     vscode.languages.registerCompletionItemProvider(
       sel,
@@ -46,7 +42,7 @@ function registerProviders(store: CorpusStore, cache: DocumentCache, log: vscode
         provideCompletionItems: guarded(log, 'completion', (document, position, token) => {
           if (token.isCancellationRequested) return undefined;
           // VS Code takes both ranges, so its insert and replace modes each get theirs.
-          const list = completions(cache.get(document), document.offsetAt(position), index(), { displayScript: settings.display(), insertReplace: true });
+          const list = completions(workspace.document(document), document.offsetAt(position), index(), { displayScript: settings.display(), insertReplace: true });
           if (!list || token.isCancellationRequested) return undefined;
           return toCompletionList(list);
         }),
@@ -56,7 +52,7 @@ function registerProviders(store: CorpusStore, cache: DocumentCache, log: vscode
     vscode.languages.registerHoverProvider(sel, {
       provideHover: guarded(log, 'hover', (document, position, token) => {
         if (token.isCancellationRequested) return undefined;
-        const found = hover(cache.get(document), document.offsetAt(position), index(), { displayScript: settings.display(), commandLinks: true });
+        const found = hover(workspace.document(document), document.offsetAt(position), index(), { displayScript: settings.display(), commandLinks: true });
         return found && !token.isCancellationRequested ? toHover(found) : undefined;
       }),
     }),
@@ -66,8 +62,9 @@ function registerProviders(store: CorpusStore, cache: DocumentCache, log: vscode
         provideCodeActions: guarded(log, 'quick fixes', (document, range, context, token) => {
           if (token.isCancellationRequested) return undefined;
           const ours = context.diagnostics.filter((d) => d.source === 'factcite');
-          const doc = cache.get(document);
-          const { uncited, pinned } = checkOptions(store.current, doc.text, document.uri);
+          const doc = workspace.document(document);
+          // The options the diagnostics were checked with: an uncited claim's fix and an upgrade need the same pin and setting.
+          const { uncited, pinned } = workspace.host.checkOptions(document.uri.toString());
           const actions = codeActions(doc, fromRange(range), ours.map((d) => fromDiagnostic(d as FactciteDiagnostic)), index(), {
             uri: document.uri.toString(),
             check: { uncited, pinned },
@@ -80,18 +77,18 @@ function registerProviders(store: CorpusStore, cache: DocumentCache, log: vscode
     vscode.languages.registerDefinitionProvider(sel, {
       provideDefinition: guarded(log, 'definition', (document, position, token) => {
         if (token.isCancellationRequested) return undefined;
-        const files = corpusFiles(store.current);
-        const found = definition(cache.get(document), document.offsetAt(position), index(), {
+        const corpus = workspace.current;
+        const found = definition(workspace.document(document), document.offsetAt(position), corpus.index, {
           target: settings.definitionTarget() === 'yaml' ? 'fact' : 'source',
-          sourceFile: (id) => files.sourceFile(id),
-          factLocation: (id) => files.factLocation(id),
+          sourceFile: corpus.sourceFile,
+          factLocation: corpus.factLocation,
         });
         return found.map(toLocation);
       }),
     }),
     vscode.languages.registerReferenceProvider(sel, {
       provideReferences: (document, position, _context, token) =>
-        findReferences(cache, document, position, token).catch((error: unknown) => {
+        findReferences(workspace, document, position, token).catch((error: unknown) => {
           log.error(`references failed: ${error instanceof Error ? error.message : String(error)}`);
           return [];
         }),
@@ -99,22 +96,18 @@ function registerProviders(store: CorpusStore, cache: DocumentCache, log: vscode
   );
 }
 
-/** Completion, hover, diagnostics, quick fixes, definition, references and inline values. */
-export function registerLanguageFeatures(store: CorpusStore, log: vscode.LogOutputChannel): vscode.Disposable {
-  const cache = new DocumentCache();
-  let providers = registerProviders(store, cache, log);
+/** Completion, hover, quick fixes, definition, references and inline values; the workspace host checks documents. */
+export function registerLanguageFeatures(workspace: Workspace, log: vscode.LogOutputChannel): vscode.Disposable {
+  let providers = registerProviders(workspace, log);
   const relanguage = vscode.workspace.onDidChangeConfiguration((e) => {
     if (!e.affectsConfiguration('factcite.languages')) return;
     providers.dispose();
-    providers = registerProviders(store, cache, log);
+    providers = registerProviders(workspace, log);
   });
-  const diagnostics = new DiagnosticsScheduler(store, cache, log);
-  const inline = new InlineValues(store, cache);
+  const inline = new InlineValues(workspace);
   return new vscode.Disposable(() => {
     relanguage.dispose();
     providers.dispose();
-    diagnostics.dispose();
     inline.dispose();
-    cache.dispose();
   });
 }

@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
 import { annotation } from './annotation.js';
-import type { CorpusStore } from './corpus/store.js';
-import type { DocumentCache } from './documents.js';
 import { isCiteable, settings } from './settings.js';
+import type { Workspace } from './workspace.js';
 
 const MAX_DECORATIONS = 2000;
 
@@ -18,10 +17,7 @@ export class InlineValues implements vscode.Disposable {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly disposables: vscode.Disposable[];
 
-  constructor(
-    private readonly store: CorpusStore,
-    private readonly cache: DocumentCache,
-  ) {
+  constructor(private readonly workspace: Workspace) {
     const later = () => this.schedule();
     this.disposables = [
       vscode.window.onDidChangeVisibleTextEditors(later),
@@ -30,7 +26,7 @@ export class InlineValues implements vscode.Disposable {
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('factcite')) later();
       }),
-      store.onDidChange(later),
+      workspace.onDidChange(later),
     ];
     this.schedule();
   }
@@ -47,8 +43,8 @@ export class InlineValues implements vscode.Disposable {
         editor.setDecorations(this.type, []);
         continue;
       }
-      const doc = this.cache.get(editor.document);
-      const index = this.store.current.index;
+      const doc = this.workspace.document(editor.document);
+      const index = this.workspace.current.index;
       const script = settings.display();
       const options: vscode.DecorationOptions[] = [];
       for (const visible of editor.visibleRanges) {

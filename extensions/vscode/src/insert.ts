@@ -1,6 +1,6 @@
 import type { Fact } from '@factcite/core';
 import * as vscode from 'vscode';
-import type { CorpusStore } from './corpus/store.js';
+import type { Workspace } from './workspace.js';
 import { valueLine } from '@factcite/language-service';
 import { type DisplaySetting, sourceLine, statement } from './display.js';
 import { citationInsertion } from './insertion.js';
@@ -25,7 +25,7 @@ export async function insertCitation(editor: vscode.TextEditor, id: string): Pro
   return ok;
 }
 
-function toPick(fact: Fact, display: DisplaySetting, store: CorpusStore): FactPick {
+function toPick(fact: Fact, display: DisplaySetting, store: Workspace): FactPick {
   const deprecated = fact.status === 'deprecated';
   const value = valueLine(fact, display);
   return {
@@ -45,7 +45,7 @@ function toPick(fact: Fact, display: DisplaySetting, store: CorpusStore): FactPi
  * "Insert fact citation…": a quick pick that searches the whole corpus as
  * the writer types, then inserts the chosen fact at the cursor.
  */
-export async function pickAndInsert(store: CorpusStore, display: () => DisplaySetting): Promise<void> {
+export async function pickAndInsert(store: Workspace, display: () => DisplaySetting): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   const pick = vscode.window.createQuickPick<FactPick>();
   pick.title = 'Insert fact citation';

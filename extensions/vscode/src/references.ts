@@ -1,8 +1,8 @@
 import { type ReferenceDocument, references } from '@factcite/language-service';
 import * as vscode from 'vscode';
 import { toLocation } from './convert.js';
-import type { DocumentCache } from './documents.js';
 import { isCiteable, settings } from './settings.js';
+import type { Workspace } from './workspace.js';
 
 // File extensions of the languages factcite knows; other languages are searched only in open documents.
 const EXTENSIONS: Record<string, string[]> = {
@@ -18,12 +18,12 @@ const MAX_FILE_BYTES = 20 * 1024 * 1024;
  * open documents as they are in the editor, other files as saved.
  */
 export async function findReferences(
-  cache: DocumentCache,
+  workspace: Workspace,
   document: vscode.TextDocument,
   position: vscode.Position,
   token: vscode.CancellationToken,
 ): Promise<vscode.Location[]> {
-  const here = cache.get(document);
+  const here = workspace.document(document);
   const id = here.citationAt(document.offsetAt(position))?.id;
   if (!id) return [];
   const docs: ReferenceDocument[] = [];
@@ -34,7 +34,7 @@ export async function findReferences(
   for (const open of vscode.workspace.textDocuments) {
     if (!isCiteable(open) || !schemes.has(open.uri.scheme)) continue;
     seen.add(open.uri.toString());
-    docs.push({ uri: open.uri.toString(), text: cache.get(open) });
+    docs.push({ uri: open.uri.toString(), text: workspace.document(open) });
   }
   const extensions = [...new Set(settings.languages().flatMap((l) => EXTENSIONS[l] ?? []))];
   if (extensions.length && vscode.workspace.workspaceFolders?.length) {

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import type { CorpusStore } from './corpus/store.js';
+import type { Workspace } from './workspace.js';
 
 /** The status bar entry: corpus version and fact count; a click opens the Facts view. */
-export function createStatusBar(store: CorpusStore): vscode.Disposable {
+export function createStatusBar(store: Workspace): vscode.Disposable {
   const item = vscode.window.createStatusBarItem('factcite.status', vscode.StatusBarAlignment.Right, 100);
   item.name = 'factcite corpus';
   item.command = 'factcite.showFacts';

@@ -101,6 +101,8 @@ program
   .option('--id <id>', 'source id (needed for a new source)')
   .option('--check', 'only check that the committed body is what ingest produces')
   .option('--stdout', 'print the cleaned body instead of writing the source file')
+  .option('--publisher <name>', 'clean by this publisher\'s rules (corpus/ingest/<name>.yaml, or the publisher it names) instead of the one whose marker the page holds')
+  .option('--explain', 'show which rule removed which line, and where the front matter came from; writes nothing')
   .option(...corpusOption)
   .action((rawFile: string, options) => run(() => import('./commands/ingest.js'), (c) => c.ingestCommand(rawFile, options)));
 

@@ -1,36 +1,47 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { type Corpus, createFactIndex, type FactIndex, type ParsedCorpus } from '@factcite/core';
-import { isCorpusDir, loadCorpusDir, readableReleaseDir, readLimits, readRegularFile } from '@factcite/core/node';
+import { loadCorpusDir, readableReleaseDir, readLimits, readRegularFile } from '@factcite/core/node';
+import { chooseCorpus } from '@factcite/workspace';
+import { installedReleaseDir, probe, readRelease, resolvePath } from '@factcite/workspace/node';
 import { UsageError } from './errors.js';
 
-/**
- * Finds the corpus a command works on: --corpus, then $FACTCITE_CORPUS, then
- * a corpus/ directory in or above the working directory (a maintainer's
- * checkout), then the release installed with the CLI (@factcite/corpus).
- */
-export function resolveCorpusDir(option: string | undefined): string {
-  const explicit = option ?? process.env.FACTCITE_CORPUS;
-  if (explicit) {
-    const dir = path.resolve(explicit);
-    if (!existsSync(dir)) throw new UsageError(`corpus directory not found: ${explicit}`);
-    if (!isCorpusDir(dir)) throw new UsageError(`not a corpus directory (no facts/ inside): ${explicit}`);
-    return dir;
+/** The folder a command starts from and every folder above it, nearest first. */
+function foldersUp(from: string): string[] {
+  const folders: string[] = [];
+  for (let dir = path.resolve(from); ; dir = path.dirname(dir)) {
+    folders.push(dir);
+    if (path.dirname(dir) === dir) return folders;
   }
-  for (let dir = process.cwd(); ; dir = path.dirname(dir)) {
-    if (isCorpusDir(dir)) return dir;
-    if (isCorpusDir(path.join(dir, 'corpus'))) return path.join(dir, 'corpus');
-    if (path.dirname(dir) === dir) break;
-  }
-  const require = createRequire(import.meta.url);
-  return path.dirname(require.resolve('@factcite/corpus/package.json'));
 }
 
-/** Loads a corpus directory, validating it; the caller decides what errors mean. */
+/**
+ * The corpus a command works on, by the workspace host's rules (the same as
+ * the editors'): --corpus, then $FACTCITE_CORPUS (a corpus folder or a built
+ * release), then a corpus/ folder in or above the working directory (a
+ * maintainer's checkout), then the release installed with the CLI. A path
+ * that is no corpus is a usage error: a command never silently falls back.
+ */
+export function resolveCorpus(option: string | undefined): { dir: string; kind: 'workspace' | 'release' | 'bundled' } {
+  const explicit = option ?? process.env.FACTCITE_CORPUS;
+  const choice = chooseCorpus({ corpusPath: explicit, folder: process.cwd(), trusted: true, discover: foldersUp(process.cwd()) }, { probe, resolvePath });
+  if (choice.kind === 'invalid') throw new UsageError(choice.message);
+  // The installed release's package folder holds its sources and facts: it is read as a corpus folder.
+  if (choice.kind === 'bundled') return { dir: installedReleaseDir(), kind: 'bundled' };
+  return { dir: choice.dir, kind: choice.kind };
+}
+
+/** A corpus source folder, for the commands that read or write its files (ingest, mine, build, verify). */
+export function resolveCorpusDir(option: string | undefined): string {
+  const { dir, kind } = resolveCorpus(option);
+  if (kind === 'release') throw new UsageError(`${option ?? process.env.FACTCITE_CORPUS} is a built release; this command needs a corpus folder (with facts/)`);
+  return dir;
+}
+
+/** Loads a corpus, validating it; the caller decides what errors mean. */
 export function loadCorpus(option: string | undefined): ParsedCorpus & { dir: string } {
-  const dir = resolveCorpusDir(option);
-  return { dir, ...loadCorpusDir(dir) };
+  const { dir, kind } = resolveCorpus(option);
+  return { dir, ...(kind === 'release' ? readRelease(dir) : loadCorpusDir(dir)) };
 }
 
 /**
@@ -58,11 +69,18 @@ function readFreshBuild(dir: string): Corpus | undefined {
   }
 }
 
-/** Loads a corpus for reading commands; a corpus with errors is still usable, minus its broken records. */
+/**
+ * Loads a corpus for reading commands. The one exception to the workspace
+ * host's policy of refusing a corpus with errors: a one-shot command has no
+ * last good corpus to fall back on, and falling back to another corpus would
+ * check a report against facts the writer did not choose. So it reads the
+ * corpus minus its broken records and says the corpus has errors (`check`
+ * prints it; `validate` lists them).
+ */
 export function loadIndex(option: string | undefined): { index: FactIndex; parsed: ParsedCorpus; dir: string } {
-  const dir = resolveCorpusDir(option);
-  const built = readFreshBuild(dir);
-  const parsed: ParsedCorpus = built ? { corpus: built, errors: [], warnings: [] } : loadCorpusDir(dir);
+  const { dir, kind } = resolveCorpus(option);
+  const built = kind === 'release' ? undefined : readFreshBuild(dir);
+  const parsed: ParsedCorpus = kind === 'release' ? readRelease(dir) : built ? { corpus: built, errors: [], warnings: [] } : loadCorpusDir(dir);
   // Validated already, by the build or by loadCorpusDir, whose errors the caller reports;
   // records with broken links stay searchable, so the index must not refuse them.
   return { index: createFactIndex(parsed.corpus, { validate: false }), parsed, dir };

@@ -30,7 +30,7 @@ export function versionField(version: string): string {
 export function copyCorpus(prefix: string): CorpusCopy {
   const root = tempDir(prefix);
   const corpus = path.join(root, 'corpus');
-  for (const part of ['facts', 'sources', 'raw', 'schema', 'entities.yaml', 'package.json']) {
+  for (const part of ['facts', 'sources', 'raw', 'ingest', 'schema', 'entities.yaml', 'package.json']) {
     cpSync(path.join(repoRoot, 'corpus', part), path.join(corpus, part), { recursive: true });
   }
   const changesets = path.join(root, '.changeset');

@@ -22,7 +22,10 @@ describe('factcite ingest', () => {
     const written = readFileSync(path.join(dir, 'sources', 'new-article.md'), 'utf8');
     expect(written).toMatch(/^---\nid: new-article\ntitle: 香港全力押注AI/);
     expect(written).toContain('published: 2024-06-14');
-    expect(written).toContain('publisher: "TODO: publisher"');
+    // No rules for this publisher in the copy: the generic source line (来源：[钛媒体AGI](…)) names it.
+    expect(written).toContain('publisher: 钛媒体AGI');
+    expect(written).toContain('url: https://mp.weixin.qq.com/s/rebx_02wgo78oh-vaMHfPA');
+    expect(written).toMatch(/authors:\n {2}- 林志佳\n/);
 
     const again = factcite(['ingest', raw, '--corpus', dir]);
     expect(again.stdout).toContain('unchanged');

@@ -34,7 +34,7 @@ export {
   type Problem,
   type ProblemCode,
 } from './corpus/parse-corpus.js';
-export { cleanArticle, detectScript, type IngestResult, type IngestedMeta } from './corpus/ingest.js';
+export { detectScript } from './ingest/detect-script.js';
 export { splitSourceFile } from './corpus/source-file.js';
 export { formatSourceFile } from './corpus/format-source-file.js';
 export { checkCitations, resolveSuccessor, type CheckOptions, type CitationDiagnostic, type CitationDiagnosticCode } from './cite/check.js';
@@ -51,6 +51,7 @@ export {
   type UpgradePlan,
 } from './release/fact-changes.js';
 export { findFrontMatter, isReleaseVersion, pinEdit, readPin, writePin, type FrontMatter, type Pin } from './release/pin.js';
+export { createPinResolver, type PinResolution } from './release/pin-resolver.js';
 export {
   hedgedTop,
   parseChineseNumber,

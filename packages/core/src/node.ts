@@ -170,5 +170,4 @@ export {
 } from './release/release.js';
 
 export { readReleaseSnapshot, releasesDir, snapshotVersions, SnapshotError } from './release/release-snapshots.js';
-export { createPinResolver, type PinResolution } from './release/pin-resolver.js';
 export { type CorpusWatcher, type WatchCorpusOptions, watchCorpus } from './corpus/watch-corpus.js';

@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkCitations, cleanArticle, createFactIndex, FactciteError, parseCorpus, printable, printableLines } from '../src/index.js';
+import { checkCitations, createFactIndex, FactciteError, parseCorpus, printable, printableLines } from '../src/index.js';
+import { cleanArticle } from '../src/ingest-entry.js';
 import { resolveInside } from '../src/node.js';
 
 // A fuzzing run with a time budget: each property runs until it has tried

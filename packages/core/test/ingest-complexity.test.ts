@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanArticle } from '../src/index.js';
+import { cleanArticle, parseIngestRules } from '../src/ingest-entry.js';
 
 /**
  * CPU time of this process for one run, in ms: other work on a loaded
@@ -54,6 +54,39 @@ describe('cleanArticle runs in linear time on adversarial captures', () => {
     it(`${name}: twice the input takes about twice the time`, () => {
       const { ratio, detail } = doublingRatio(make, cleanArticle);
       // Linear gives about 2; quadratic gives 4. The margin absorbs a loaded machine.
+      expect(ratio, detail).toBeLessThan(3.5);
+    });
+  }
+});
+
+// A maintainer's rule that would backtrack exponentially or polynomially in a
+// JavaScript engine ((a+)+$ on aaaa…b, nested repeats, an unanchored search on
+// one long line): rules run on RE2, so cleaning stays linear whatever they say.
+const hostileRules = parseIngestRules(
+  [
+    'publisher: 某報',
+    'markers: [某報]',
+    'drop:',
+    "  - rule: nested\n    line: '^(a+)+$'",
+    "  - rule: repeats\n    line: '(a*)*(a|aa)*c'",
+    "  - rule: block\n    from: '(.*a){12}z'\n    to: '(a|a)*$'",
+    'fields:',
+    "  - rule: by\n    line: '^(?:a|aa)+(?<authors>b)$'",
+  ].join('\n'),
+  'hostile.yaml',
+);
+
+describe('cleanArticle stays linear under hostile rules', () => {
+  it('compiles the hostile rules (RE2 takes them; they only cannot backtrack)', () => {
+    expect(hostileRules.problems).toEqual([]);
+  });
+
+  for (const [name, make] of Object.entries({
+    'one long line of a': (n: number) => `${'a'.repeat(n)}b`,
+    'many lines of a': (n: number) => `${'a'.repeat(29)}b\n`.repeat(n / 30),
+  })) {
+    it(`${name}: twice the input takes about twice the time`, () => {
+      const { ratio, detail } = doublingRatio(make, (input) => cleanArticle(input, { rules: hostileRules.rules! }));
       expect(ratio, detail).toBeLessThan(3.5);
     });
   }

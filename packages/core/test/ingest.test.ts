@@ -1,10 +1,23 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cleanArticle, readYaml, splitSourceFile } from '../src/index.js';
+import { readYaml, splitSourceFile } from '../src/index.js';
+import { type CompiledRules, cleanArticle, parseIngestRules, pickRules } from '../src/ingest-entry.js';
 
 const corpus = path.resolve(__dirname, '../../../corpus');
 const sourceFiles = readdirSync(path.join(corpus, 'sources')).filter((f) => f.endsWith('.md'));
+
+/** The corpus's publisher rules, each file parsed and compiled as ingest does. */
+function corpusRules(): CompiledRules[] {
+  const dir = path.join(corpus, 'ingest');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => {
+      const { rules, problems } = parseIngestRules(readFileSync(path.join(dir, f), 'utf8'), f);
+      expect(problems).toEqual([]);
+      return rules!;
+    });
+}
 
 describe('cleanArticle on the corpus', () => {
   it('has a source for every raw capture', () => {
@@ -14,9 +27,13 @@ describe('cleanArticle on the corpus', () => {
   for (const file of sourceFiles) {
     it(`reproduces the committed body of ${file}`, () => {
       const split = splitSourceFile(readFileSync(path.join(corpus, 'sources', file), 'utf8'))!;
-      const meta = readYaml(split.frontMatter) as { origin: string; script: string };
+      const meta = readYaml(split.frontMatter) as { origin: string; script: string; publisher: string };
       const raw = readFileSync(path.join(corpus, 'raw', meta.origin), 'utf8');
-      const result = cleanArticle(raw);
+      // The page's markers pick the rules of the publisher its front matter names.
+      const picked = pickRules(raw, corpusRules());
+      expect(picked.by).toBe('marker');
+      expect(picked.rules!.publisher).toBe(meta.publisher);
+      const result = cleanArticle(raw, { rules: picked.rules });
       expect(result.body).toBe(split.body);
       expect(result.meta.script).toBe(meta.script);
     });
@@ -31,7 +48,7 @@ describe('cleanArticle rules', () => {
 
   it('drops chrome, credits, captions with their agency line, and stops at end markers', () => {
     const raw = [
-      '分享好友 资讯频道首页 频道列表',
+      '分享到：微信 微博',
       '',
       '发布时间: 2025-02-27 18:02 更新时间: 3小时前3610',
       '',
@@ -49,6 +66,16 @@ describe('cleanArticle rules', () => {
     const result = cleanArticle(raw);
     expect(result.body).toBe('正文第一段,说明事实。\n');
     expect(result.meta.published).toBe('2025-02-27');
+    expect(result.meta.title).toBeUndefined();
+    expect(result.removed.map((r) => `${r.line} ${r.rule}`)).toEqual([
+      '1 generic:share-bar',
+      '3 generic:publish-time',
+      '7 generic:caption',
+      '8 generic:caption',
+      '10 generic:credit',
+      '12 generic:end-of-article',
+      '14 generic:end-of-article',
+    ]);
   });
 
   it('joins a sentence that a print layout broke across columns, but not table cells', () => {

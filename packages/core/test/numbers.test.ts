@@ -222,6 +222,20 @@ describe('readNumbers', () => {
     ]);
   });
 
+  it('reads areas with their hedges: 約8,000平方米, 逾3萬平方呎, 近2公頃', () => {
+    expect(readNumbers('計劃在科學園劃出約8,000平方米的空間，另有逾3萬平方呎寫字樓及近2公頃用地。')).toEqual([
+      expect.objectContaining({ text: '約8,000平方米', amount: 8000, unit: 'square-metres', unitText: '平方米', qualifier: 'approx' }),
+      expect.objectContaining({ text: '逾3萬平方呎', amount: 30000, unit: 'square-feet', qualifier: 'more-than' }),
+      expect.objectContaining({ text: '近2公頃', amount: 2, unit: 'hectares', qualifier: 'approx' }),
+    ]);
+  });
+
+  it('reads 最高 before an amount as a ceiling: 最高1,000萬元 is up to 10 million', () => {
+    expect(readNumbers('入選初創可獲最高1,000萬元資助。')).toEqual([
+      expect.objectContaining({ text: '最高1,000萬元', amount: 1e7, unit: 'CNY', qualifier: 'up-to' }),
+    ]);
+  });
+
   it('keeps offsets into the original text across full-width digits', () => {
     const sentence = '數碼港已孵化超過２３００家初創企業，估值達＄5 billion。';
     for (const m of readNumbers(sentence)) expect(sentence.slice(m.start, m.end)).toBe(m.text);

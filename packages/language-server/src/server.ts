@@ -6,8 +6,6 @@ import {
   COMPLETION_TRIGGER_CHARACTERS,
   completions,
   definition,
-  diagnosticsInSlices,
-  FactDocument,
   hover,
   type ReferenceDocument,
   references,
@@ -23,10 +21,8 @@ import {
   TextDocuments,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { FactIndex } from '@factcite/core';
-import { createPinResolver, type PinResolution, watchCorpus } from '@factcite/core/node';
-import type { DiagnosticOptions } from '@factcite/language-service';
-import { bundledCorpusDir, type CorpusFailure, isFailure, type LoadedCorpus, loadBundledCorpus, loadCorpus } from './corpus.js';
+import { type CorpusState, type HostSettings, WorkspaceHost } from '@factcite/workspace';
+import { nodeHostIO, nodeTimers } from '@factcite/workspace/node';
 import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings.js';
 import { workspaceReports } from './workspace.js';
 
@@ -60,20 +56,17 @@ function filePath(uri: string): string | undefined {
 
 /**
  * Serves factcite's language features on a connection: completion, hover,
- * debounced diagnostics, quick fixes, definition and references. The corpus
- * comes from `corpusPath` (initializationOptions or configuration) or the
- * release installed with the server; a reload that fails keeps the last good
- * corpus and says so once.
+ * debounced diagnostics, quick fixes, definition and references. The corpus,
+ * the open documents and the diagnostics schedule belong to the shared
+ * workspace host (@factcite/workspace), with its policy: `corpusPath` or the
+ * release installed with the server, a corpus with errors refused while the
+ * last good one serves, said once per breakage. This file maps LSP to it.
  */
 export function startServer(connection: Connection, serverVersion = '0.0.0'): void {
   const documents = new TextDocuments(TextDocument);
-  const models = new Map<string, FactDocument>();
-  const timers = new Map<string, NodeJS.Timeout>();
   let settings: ServerSettings = DEFAULT_SETTINGS;
   let folders: string[] = [];
-  let corpus: LoadedCorpus | undefined;
-  let watcher: { dir: string; close(): void } | undefined;
-  let lastShownError: string | undefined;
+  let host: WorkspaceHost | undefined;
   // Whether the client takes InsertReplaceEdits, so its insert and replace modes both behave.
   let insertReplace = false;
 
@@ -89,145 +82,39 @@ export function startServer(connection: Connection, serverVersion = '0.0.0'): vo
     }
   }
 
-  function corpusDir(): string {
-    if (!settings.corpusPath) return bundledCorpusDir();
-    return path.resolve(folders[0] ?? process.cwd(), settings.corpusPath);
+  /** LSP has no Workspace Trust: a client that starts the server trusts the folder it names. */
+  function hostSettings(): HostSettings {
+    return {
+      corpusPath: settings.corpusPath,
+      folder: folders[0] ?? process.cwd(),
+      trusted: true,
+      diagnosticsDelay: settings.diagnosticsDelay,
+      uncitedClaims: settings.uncitedClaims,
+    };
   }
 
-  function unwatch(): void {
-    watcher?.close();
-    watcher = undefined;
-  }
-
-  /** Reloads when the corpus files change; a reload of the same folder keeps its watch. */
-  function watchDir(dir: string): void {
-    if (watcher?.dir === dir) return;
-    unwatch();
-    if (dir === bundledCorpusDir()) return;
-    try {
-      const w = watchCorpus(dir, (files) => {
-        log(`factcite: ${files.join(', ')} changed; reloading the corpus`);
-        reloadCorpus();
-      });
-      watcher = { dir, close: () => w.close() };
-    } catch (error) {
-      // A folder that is missing now is reported by the load; the next reload tries again.
-      log(`factcite: ${error instanceof Error ? error.message : String(error)}`);
+  /** Tells the client what is served; a failure is shown once per breakage and every problem logged. */
+  function announce(state: CorpusState): void {
+    if (state.failure) {
+      if (state.newlyBroken) void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message: state.failureMessage! });
+      for (const p of state.failure.problems) connection.console.warn(`${p.file}:${p.line}:${p.column} ${p.code} ${p.message}`);
     }
-  }
-
-  function announce(dir: string, failure?: CorpusFailure): void {
     const params: CorpusLoadedParams = {
-      dir: corpus?.dir ?? dir,
-      version: corpus?.index.version,
-      facts: corpus?.index.size ?? 0,
-      stale: failure !== undefined && corpus !== undefined,
-      ...(failure ? { error: failure.message } : {}),
+      dir: state.current.origin.dir,
+      version: state.current.index.version,
+      facts: state.current.index.size,
+      stale: state.failure !== undefined,
+      ...(state.failureMessage ? { error: state.failureMessage } : {}),
     };
     void connection.sendNotification(CORPUS_LOADED_NOTIFICATION, params);
-  }
-
-  function reloadCorpus(): void {
-    const dir = corpusDir();
-    const result = settings.corpusPath ? loadCorpus(dir) : loadBundledCorpus();
-    if (isFailure(result)) {
-      for (const p of result.problems) connection.console.warn(`${p.file}:${p.line}:${p.column} ${p.code} ${p.message}`);
-      let message = result.message;
-      if (corpus) message += `; still using the last good corpus (${corpus.index.size} facts from ${corpus.dir})`;
-      else if (dir !== bundledCorpusDir()) {
-        const fallback = loadBundledCorpus();
-        if (!isFailure(fallback)) {
-          corpus = fallback;
-          message += `; using the corpus installed with the server (${fallback.index.size} facts)`;
-        }
-      }
-      // One message per distinct failure: a maintainer saving a broken file twice sees it once.
-      if (message !== lastShownError) void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message });
-      lastShownError = message;
-      log(message);
-      watchDir(dir);
-      announce(dir, result);
-      revalidateAll();
-      return;
-    }
-    corpus = result;
-    lastShownError = undefined;
-    log(`factcite: loaded ${result.index.size} facts from ${result.dir}${result.index.version ? ` (corpus ${result.index.version})` : ''}`);
-    watchDir(dir);
-    announce(dir);
-    revalidateAll();
-  }
-
-  // One resolver per loaded corpus: it reads each pinned release's snapshot once, from that corpus's releases/.
-  const pinResolvers = new WeakMap<FactIndex, (text: string) => PinResolution>();
-
-  /** What a document is checked with: uncited claims by the setting, and the release its front matter pins. */
-  function checkOptions(loaded: LoadedCorpus, text: string, uri: string): DiagnosticOptions {
-    let resolve = pinResolvers.get(loaded.index);
-    if (!resolve) {
-      resolve = createPinResolver(loaded.dir, loaded.index.version);
-      pinResolvers.set(loaded.index, resolve);
-    }
-    const pin = resolve(text);
-    // The corpus's own articles are its sources, not reports: every number in them is uncited.
-    const file = uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
-    const inCorpus = ['sources', 'raw'].some((d) => {
-      const relative = file === undefined ? '..' : path.relative(path.join(loaded.dir, d), file);
-      return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
-    });
-    return {
-      uncited: settings.uncitedClaims && !inCorpus,
-      ...(pin.kind === 'pinned' ? { pinned: pin.release } : {}),
-      ...(pin.kind === 'problem' ? { pinProblem: { start: pin.start, end: pin.end, message: pin.message } } : {}),
-    };
-  }
-
-  function model(document: TextDocument): FactDocument {
-    const text = document.getText();
-    const previous = models.get(document.uri);
-    const next = FactDocument.create(text, previous);
-    models.set(document.uri, next);
-    return next;
-  }
-
-  async function validate(uri: string): Promise<void> {
-    timers.delete(uri);
-    const document = documents.get(uri);
-    if (!document || !corpus) return;
-    const version = document.version;
-    const index = corpus.index;
-    // A newer version or corpus has its own check scheduled; this one stops at the next slice.
-    const stale = () => documents.get(uri)?.version !== version || corpus?.index !== index;
-    let found: Awaited<ReturnType<typeof diagnosticsInSlices>>;
-    try {
-      // In slices, so completion and hover requests are answered while a long report is checked.
-      const doc = model(document);
-      found = await diagnosticsInSlices(doc, index, { isCancelled: stale, check: checkOptions(corpus, doc.text, uri) });
-    } catch (error) {
-      connection.console.error(`factcite: diagnostics failed: ${error instanceof Error ? error.message : String(error)}`);
-      return;
-    }
-    if (!found || stale()) return;
-    void connection.sendDiagnostics({ uri, version, diagnostics: found });
-  }
-
-  function schedule(uri: string): void {
-    clearTimeout(timers.get(uri));
-    timers.set(
-      uri,
-      setTimeout(() => void validate(uri), settings.diagnosticsDelay),
-    );
-  }
-
-  function revalidateAll(): void {
-    for (const document of documents.all()) schedule(document.uri);
   }
 
   /** The parsed document and its offset for a request, unless cancelled or unknown. */
   function at(uri: string, position: { line: number; character: number }, token: CancellationToken) {
     const document = documents.get(uri);
-    if (!document || !corpus || token.isCancellationRequested) return undefined;
-    return { doc: model(document), offset: document.offsetAt(position), corpus };
+    const doc = document && host?.document(uri);
+    if (!document || !doc || !host || token.isCancellationRequested) return undefined;
+    return { doc, offset: document.offsetAt(position), corpus: host.corpus, host };
   }
 
   connection.onInitialize((params): InitializeResult => {
@@ -238,7 +125,16 @@ export function startServer(connection: Connection, serverVersion = '0.0.0'): vo
       .concat(!params.workspaceFolders?.length && params.rootUri ? [params.rootUri] : [])
       .filter((uri) => uri.startsWith('file:'))
       .map((uri) => fileURLToPath(uri));
-    reloadCorpus();
+    host = new WorkspaceHost({
+      io: nodeHostIO(),
+      timers: nodeTimers,
+      settings: hostSettings(),
+      events: {
+        publish: (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics }),
+        corpus: announce,
+        log,
+      },
+    });
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -255,24 +151,29 @@ export function startServer(connection: Connection, serverVersion = '0.0.0'): vo
 
   connection.onInitialized(() => {
     // The first search builds lazy tables; pay for it now, not on the first completion.
-    setTimeout(() => guard('warm-up', undefined, () => void corpus?.index.search('数码港 cyberport')), 0);
+    setTimeout(() => guard('warm-up', undefined, () => void host?.corpus.index.search('数码港 cyberport')), 0);
   });
 
   connection.onDidChangeConfiguration((params) => {
     const raw = (params.settings as { factcite?: unknown } | undefined)?.factcite;
     const next = readSettings(raw, settings);
-    const corpusChanged = next.corpusPath !== settings.corpusPath;
-    const checkChanged = next.uncitedClaims !== settings.uncitedClaims;
     settings = next;
-    if (corpusChanged) reloadCorpus();
-    else if (checkChanged) revalidateAll();
+    host?.configure(hostSettings());
   });
 
-  documents.onDidChangeContent(({ document }) => schedule(document.uri));
+  // TextDocuments keeps the text in step with the client; the host parses and checks it.
+  const opened = new Set<string>();
+  documents.onDidChangeContent(({ document }) => {
+    const text = () => document.getText();
+    if (opened.has(document.uri)) host?.change(document.uri, document.version, text, document.lineCount);
+    else {
+      opened.add(document.uri);
+      host?.open(document.uri, document.version, text, document.lineCount);
+    }
+  });
   documents.onDidClose(({ document }) => {
-    clearTimeout(timers.get(document.uri));
-    timers.delete(document.uri);
-    models.delete(document.uri);
+    opened.delete(document.uri);
+    host?.close(document.uri);
     void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
   });
 
@@ -296,7 +197,8 @@ export function startServer(connection: Connection, serverVersion = '0.0.0'): vo
     guard('code action', [], () => {
       const here = at(params.textDocument.uri, params.range.start, token);
       if (!here) return [];
-      const { uncited, pinned } = checkOptions(here.corpus, here.doc.text, params.textDocument.uri);
+      // The options the diagnostics were checked with: an uncited claim's fix and an upgrade need the same pin and setting.
+      const { uncited, pinned } = here.host.checkOptions(params.textDocument.uri);
       return codeActions(here.doc, params.range, params.context.diagnostics, here.corpus.index, { uri: params.textDocument.uri, check: { uncited, pinned } });
     }),
   );
@@ -319,7 +221,7 @@ export function startServer(connection: Connection, serverVersion = '0.0.0'): vo
       const id = here && citationAt(here.doc, here.offset)?.id;
       if (!id) return [];
       const needle = `fact:${id}`;
-      const docs: ReferenceDocument[] = documents.all().map((d) => ({ uri: d.uri, text: model(d) }));
+      const docs: ReferenceDocument[] = documents.all().map((d) => ({ uri: d.uri, text: host?.document(d.uri) ?? d.getText() }));
       // By path: a client spells a file's URI its own way (VS Code escapes "(" and a drive's ":"; Node does not).
       const open = new Set(docs.map((d) => filePath(d.uri)).filter((p) => p !== undefined));
       for (const { file, text } of workspaceReports(folders, settings.referenceExtensions)) {
@@ -331,18 +233,14 @@ export function startServer(connection: Connection, serverVersion = '0.0.0'): vo
   );
 
   connection.onExecuteCommand((params) => {
-    if (params.command === RELOAD_CORPUS_COMMAND) reloadCorpus();
+    if (params.command === RELOAD_CORPUS_COMMAND) host?.reload();
   });
   connection.onRequest(RELOAD_CORPUS_REQUEST, () => {
-    reloadCorpus();
-    return { facts: corpus?.index.size ?? 0, dir: corpus?.dir };
+    const state = host?.reload();
+    return { facts: state?.current.index.size ?? 0, dir: state?.current.origin.dir };
   });
 
-  connection.onShutdown(() => {
-    unwatch();
-    for (const timer of timers.values()) clearTimeout(timer);
-    timers.clear();
-  });
+  connection.onShutdown(() => host?.dispose());
 
   documents.listen(connection);
   connection.listen();

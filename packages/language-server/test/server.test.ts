@@ -268,7 +268,7 @@ describe('factcite-language-server over stdio', () => {
     expect(stale.error).toMatch(/hk-ai-ecosystem\.yaml:\d+:\d+/);
     const shown = messages.filter((m) => m.type === 1);
     expect(shown).toHaveLength(1);
-    expect(shown[0]!.message).toContain('still using the last good corpus');
+    expect(shown[0]!.message).toContain('keeps using the last good version');
     // Hover still answers from the last good index.
     const hover = (await connection.sendRequest(HoverRequest.type, {
       textDocument: { uri: ws.reportUri },

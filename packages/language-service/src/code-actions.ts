@@ -1,4 +1,4 @@
-import { type CheckOptions, type FactIndex, foldText, type MalformedCitation, planUpgrade, resolveSuccessor } from '@factcite/core';
+import { type CheckOptions, type FactIndex, foldText, isReleaseVersion, type MalformedCitation, planUpgrade, resolveSuccessor } from '@factcite/core';
 import type { CodeAction, Diagnostic, Range, TextEdit } from 'vscode-languageserver-types';
 import { DIAGNOSTIC_SOURCE } from './diagnostics.js';
 import { type DocumentInput, type FactDocument, toDocument } from './document.js';
@@ -93,7 +93,8 @@ function hintFixes(
       out.push(action(`Upgrade this citation of ${d.factId}: ${what}`, uri, edits, fixes, true));
     }
   }
-  if (changedHere && check.pinned && index.version) {
+  // Only a release version can be pinned: a corpus at 0.2.0-rc.1 still gets the per-citation upgrades above.
+  if (changedHere && check.pinned && index.version && isReleaseVersion(index.version)) {
     const plan = planUpgrade(doc.text, index, check.pinned, index.version);
     const edits = plan.edits.map((e) => ({ range: toRange(doc, e.start, e.end), newText: e.newText }));
     out.push(action(`Upgrade the report to release ${plan.to} (${plan.changes.length} changed citations; moves the pin)`, uri, edits, [], false));

@@ -66,6 +66,13 @@ describe('fact-changed', () => {
     expect(apply(text, all as never)).toBe(text.replace('30亿港元', '35亿港元').replace('factcite: 0.1.0', 'factcite: 0.2.0'));
   });
 
+  it('upgrades the sentence but offers no pin move when the corpus is at a pre-release version, which no report can pin', () => {
+    const rc = createFactIndex({ ...corpus, version: '0.2.0-rc.1', facts }, { validate: false });
+    const d = diagnostics(text, rc, { pinned }).find((x) => x.code === 'fact-changed')!;
+    const actions = codeActions(text, d.range, [d], rc, { uri, check: { pinned } });
+    expect(actions.map((a) => a.title).filter((t) => t.startsWith('Upgrade'))).toEqual([expect.stringMatching(/^Upgrade this citation/)]);
+  });
+
   it('reports a pin the host could not resolve where the pin is written', () => {
     const found = diagnostics(text, next, { pinProblem: { start: text.indexOf('0.1.0'), end: text.indexOf('0.1.0') + 5, message: 'no snapshot of release 0.1.0' } });
     expect(found[0]).toMatchObject({ code: 'unresolved-pin', severity: 2, range: { start: { line: 1, character: 10 }, end: { line: 1, character: 15 } } });

@@ -1,5 +1,5 @@
 /**
- * workspace.ts, required from dist/workspace-corpus.js on first use. Most
+ * workspace.ts (the host's corpus readers), required from dist/workspace-corpus.js on first use. Most
  * writers cite the bundled release; they should not wait at every start for
  * the YAML parser and schemas that only a workspace corpus needs.
  */

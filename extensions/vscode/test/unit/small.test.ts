@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { annotation } from '../../src/annotation.js';
 import { toDisplaySetting, truncate } from '../../src/display.js';
-import { debounceDelay } from '../../src/timing.js';
 import { corpus, index } from './fixtures.js';
 
 describe('annotation', () => {
@@ -36,11 +35,5 @@ describe('settings and text helpers', () => {
   it('truncates by characters, not UTF-16 units', () => {
     expect(truncate('香港人工智能研发院', 5)).toBe('香港人工…');
     expect(truncate('𠀀𠀁𠀂', 3)).toBe('𠀀𠀁𠀂');
-  });
-
-  it('waits longer before checking longer documents, within bounds', () => {
-    expect(debounceDelay(10)).toBe(250);
-    expect(debounceDelay(20_000)).toBeGreaterThan(debounceDelay(2_000));
-    expect(debounceDelay(10_000_000)).toBe(1500);
   });
 });

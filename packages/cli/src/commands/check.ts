@@ -1,6 +1,6 @@
 import { existsSync, writeFileSync } from 'node:fs';
-import { checkCitations, type FactChange, LineIndex, type Problem, parseCitations, type UncitedClaim, type ValueMismatch, writePin } from '@factcite/core';
-import { createPinResolver, displayPath, expectWritableFile, readTextFile } from '@factcite/core/node';
+import { checkCitations, createPinResolver, type FactChange, LineIndex, type Problem, parseCitations, type UncitedClaim, type ValueMismatch, writePin } from '@factcite/core';
+import { displayPath, expectWritableFile, readReleaseSnapshot, readTextFile } from '@factcite/core/node';
 import pc from 'picocolors';
 import { loadIndex } from '../corpus.js';
 import { EXIT, UsageError } from '../errors.js';
@@ -45,7 +45,7 @@ export interface CheckFinding {
 export function checkCommand(files: string[], options: CheckOptions): number {
   const { index, parsed, dir } = loadIndex(options.corpus);
   if (options.pin && !index.version) throw new UsageError(`the corpus at ${dir} has no version to pin (no version in its package.json)`);
-  const resolvePin = createPinResolver(dir, index.version);
+  const resolvePin = createPinResolver((version) => readReleaseSnapshot(dir, version), index.version);
   const pinned: string[] = [];
   const notPinned: string[] = [];
   const findings: CheckFinding[] = [];

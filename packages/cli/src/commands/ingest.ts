@@ -1,11 +1,14 @@
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { cleanArticle, formatSourceFile, type Problem, readYaml, splitSourceFile } from '@factcite/core';
+import { FactciteError, formatSourceFile, type Problem, readYaml, splitSourceFile } from '@factcite/core';
+import { type CompiledRules, cleanArticle, type PickedRules, pickRules } from '@factcite/core/ingest';
 import { displayPath, expectKebabId, readTextFile, resolveInside } from '@factcite/core/node';
 import { contained } from '../contained.js';
 import pc from 'picocolors';
 import { resolveCorpusDir } from '../corpus.js';
 import { EXIT, InputError, UsageError } from '../errors.js';
+import { formatExplanation } from '../ingest/explain.js';
+import { loadIngestRules } from '../ingest/rules.js';
 import { writeErr, writeOut } from '../terminal.js';
 
 export interface IngestOptions {
@@ -13,6 +16,8 @@ export interface IngestOptions {
   id?: string;
   check?: boolean;
   stdout?: boolean;
+  publisher?: string;
+  explain?: boolean;
 }
 
 /** The source file whose `origin` is this raw file, if the corpus has one. */
@@ -30,6 +35,39 @@ function findSourceByOrigin(sourcesDir: string, origin: string): string | undefi
     }
   }
   return undefined;
+}
+
+/** The publisher an existing source's front matter names, if it has one. */
+function curatedPublisher(file: string | undefined): string | undefined {
+  if (!file || !existsSync(file)) return undefined;
+  const text = readTextFile(file, displayPath(file), []);
+  const split = text === undefined ? undefined : splitSourceFile(text);
+  if (!split) return undefined;
+  try {
+    const meta = readYaml(split.frontMatter) as { publisher?: unknown } | null;
+    return typeof meta?.publisher === 'string' ? meta.publisher : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The rules to clean a page by: those --publisher names; else those of the
+ * publisher an existing source's front matter names; else those whose
+ * marker the page holds; else the generic rules alone.
+ */
+function chooseRules(raw: string, sets: CompiledRules[], options: IngestOptions, existing: string | undefined): { picked: PickedRules; how: string } {
+  try {
+    if (options.publisher !== undefined) return { picked: pickRules(raw, sets, options.publisher), how: `named by --publisher ${options.publisher}` };
+    const curated = curatedPublisher(existing);
+    const known = curated === undefined ? undefined : sets.find((s) => s.publisher === curated);
+    if (known) return { picked: { rules: known, by: 'publisher' }, how: `the publisher of ${displayPath(existing!)}` };
+    const picked = pickRules(raw, sets);
+    return { picked, how: picked.by === 'marker' ? `picked by the marker "${picked.marker}" in the page` : 'no publisher\'s marker is in the page' };
+  } catch (error) {
+    if (error instanceof FactciteError && error.code === 'ingest-rules') throw new UsageError(error.message);
+    throw error;
+  }
 }
 
 /** sources/<id>.md for an id given on the command line, refused unless the id is kebab-case and the file stays inside sources/. */
@@ -50,16 +88,27 @@ export function ingestCommand(rawFile: string, options: IngestOptions): number {
     for (const p of problems) writeErr(`factcite: ${p.file}: ${p.message}\n`);
     return EXIT.problems;
   }
-  const result = cleanArticle(raw);
-  if (options.stdout) {
-    writeOut(result.body);
-    return EXIT.ok;
-  }
   const corpusDir = resolveCorpusDir(options.corpus);
+  const rules = loadIngestRules(corpusDir);
+  if (rules.problems.length) {
+    for (const p of rules.problems) writeErr(`${p.file}:${p.line}:${p.column}: ${p.message}\n`);
+    writeErr(`factcite: fix the cleaning rules above before ingesting (see "Cleaning rules" in the corpus README)\n`);
+    return EXIT.problems;
+  }
   const sourcesDir = path.join(corpusDir, 'sources');
   const origin = path.basename(rawFile);
   // The id names a file: checked whether or not that file exists yet, and kept inside sources/.
   const existing = options.id ? sourceFile(sourcesDir, options.id) : findSourceByOrigin(sourcesDir, origin);
+  const { picked, how } = chooseRules(raw, rules.sets, options, existing);
+  const result = cleanArticle(raw, picked.rules ? { rules: picked.rules } : {});
+  if (options.explain) {
+    writeOut(formatExplanation(displayPath(path.resolve(rawFile)), picked, how, result));
+    return EXIT.ok;
+  }
+  if (options.stdout) {
+    writeOut(result.body);
+    return EXIT.ok;
+  }
   let output: string;
   let target: string;
   if (existing && existsSync(existing)) {
@@ -73,12 +122,12 @@ export function ingestCommand(rawFile: string, options: IngestOptions): number {
   } else {
     if (!options.id) throw new UsageError('a new source needs an id: factcite ingest RAWFILE --id <kebab-case-id>');
     target = sourceFile(sourcesDir, options.id);
-    const { title, published, authors, url, script } = result.meta;
+    const { title, published, authors, url, script, publisher } = result.meta;
     output = formatSourceFile(
       {
         id: options.id,
         title: title ?? 'TODO: title',
-        publisher: 'TODO: publisher',
+        publisher: publisher ?? 'TODO: publisher',
         authors: authors ?? [],
         published: published ?? 'TODO: YYYY-MM-DD',
         url,
@@ -105,7 +154,14 @@ export function ingestCommand(rawFile: string, options: IngestOptions): number {
   const paragraphs = result.body.split('\n\n').length;
   writeOut(`${pc.green('✔')} ${current === undefined ? 'wrote' : current === output ? 'unchanged' : 'updated'} ${rel} (${paragraphs} paragraphs)\n`);
   if (current === undefined) {
-    writeOut(pc.dim('  Complete the front matter (title, publisher, published), review `defects`, then run factcite validate.\n'));
+    const missing = (['title', 'publisher', 'published'] as const).filter((f) => result.meta[f] === undefined);
+    const rulesUsed = picked.rules ? `the rules of ${picked.rules.name}` : 'the generic rules only';
+    writeOut(pc.dim(`  Cleaned by ${rulesUsed}; factcite ingest ${rawFile} --explain shows what each rule removed.\n`));
+    writeOut(
+      pc.dim(
+        `  ${missing.length ? `Complete the front matter (${missing.join(', ')}), check` : 'Check'} what was read (authors, title, date), review \`defects\`, then run factcite validate.\n`,
+      ),
+    );
   }
   return EXIT.ok;
 }

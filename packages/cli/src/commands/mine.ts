@@ -6,6 +6,8 @@ import { contained } from '../contained.js';
 import pc from 'picocolors';
 import { resolveCorpusDir } from '../corpus.js';
 import { EXIT, InputError, UsageError } from '../errors.js';
+import { loadIngestRules } from '../ingest/rules.js';
+import type { Region } from '../mine/currency.js';
 import { formatCandidates, mineCandidates } from '../mine/stubs.js';
 import { bumpVersion, compareVersions, parseVersion } from '../release/semver.js';
 import { lastSnapshot } from '../release/snapshot.js';
@@ -27,6 +29,20 @@ function nextVersion(corpusDir: string, version: string | undefined): string {
 }
 
 /**
+ * Where the source's publisher is: as its cleaning rules say, else Hong Kong
+ * for a source in Traditional script (the Hong Kong press), else nothing
+ * (bare 元 stays renminbi, as the number reader reads it).
+ */
+function publisherRegion(corpusDir: string, meta: { publisher?: unknown; script?: unknown }): { region?: { region: Region; reason: string } } {
+  const publisher = typeof meta.publisher === 'string' ? meta.publisher : undefined;
+  // A broken rules file is ingest's to report; here it only means no region from it.
+  const rules = publisher === undefined ? undefined : loadIngestRules(corpusDir).sets.find((s) => s.publisher === publisher);
+  if (rules?.region) return { region: { region: rules.region, reason: `${publisher} is in ${rules.region} (corpus/ingest/${rules.name}.yaml)` } };
+  if (!rules && meta.script === 'Hant') return { region: { region: 'HK', reason: 'a Traditional Chinese source with no region in its publisher\'s rules, read as the Hong Kong press' } };
+  return {};
+}
+
+/**
  * `factcite mine SOURCE`: proposes candidate facts from a cleaned source,
  * every sentence with an amount, percentage, rank or date, written as YAML
  * stubs to corpus/candidates/<source>.yaml for a maintainer to review.
@@ -42,7 +58,7 @@ export function mineCommand(sourceArg: string, options: MineOptions): number {
   if (text === undefined) throw new InputError(problems.map((p) => `${p.file}: ${p.message}`).join('; '));
   const split = splitSourceFile(text);
   if (!split) throw new InputError(`${shown}: a source file starts with front matter between "---" lines; create it with factcite ingest`);
-  let meta: { id?: unknown; published?: unknown; script?: unknown };
+  let meta: { id?: unknown; published?: unknown; script?: unknown; publisher?: unknown };
   try {
     meta = (readYaml(split.frontMatter) ?? {}) as typeof meta;
   } catch (error) {
@@ -62,6 +78,7 @@ export function mineCommand(sourceArg: string, options: MineOptions): number {
     facts: corpus.facts,
     since: nextVersion(corpusDir, corpus.version),
     all: options.all ?? false,
+    ...publisherRegion(corpusDir, meta),
   };
   const candidates = mineCandidates(input);
   const yaml = formatCandidates(candidates, input, path.relative(corpusDir, file));

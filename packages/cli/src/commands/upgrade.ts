@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
-import { planUpgrade, readPin } from '@factcite/core';
-import { createPinResolver, displayPath, expectWritableFile, readTextFile } from '@factcite/core/node';
+import { createPinResolver, planUpgrade, readPin } from '@factcite/core';
+import { displayPath, expectWritableFile, readReleaseSnapshot, readTextFile } from '@factcite/core/node';
 import pc from 'picocolors';
 import { loadIndex } from '../corpus.js';
 import { editHunks, formatUnifiedDiff } from '../edit-diff.js';
@@ -29,7 +29,7 @@ export function upgradeCommand(file: string, options: UpgradeOptions): number {
   if (text === undefined) throw new InputError(`${display}: ${problems[0]?.message ?? 'cannot read the report'}`);
   const pin = readPin(text);
   if (!pin) throw new InputError(`${display} pins no release; run factcite check --pin ${display} to pin it to ${index.version}`);
-  const resolved = createPinResolver(dir, index.version)(text);
+  const resolved = createPinResolver((version) => readReleaseSnapshot(dir, version), index.version)(text);
   if (resolved.kind === 'current') {
     if (options.json) writeOut(`${JSON.stringify({ from: pin.version, to: index.version, changes: [], edits: [] }, null, 2)}\n`);
     else writeOut(`${pc.green('✔')} ${display} is pinned to ${index.version}, the corpus's release: nothing to upgrade\n`);

@@ -2,6 +2,7 @@ import type { Problem } from '@factcite/core';
 import pc from 'picocolors';
 import { loadCorpus } from '../corpus.js';
 import { EXIT } from '../errors.js';
+import { loadIngestRules } from '../ingest/rules.js';
 import { plural } from '../format.js';
 import { writeOut } from '../terminal.js';
 
@@ -17,7 +18,10 @@ function formatProblem(p: Problem): string {
 
 /** `factcite validate`: every problem of the corpus at once, each located. */
 export function validateCommand(options: ValidateOptions): number {
-  const { corpus, errors, warnings, dir } = loadCorpus(options.corpus);
+  const { corpus, errors: corpusErrors, warnings, dir } = loadCorpus(options.corpus);
+  // The cleaning rules are corpus files too: a broken one would stop the next ingest.
+  const ruleErrors: Problem[] = loadIngestRules(dir).problems.map((p) => ({ ...p, code: 'invalid-ingest-rule', severity: 'error' }));
+  const errors = [...corpusErrors, ...ruleErrors];
   const ok = errors.length === 0;
   if (options.json) {
     writeOut(`${JSON.stringify({ ok, errors, warnings }, null, 2)}\n`);

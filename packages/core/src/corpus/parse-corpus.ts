@@ -70,7 +70,8 @@ export type ProblemCode =
   | 'missing-origin'
   | 'dangling-superseded-by'
   | 'superseded-by-cycle'
-  | 'value-not-in-quote';
+  | 'value-not-in-quote'
+  | 'invalid-ingest-rule';
 
 /** A located problem in a corpus file. Lines and columns are 1-based. */
 export interface Problem {

@@ -205,11 +205,11 @@ const HEDGE_BEFORE: [RegExp, Qualifier][] = [
   [/^(?:至少|最少|上|數|数|幾|几)$/u, 'at-least'],
   [/^(?:近|接近|將近|将近|約|约|大約|大约|約為|约为)$/u, 'approx'],
   [/^(?:不足|不到|少於|少于|低於|低于)$/u, 'less-than'],
-  [/^(?:最多|至多)$/u, 'up-to'],
+  [/^(?:最多|至多|最高)$/u, 'up-to'],
 ];
 // 上, 數 and 幾 hedge only a round magnitude (上百家, 數百名); elsewhere they are other words.
 const HEDGE_BEFORE_PATTERN =
-  '不低於|不低于|不少於|不少于|不超過|不超过|不多於|不多于|不高於|不高于|超過|超过|超|逾|突破|多於|多于|大於|大于|高於|高于|至少|最少|(?:上|數|数|幾|几)(?=[十百千万萬亿億])|將近|将近|接近|近|大約|大约|約為|约为|約|约|不足|不到|少於|少于|低於|低于|最多|至多';
+  '不低於|不低于|不少於|不少于|不超過|不超过|不多於|不多于|不高於|不高于|超過|超过|超|逾|突破|多於|多于|大於|大于|高於|高于|至少|最少|(?:上|數|数|幾|几)(?=[十百千万萬亿億])|將近|将近|接近|近|大約|大约|約為|约为|約|约|不足|不到|少於|少于|低於|低于|最多|至多|最高';
 const HEDGE_AFTER: Record<string, Qualifier> = {
   多: 'more-than', 餘: 'more-than', 余: 'more-than', 几: 'more-than', 幾: 'more-than', 以上: 'at-least', 以下: 'up-to', 以內: 'up-to', 以内: 'up-to',
   左右: 'approx', 上下: 'approx', 級: 'approx', 级: 'approx',
@@ -232,6 +232,9 @@ const MEASURE: Record<string, string> = {
   倍: 'times', 年: 'years', 天: 'days', 次: 'times', 座: 'sites', 款: 'products', 台: 'units', 部: 'units',
   個百分點: 'percentage-points', 个百分点: 'percentage-points', 百分點: 'percentage-points', 百分点: 'percentage-points',
   條: 'items', 条: 'items', 宗: 'cases', 份: 'copies', 種: 'kinds', 种: 'kinds', 隻: 'items', 只: 'items',
+  // Areas: floor space of a park or an incubator (約8,000平方米), land (公頃).
+  平方米: 'square-metres', 平方公尺: 'square-metres', 平方公里: 'square-kilometres', 平方千米: 'square-kilometres',
+  平方呎: 'square-feet', 平方尺: 'square-feet', 平方英尺: 'square-feet', 公頃: 'hectares', 公顷: 'hectares',
 };
 /** Units written in Latin letters, with the factor their prefix stands for. */
 const LATIN_UNIT: Record<string, [string, number]> = {

@@ -1,6 +1,5 @@
 import type { PinnedRelease } from './fact-changes.js';
 import { isReleaseVersion, readPin } from './pin.js';
-import { readReleaseSnapshot } from './release-snapshots.js';
 
 /** What a report's pin resolves to: the pinned release's facts, or why they cannot be had, located at the pin. */
 export type PinResolution =
@@ -10,12 +9,13 @@ export type PinResolution =
   | { kind: 'problem'; start: number; end: number; message: string };
 
 /**
- * Resolves the `factcite:` pin of a report against the corpus's release
- * snapshots; snapshots are read once per version. The version is the
- * report's data: core's readReleaseSnapshot checks it and keeps the path
- * inside the corpus's releases/ folder.
+ * Resolves the `factcite:` pin of a report; each pinned version's snapshot
+ * is read once, through `readSnapshot` (core/node's readReleaseSnapshot on a
+ * disk, which checks the version and keeps the path inside the corpus's
+ * releases/ folder; an editor host passes its own I/O). A reader that throws
+ * makes the pin a problem located where the pin is written.
  */
-export function createPinResolver(corpusDir: string, currentVersion: string | undefined): (text: string) => PinResolution {
+export function createPinResolver(readSnapshot: (version: string) => PinnedRelease, currentVersion: string | undefined): (text: string) => PinResolution {
   const cache = new Map<string, PinnedRelease | Error>();
   return (text) => {
     const pin = readPin(text);
@@ -27,9 +27,9 @@ export function createPinResolver(corpusDir: string, currentVersion: string | un
     let found = cache.get(pin.version);
     if (!found) {
       try {
-        found = readReleaseSnapshot(corpusDir, pin.version);
+        found = readSnapshot(pin.version);
       } catch (error) {
-        found = error as Error;
+        found = error instanceof Error ? error : new Error(String(error));
       }
       cache.set(pin.version, found);
     }
