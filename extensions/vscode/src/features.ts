@@ -62,13 +62,14 @@ function registerProviders(workspace: Workspace, log: vscode.LogOutputChannel): 
         provideCodeActions: guarded(log, 'quick fixes', (document, range, context, token) => {
           if (token.isCancellationRequested) return undefined;
           const ours = context.diagnostics.filter((d) => d.source === 'factcite');
-          const actions = codeActions(
-            workspace.document(document),
-            fromRange(range),
-            ours.map((d) => fromDiagnostic(d as FactciteDiagnostic)),
-            index(),
-            { uri: document.uri.toString(), lang: settings.messagesLanguage() },
-          );
+          const doc = workspace.document(document);
+          // The options the diagnostics were checked with: an uncited claim's fix and an upgrade need the same pin and setting.
+          const { uncited, pinned } = workspace.host.checkOptions(document.uri.toString());
+          const actions = codeActions(doc, fromRange(range), ours.map((d) => fromDiagnostic(d as FactciteDiagnostic)), index(), {
+            uri: document.uri.toString(),
+            lang: settings.messagesLanguage(),
+            check: { uncited, pinned },
+          });
           return actions.map((a) => toCodeAction(a, ours));
         }),
       },

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Corpus } from '@factcite/core/search';
 import type { BundledRelease, HostIO } from '@factcite/workspace';
-import { nodeCorpusFiles } from '@factcite/workspace/node';
+import { nodeCorpusFiles, pathInside } from '@factcite/workspace/node';
 import * as vscode from 'vscode';
 import { CORPUS_SCHEME } from './corpus/files.js';
 import { workspaceCorpus } from './corpus/workspace-lazy.js';
@@ -32,9 +32,17 @@ export function extensionIO(distDir: string): HostIO {
   );
   return {
     ...files,
+    // The bundled release's files are served under factcite-corpus:, a workspace corpus's as files.
+    corpusPathOf: (origin, uri) => {
+      const parsed = vscode.Uri.parse(uri);
+      if (parsed.scheme === CORPUS_SCHEME) return origin.kind === 'bundled' ? parsed.path.replace(/^\/+/, '') : undefined;
+      return parsed.scheme === 'file' ? pathInside(origin.dir, parsed.fsPath) : undefined;
+    },
     readBundled: () => readBundled(distDir),
     readCorpusDir: (dir) => workspaceCorpus().nodeCorpusReaders().readCorpusDir(dir),
     readRelease: (dir) => workspaceCorpus().nodeCorpusReaders().readRelease(dir),
+    // Read only for a report that pins an earlier release; the bundled snapshots are in dist/corpus/releases.
+    readReleaseSnapshot: (origin, version) => workspaceCorpus().nodeCorpusReaders().readReleaseSnapshot(origin, version),
     watch: (dir, onChange) => workspaceCorpus().nodeCorpusReaders().watch(dir, onChange),
   };
 }

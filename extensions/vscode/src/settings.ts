@@ -17,6 +17,10 @@ export const settings = {
   definitionTarget(): 'source' | 'yaml' {
     return vscode.workspace.getConfiguration('factcite').get('definitionTarget') === 'yaml' ? 'yaml' : 'source';
   },
+  /** Whether numbers that state a fact without citing it get an uncited-claim hint ("on" unless set to "off"). */
+  uncitedClaims(): boolean {
+    return vscode.workspace.getConfiguration('factcite').get('uncitedClaims') !== 'off';
+  },
   clickAction(): 'insert' | 'reveal' {
     return vscode.workspace.getConfiguration('factcite').get('factsView.clickAction') === 'reveal' ? 'reveal' : 'insert';
   },

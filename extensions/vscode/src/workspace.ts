@@ -46,6 +46,7 @@ function hostSettings(): HostSettings {
     trusted,
     folder: folder?.uri.scheme === 'file' ? folder.uri.fsPath : undefined,
     check: { lang: settings.messagesLanguage(), reportUnusedSuppressions: settings.reportUnusedSuppressions() },
+    uncitedClaims: settings.uncitedClaims(),
   };
 }
 
@@ -87,7 +88,8 @@ export class Workspace implements vscode.Disposable {
       }),
       vscode.workspace.onDidCloseTextDocument((d) => this.close(d.uri)),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (['corpusPath', 'messagesLanguage', 'reportUnusedSuppressions'].some((key) => e.affectsConfiguration(`factcite.${key}`))) {
+        // The host reloads only for a new corpus choice, and checks every document again when what it reports changes.
+        if (['corpusPath', 'messagesLanguage', 'reportUnusedSuppressions', 'uncitedClaims'].some((key) => e.affectsConfiguration(`factcite.${key}`))) {
           this.host.configure(hostSettings());
         }
         if (e.affectsConfiguration('factcite.languages')) this.syncAll();

@@ -72,7 +72,7 @@ program
 
 program
   .command('check')
-  .description('check the fact citations in reports: unknown, deprecated and malformed citations, contradicted numbers')
+  .description('check the fact citations in reports: unknown, deprecated and malformed citations, contradicted numbers, facts changed since the pinned release')
   .argument('<files...>', 'reports: Markdown, or Word (.docx), OpenDocument (.odt) and HTML through pandoc')
   .option(...corpusOption)
   .option('--format <format>', 'human, json, sarif (SARIF 2.1.0) or github (workflow annotations)', 'human')
@@ -80,6 +80,8 @@ program
   .option('--fail-on <level>', 'exit 1 on: error (default), warning, or never')
   .option('--exit-zero', 'exit 0 even when errors are found (same as --fail-on never)')
   .option('--report-unused-suppressions', 'also report <!-- factcite-disable… --> comments that hide nothing')
+  .option('--uncited', 'also note numbers that state a fact without citing it (uncited-claim)')
+  .option('--pin', "pin each Markdown report without errors to the corpus's release (front matter factcite: x.y.z)")
   .option(...langOption)
   .action((files: string[], options) => run(() => import('./commands/check.js'), (c) => c.checkCommand(files, options)));
 
@@ -100,6 +102,24 @@ program
   .argument('[dir]', 'the Quarto project directory', '.')
   .option('--force', 'replace an installed copy')
   .action((action: string, dir: string, options) => run(() => import('./commands/quarto.js'), (c) => c.quartoCommand(action, dir, options)));
+
+program
+  .command('upgrade')
+  .description("bring a pinned report up to the corpus's release: successors for deprecated facts, new values, the pin moved")
+  .argument('<file>', 'a Markdown report with factcite: x.y.z in its front matter')
+  .option('--write', 'write the upgraded report (without it, print the diff it would make)')
+  .option(...corpusOption)
+  .option('--json', 'print { from, to, changes, edits } as JSON')
+  .action((file: string, options) => run(() => import('./commands/upgrade.js'), (c) => c.upgradeCommand(file, options)));
+
+program
+  .command('usage')
+  .description('which facts are cited where, which deprecated facts are still cited, and which reports a release affects')
+  .argument('[files...]', 'Markdown reports (default: every .md file under the working directory)')
+  .option('--release <version>', 'the release whose changes to look for (default: the corpus release)')
+  .option(...corpusOption)
+  .option('--json', 'print { facts, deprecated, affected } as JSON')
+  .action((files: string[], options) => run(() => import('./commands/usage.js'), (c) => c.usageCommand(files, options)));
 
 program
   .command('ingest')

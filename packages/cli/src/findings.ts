@@ -1,4 +1,4 @@
-import { type CheckCitationsOptions, type CitationDiagnostic, checkCitations, type FactIndex, findSentences, LineIndex, type ValueMismatch } from '@factcite/core';
+import { type CheckCitationsOptions, type CitationDiagnostic, checkCitations, type FactChange, type FactIndex, findSentences, LineIndex, type UncitedClaim, type ValueMismatch } from '@factcite/core';
 import { MESSAGES } from './messages.js';
 import { type DocumentParagraph, documentParagraphs, type PandocDocument } from './pandoc/ast.js';
 
@@ -15,7 +15,7 @@ export interface CheckFinding {
   column: number;
   endLine: number;
   endColumn: number;
-  severity: 'error' | 'warning';
+  severity: 'error' | 'warning' | 'information';
   code: string;
   message: string;
   factId: string | null;
@@ -23,6 +23,10 @@ export interface CheckFinding {
   successor?: string;
   /** For value-mismatch: the number the report states, the fact's as its source writes it, the quote and the fix. */
   mismatch?: ValueMismatch;
+  /** For uncited-claim: the number, the fact's value and where the citation goes (`insert.at` is a UTF-16 offset). */
+  uncited?: UncitedClaim;
+  /** For fact-changed: what changed since the pinned release. */
+  change?: FactChange;
   /** In a converted document: the 1-based paragraph, counting headings, list items and table cells as Word does. */
   paragraph?: number;
   /** In a converted document: the 1-based footnote the problem is in. */
@@ -33,7 +37,12 @@ export interface CheckFinding {
   sentence?: string;
 }
 
-function diagnosticFields(d: CitationDiagnostic) {
+/** A finding at UTF-16 offsets: a core diagnostic, or one of the CLI's own (an unresolved pin). */
+type Located = Pick<CitationDiagnostic, 'start' | 'end' | 'severity' | 'message' | 'factId' | 'suggestions' | 'successor' | 'mismatch' | 'uncited' | 'change'> & {
+  code: string;
+};
+
+function diagnosticFields(d: Located) {
   return {
     severity: d.severity,
     code: d.code,
@@ -42,17 +51,22 @@ function diagnosticFields(d: CitationDiagnostic) {
     ...(d.suggestions ? { suggestions: d.suggestions } : {}),
     ...(d.successor ? { successor: d.successor } : {}),
     ...(d.mismatch ? { mismatch: d.mismatch } : {}),
+    ...(d.uncited ? { uncited: d.uncited } : {}),
+    ...(d.change ? { change: d.change } : {}),
   };
+}
+
+/** One problem of a Markdown report at UTF-16 offsets, located by line and column. */
+export function textFinding(file: string, text: string, d: Located, lines = new LineIndex(text)): CheckFinding {
+  const start = lines.humanPosition(d.start);
+  const end = lines.humanPosition(d.end);
+  return { file, line: start.line, column: start.column, endLine: end.line, endColumn: end.column, ...diagnosticFields(d) };
 }
 
 /** The problems of a Markdown report, located by line and column. */
 export function checkText(file: string, text: string, index: FactIndex, check: CheckCitationsOptions = {}): CheckFinding[] {
   const lines = new LineIndex(text);
-  return checkCitations(text, index, check).map((d) => {
-    const start = lines.humanPosition(d.start);
-    const end = lines.humanPosition(d.end);
-    return { file, line: start.line, column: start.column, endLine: end.line, endColumn: end.column, ...diagnosticFields(d) };
-  });
+  return checkCitations(text, index, check).map((d) => textFinding(file, text, d, lines));
 }
 
 /**

@@ -6,6 +6,9 @@ const RULES: Record<string, string> = {
   'deprecated-fact': 'A citation names a deprecated fact; a successor replaces it.',
   'malformed-citation': 'Something meant as a citation is not one Pandoc reads (full-width brackets or colon, a missing @, an empty id).',
   'value-mismatch': 'A number in the citing sentence contradicts the value of the cited fact.',
+  'uncited-claim': 'A number states (or contradicts) a fact in a sentence that cites nothing (a hint, with --uncited).',
+  'fact-changed': 'A cited fact changed since the release the report pins in its front matter.',
+  'unresolved-pin': 'The release a report pins cannot be read (no snapshot of it, or not a version).',
   'unknown-suppression-code': 'A factcite-disable comment names a code factcite does not report.',
   'unused-suppression': 'A factcite-disable comment hides no problem (reported with --report-unused-suppressions).',
   'unreadable-file': 'The report could not be read.',
@@ -41,7 +44,7 @@ export function toSarif(findings: CheckFinding[], tool: { version: string; infor
         results: findings.map((f) => ({
           ruleId: f.code,
           ruleIndex: codes.indexOf(f.code),
-          level: f.severity === 'error' ? 'error' : 'warning',
+          level: f.severity === 'error' ? 'error' : f.severity === 'warning' ? 'warning' : 'note',
           message: { text: f.paragraph === undefined ? f.message : `${findingPlace(f)}: ${f.message}` },
           locations: [
             {
@@ -78,7 +81,7 @@ export function escapeGithubProperty(text: string): string {
 export function toGithub(findings: CheckFinding[]): string {
   return findings
     .map((f) => {
-      const level = f.severity === 'error' ? 'error' : 'warning';
+      const level = f.severity === 'error' ? 'error' : f.severity === 'warning' ? 'warning' : 'notice';
       const props = [`file=${escapeGithubProperty(f.file)}`];
       let message = f.message;
       if (f.paragraph === undefined) {

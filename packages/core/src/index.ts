@@ -41,9 +41,9 @@ export { formatSourceFile } from './corpus/format-source-file.js';
 export {
   checkCitations,
   localizeDiagnostics,
-  resolveSuccessor,
   type CheckCitationsOptions,
 } from './cite/check.js';
+export { resolveSuccessor } from './cite/successor.js';
 export type { CitationDiagnostic, CitationDiagnosticCode, ValueMismatch } from './cite/diagnostic.js';
 export { DIAGNOSTIC_CODES } from './cite/diagnostic-codes.js';
 export {
@@ -56,6 +56,20 @@ export {
   type SuppressionResult,
 } from './cite/suppressions.js';
 export * from './messages/index.js';
+export { findUncitedClaims, type UncitedClaim } from './cite/uncited-claims.js';
+export {
+  applyEdits,
+  changeKinds,
+  checkFactChanges,
+  planUpgrade,
+  type FactChange,
+  type FactChangeKind,
+  type PinnedRelease,
+  type TextEdit,
+  type UpgradePlan,
+} from './release/fact-changes.js';
+export { findFrontMatter, isReleaseVersion, pinEdit, readPin, writePin, type FrontMatter, type Pin } from './release/pin.js';
+export { createPinResolver, type PinResolution } from './release/pin-resolver.js';
 export {
   hedgedTop,
   parseChineseNumber,

@@ -40,4 +40,5 @@ export {
   type VerifyProblemCode,
 } from './release/release.js';
 
+export { readReleaseSnapshot, releasesDir, snapshotVersions, SnapshotError } from './release/release-snapshots.js';
 export { type CorpusWatcher, type WatchCorpusOptions, watchCorpus } from './corpus/watch-corpus.js';

@@ -25,15 +25,15 @@ const corpus: Corpus = {
       text: '政府预留10亿港元成立研发院。',
     },
   ],
-  entities: [],
+  entities: [{ id: 'institute', kind: 'organisation', names: { 'zh-Hans': '研发院', 'zh-Hant': '研發院', en: 'R&D Institute' }, aliases: [] }],
   facts: [
     {
       id: 'fund',
       statement: { 'zh-Hans': '政府预留10亿港元成立研发院。', en: 'HK$1 billion.' },
       kind: 'quantity',
       value: { amount: 1e9, unit: 'HKD', qualifier: 'exact', text: '10亿港元' },
-      entities: [],
-      topics: [],
+      entities: ['institute'],
+      topics: ['funding'],
       citations: [{ source: 'src', quote: '政府预留10亿港元成立研发院' }],
       status: 'active',
       since: '0.1.0',
@@ -105,6 +105,16 @@ describe('linear time on adversarial input', () => {
 
   it.each(INPUTS)('%s: the value check', (_name, make, n) => {
     const { ratio, small, large } = growthRatio(make, (t) => checkCitations(t, index), n);
+    expect(ratio, `${small.toFixed(1)} ms, then ${large.toFixed(1)} ms`).toBeLessThan(LIMIT);
+  });
+
+  // The uncited-claim check reads sentences that cite nothing, which the inputs above all do.
+  it.each([
+    ['one uncited sentence of many claims', (n: number) => '研发院获10亿港元、20亿港元，'.repeat(n), 1000],
+    ['entity names without numbers', (n: number) => '研发院研發院R&D Institute '.repeat(n), 5000],
+    ['many uncited sentences', (n: number) => '研发院获10亿港元。\n'.repeat(n), 300],
+  ] as [string, (n: number) => string, number][])('%s: the uncited-claim check', (_name, make, n) => {
+    const { ratio, small, large } = growthRatio(make, (t) => checkCitations(t, index, { uncited: true }), n);
     expect(ratio, `${small.toFixed(1)} ms, then ${large.toFixed(1)} ms`).toBeLessThan(LIMIT);
   });
 

@@ -95,6 +95,7 @@ export function startServer(connection: Connection, serverVersion = '0.0.0'): vo
       trusted: true,
       diagnosticsDelay: settings.diagnosticsDelay,
       check: { lang: lang(), reportUnusedSuppressions: settings.reportUnusedSuppressions },
+      uncitedClaims: settings.uncitedClaims,
     };
   }
 
@@ -119,7 +120,7 @@ export function startServer(connection: Connection, serverVersion = '0.0.0'): vo
     const document = documents.get(uri);
     const doc = document && host?.document(uri);
     if (!document || !doc || !host || token.isCancellationRequested) return undefined;
-    return { doc, offset: document.offsetAt(position), corpus: host.corpus };
+    return { doc, offset: document.offsetAt(position), corpus: host.corpus, host };
   }
 
   connection.onInitialize((params): InitializeResult => {
@@ -203,7 +204,13 @@ export function startServer(connection: Connection, serverVersion = '0.0.0'): vo
     guard('code action', [], () => {
       const here = at(params.textDocument.uri, params.range.start, token);
       if (!here) return [];
-      return codeActions(here.doc, params.range, params.context.diagnostics, here.corpus.index, { uri: params.textDocument.uri, lang: lang() });
+      // The options the diagnostics were checked with: an uncited claim's fix and an upgrade need the same pin and setting.
+      const { uncited, pinned } = here.host.checkOptions(params.textDocument.uri);
+      return codeActions(here.doc, params.range, params.context.diagnostics, here.corpus.index, {
+        uri: params.textDocument.uri,
+        lang: lang(),
+        check: { uncited, pinned },
+      });
     }),
   );
 

@@ -22,6 +22,8 @@ export interface ServerSettings {
   messagesLanguage: MessageLang | 'auto';
   /** Also report suppression comments that hide nothing. */
   reportUnusedSuppressions: boolean;
+  /** Hint at numbers that state a fact without citing it (`uncited-claim`); `"on"`/`"off"` or a boolean from the client. */
+  uncitedClaims: boolean;
 }
 
 export const DEFAULT_SETTINGS: ServerSettings = {
@@ -32,6 +34,7 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   referenceExtensions: ['.md', '.markdown', '.qmd', '.rmd', '.txt'],
   messagesLanguage: 'auto',
   reportUnusedSuppressions: false,
+  uncitedClaims: true,
 };
 
 const SCRIPTS: readonly StatementScript[] = ['original', 'zh-Hans', 'zh-Hant-HK', 'zh-Hant-TW', 'en'];
@@ -56,5 +59,7 @@ export function readSettings(input: unknown, current: ServerSettings): ServerSet
     next.messagesLanguage = raw.messagesLanguage as MessageLang | 'auto';
   }
   if (typeof raw.reportUnusedSuppressions === 'boolean') next.reportUnusedSuppressions = raw.reportUnusedSuppressions;
+  if (raw.uncitedClaims === 'on' || raw.uncitedClaims === true) next.uncitedClaims = true;
+  else if (raw.uncitedClaims === 'off' || raw.uncitedClaims === false) next.uncitedClaims = false;
   return next;
 }

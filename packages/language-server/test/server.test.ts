@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import {
   type CodeAction,
   CodeActionRequest,
+  DidChangeConfigurationNotification,
   CompletionRequest,
   type CompletionList,
   DefinitionRequest,
@@ -279,6 +280,43 @@ describe('factcite-language-server over stdio', () => {
     writeFileSync(file, good);
     const fresh = await waitFor(() => corpusEvents.slice(count), (e) => !e.stale, 'a good corpus event');
     expect(fresh.facts).toBeGreaterThan(100);
+  });
+
+  it('hints at an uncited claim with a fix that cites it, and stops when uncitedClaims is off', async () => {
+    const uri = pathToFileURL(path.join(ws.root, 'reports/uncited.md')).href;
+    const text = '香港科学园和数码港已集中800多家人工智能相关企业。\n';
+    await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+    const { diagnostics } = await waitFor(() => published, (p) => p.uri === uri && p.version === 1, 'uncited diagnostics');
+    const hint = diagnostics.find((d) => d.code === 'uncited-claim')!;
+    expect(hint.severity).toBe(3);
+    expect(textOf(text, hint.range)).toBe('800多家');
+    const actions = (await connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: hint.range, context: { diagnostics: [hint] } })) as CodeAction[];
+    const cite = actions.find((a) => a.title.startsWith('Cite '))!;
+    const edit = cite.edit!.changes![uri]![0]!;
+    expect(applyEdit(text, edit.range, edit.newText).result).toBe('香港科学园和数码港已集中800多家人工智能相关企业[@fact:hk-ai-companies-at-science-park-and-cyberport]。\n');
+
+    await connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { factcite: { corpusPath: 'corpus', uncitedClaims: 'off' } } });
+    await connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 2 }, contentChanges: [{ text }] });
+    const off = await waitFor(() => published, (p) => p.uri === uri && p.version === 2, 'diagnostics with uncitedClaims off');
+    expect(off.diagnostics.some((d) => d.code === 'uncited-claim')).toBe(false);
+    await connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { factcite: { corpusPath: 'corpus', uncitedClaims: 'on' } } });
+  });
+
+  it("leaves the corpus's own source articles alone: they are sources, not reports", async () => {
+    const uri = pathToFileURL(path.join(ws.corpus, 'sources', 'copy-of-an-article.md')).href;
+    const text = '香港科学园和数码港已集中800多家人工智能相关企业。\n';
+    await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+    const { diagnostics } = await waitFor(() => published, (p) => p.uri === uri && p.version === 1, 'source diagnostics');
+    expect(diagnostics).toEqual([]);
+  });
+
+  it('warns at a pin that names a release the corpus keeps no snapshot of', async () => {
+    const uri = pathToFileURL(path.join(ws.root, 'reports/pinned.md')).href;
+    const text = '---\nfactcite: 0.0.1\n---\n\n正文。\n';
+    await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+    const { diagnostics } = await waitFor(() => published, (p) => p.uri === uri && p.version === 1, 'pinned diagnostics');
+    expect(diagnostics).toEqual([expect.objectContaining({ code: 'unresolved-pin', severity: 2, range: { start: { line: 1, character: 10 }, end: { line: 1, character: 15 } } })]);
+    expect(diagnostics[0]!.message).toMatch(/no snapshot of release 0\.0\.1/);
   });
 
   it('shuts down and exits cleanly when asked', async () => {

@@ -1,13 +1,16 @@
 import {
+  type CheckCitationsOptions,
   type CitationDiagnostic,
   type FactIndex,
   foldText,
+  isReleaseVersion,
   type MalformedCitation,
   type MessageId,
   type MessageLang,
   type MessageParam,
   message,
   parseSuppressions,
+  planUpgrade,
   resolveSuccessor,
 } from '@factcite/core';
 import type { CodeAction, Diagnostic, Range, TextEdit } from 'vscode-languageserver-types';
@@ -21,6 +24,8 @@ export interface CodeActionOptions {
   uri: string;
   /** The language of the actions' titles: en (the default), zh-Hans or zh-Hant. */
   lang?: MessageLang;
+  /** What the diagnostics were checked with: uncited claims get a fix inserting their citation, changed facts an upgrade. */
+  check?: Pick<CheckCitationsOptions, 'uncited' | 'pinned'>;
 }
 
 function sameRange(a: Range, b: Range): boolean {
@@ -66,6 +71,57 @@ function rewrites(m: MalformedCitation, index: FactIndex, uri: string, range: Ra
     }
   }
   out.push(action(t('fix.rewrite', { rewrite }), uri, [{ range, newText: rewrite }], fixes, out.length === 0));
+  return out;
+}
+
+/**
+ * Fixes for the hints of severity information in a range: an uncited claim
+ * gets its citation inserted at the end of its clause; a fact changed since
+ * the pinned release gets its sentence upgraded (successor id, new number),
+ * and the whole report can be upgraded at once, which also moves the pin.
+ */
+function hintFixes(
+  doc: FactDocument,
+  index: FactIndex,
+  check: Pick<CheckCitationsOptions, 'uncited' | 'pinned'>,
+  t: Titles,
+  uri: string,
+  start: number,
+  end: number,
+  diagnostics: readonly Diagnostic[],
+): CodeAction[] {
+  const out: CodeAction[] = [];
+  let changedHere = false;
+  for (const d of doc.check(index, check)) {
+    if (d.end < start || d.start > end) continue;
+    const range = toRange(doc, d.start, d.end);
+    if (d.code === 'uncited-claim' && d.uncited?.insert) {
+      const { at, text } = d.uncited.insert;
+      const fixes = matching(diagnostics, 'uncited-claim', range);
+      out.push(action(t('fix.cite', { id: d.factId ?? '', expected: d.uncited.expected }), uri, [{ range: toRange(doc, at, at), newText: text }], fixes, true));
+    } else if (d.code === 'fact-changed' && d.change) {
+      changedHere = true;
+      if (!d.change.edits.length) continue;
+      const fixes = matching(diagnostics, 'fact-changed', range);
+      const { successor } = d.change;
+      const replacement = d.change.disagrees?.replacement;
+      const id = d.factId ?? '';
+      const title =
+        successor && replacement
+          ? t('fix.upgrade-citation.both', { id, successor, replacement })
+          : successor
+            ? t('fix.upgrade-citation.successor', { id, successor })
+            : t('fix.upgrade-citation.value', { id, replacement: replacement ?? '' });
+      const edits = d.change.edits.map((e) => ({ range: toRange(doc, e.start, e.end), newText: e.newText }));
+      out.push(action(title, uri, edits, fixes, true));
+    }
+  }
+  // Only a release version can be pinned: a corpus at 0.2.0-rc.1 still gets the per-citation upgrades above.
+  if (changedHere && check.pinned && index.version && isReleaseVersion(index.version)) {
+    const plan = planUpgrade(doc.text, index, check.pinned, index.version);
+    const edits = plan.edits.map((e) => ({ range: toRange(doc, e.start, e.end), newText: e.newText }));
+    out.push(action(t('fix.upgrade-report', { version: plan.to, count: plan.changes.length }), uri, edits, [], false));
+  }
   return out;
 }
 
@@ -135,6 +191,8 @@ export function codeActions(
     const fixes = matching(diagnostics, 'value-mismatch', numberRange);
     out.push(action(title, uri, [{ range: numberRange, newText: replacement }], fixes, true));
   }
+
+  if (options.check?.uncited || options.check?.pinned) out.push(...hintFixes(doc, index, options.check, t, uri, start, end, diagnostics));
 
   for (const m of doc.malformedIn(start, end)) {
     const mRange = toRange(doc, m.start, m.end);

@@ -1,6 +1,6 @@
-import { type CitationDiagnosticCode, type FactIndex, formatMessage, type MessageLang, type ValueMismatch } from '@factcite/core';
+import { type CitationDiagnosticCode, type FactChange, type FactIndex, formatMessage, type MessageLang, type UncitedClaim, type ValueMismatch } from '@factcite/core';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { type DocumentInput, toDocument } from './document.js';
+import { type DocumentCheckOptions, type DocumentInput, toDocument } from './document.js';
 import { DiagnosticSeverity, DiagnosticTag, toRange } from './lsp.js';
 
 /** The `source` of every diagnostic this service reports. */
@@ -22,21 +22,30 @@ export interface FactDiagnosticData {
   mismatch?: ValueMismatch;
   /** For malformed-citation: the canonical text for the range (`[@fact:id]` for `【@fact:id】`). */
   rewrite?: string;
+  /** For uncited-claim: the number, the fact's value, and where the citation goes (a UTF-16 offset). */
+  uncited?: UncitedClaim;
+  /** For fact-changed: what changed since the pinned release, and the edits that upgrade the sentence. */
+  change?: FactChange;
 }
 
-/** A diagnostic of this service: `code` is a core CitationDiagnosticCode. */
+/** A diagnostic of this service: `code` is a core CitationDiagnosticCode, or `unresolved-pin`. */
 export interface FactDiagnostic extends Diagnostic {
-  code: CitationDiagnosticCode;
+  code: CitationDiagnosticCode | 'unresolved-pin';
   source: typeof DIAGNOSTIC_SOURCE;
   data: FactDiagnosticData;
 }
 
-/** Options of {@link diagnostics}. */
-export interface DiagnosticsOptions {
+/**
+ * Options of {@link diagnostics}: the language of the messages, what core
+ * checks besides citations (`uncited`, and the `pinned` release the host
+ * reads from the corpus's snapshots), and a pin the host could not resolve,
+ * reported where the pin is written.
+ */
+export interface DiagnosticsOptions extends DocumentCheckOptions {
   /** The language of the messages: en (the default), zh-Hans or zh-Hant. */
   lang?: MessageLang;
-  /** Also report suppression comments that hide nothing (`unused-suppression`, tagged unnecessary). */
-  reportUnusedSuppressions?: boolean;
+  /** A pin the host could not resolve, reported where the pin is written. */
+  pinProblem?: { start: number; end: number; message: string };
 }
 
 /**
@@ -50,17 +59,19 @@ export interface DiagnosticsOptions {
  */
 export function diagnostics(input: DocumentInput, index: FactIndex, options: DiagnosticsOptions = {}): FactDiagnostic[] {
   const doc = toDocument(input);
-  const lang = options.lang ?? 'en';
-  return doc.check(index, { reportUnusedSuppressions: options.reportUnusedSuppressions ?? false }).map((d) => {
+  const { lang = 'en', pinProblem, ...check } = options;
+  const out = doc.check(index, check).map((d) => {
     const data: FactDiagnosticData = {};
     if (d.factId !== undefined) data.factId = d.factId;
     if (d.suggestions) data.suggestions = d.suggestions;
     if (d.successor) data.successor = d.successor;
     if (d.mismatch) data.mismatch = d.mismatch;
     if (d.rewrite !== undefined) data.rewrite = d.rewrite;
+    if (d.uncited) data.uncited = d.uncited;
+    if (d.change) data.change = d.change;
     const out: FactDiagnostic = {
       range: toRange(doc, d.start, d.end),
-      severity: d.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+      severity: d.severity === 'error' ? DiagnosticSeverity.Error : d.severity === 'warning' ? DiagnosticSeverity.Warning : DiagnosticSeverity.Information,
       code: d.code,
       source: DIAGNOSTIC_SOURCE,
       message: lang === 'en' ? d.message : formatMessage(d.detail, lang),
@@ -72,4 +83,15 @@ export function diagnostics(input: DocumentInput, index: FactIndex, options: Dia
     if (d.code === 'unused-suppression') out.tags = [DiagnosticTag.Unnecessary];
     return out;
   });
+  if (pinProblem) {
+    out.unshift({
+      range: toRange(doc, pinProblem.start, pinProblem.end),
+      severity: DiagnosticSeverity.Warning,
+      code: 'unresolved-pin',
+      source: DIAGNOSTIC_SOURCE,
+      message: pinProblem.message,
+      data: {},
+    });
+  }
+  return out;
 }

@@ -1,5 +1,6 @@
 import {
   applySuppressions,
+  type CheckCitationsOptions,
   type CitationDiagnostic,
   type CitationRef,
   checkCitations,
@@ -26,7 +27,7 @@ interface Block {
   /** Parse of the block's text, offsets relative to `start`; filled on first use. */
   parsed?: ParsedCitations;
   /** checkCitations of the block's text per index, offsets relative to `start`. */
-  diagnostics?: WeakMap<FactIndex, CitationDiagnostic[]>;
+  diagnostics?: WeakMap<FactIndex, Map<string, CitationDiagnostic[]>>;
 }
 
 // Each document's blocks and protected ranges, kept out of the public class so the next version can reuse them.
@@ -63,6 +64,14 @@ function commonSuffix(a: string, b: string, floor: number): number {
  */
 function detach<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
+}
+
+/** A block's diagnostic in the offsets of the whole text: its range, and the insertion point or edits it carries. */
+function shifted(d: CitationDiagnostic, by: number): CitationDiagnostic {
+  const out: CitationDiagnostic = { ...d, start: d.start + by, end: d.end + by };
+  if (d.uncited?.insert) out.uncited = { ...d.uncited, insert: { ...d.uncited.insert, at: d.uncited.insert.at + by } };
+  if (d.change) out.change = { ...d.change, edits: d.change.edits.map((e) => ({ ...e, start: e.start + by, end: e.end + by })) };
+  return out;
 }
 
 /** Sorted, merged ranges where the text must not be split. */
@@ -270,6 +279,9 @@ function shiftCitation(c: CitationRef, by: number): CitationRef {
  * blank lines again. Only the blocks the edit touched are parsed. Lookups at
  * an offset are O(log blocks) plus the parse of that one block on first use.
  */
+/** What {@link FactDocument.check} checks besides citations: uncited claims, a pinned release, unused suppressions. */
+export type DocumentCheckOptions = Pick<CheckCitationsOptions, 'uncited' | 'pinned' | 'reportUnusedSuppressions'>;
+
 export class FactDocument {
   readonly text: string;
   private readonly blocks: Block[];
@@ -392,11 +404,12 @@ export class FactDocument {
 
   /**
    * core's checkCitations over the whole text, block by block, cached per
-   * block and index; then the report's suppression comments, applied to the
-   * whole text since a `factcite-disable` region runs across blocks.
+   * block, index and options; then the report's suppression comments,
+   * applied to the whole text since a `factcite-disable` region runs across
+   * blocks.
    */
-  check(index: FactIndex, options: { reportUnusedSuppressions?: boolean } = {}): CitationDiagnostic[] {
-    const steps = this.checkSteps(index);
+  check(index: FactIndex, options: DocumentCheckOptions = {}): CitationDiagnostic[] {
+    const steps = this.checkSteps(index, options);
     let step = steps.next();
     while (!step.done) step = steps.next();
     return applySuppressions(this.text, step.value, { reportUnused: options.reportUnusedSuppressions ?? false }).diagnostics;
@@ -409,17 +422,24 @@ export class FactDocument {
    * a pause stay cached, so an abandoned run is not wasted. The result is
    * before suppressions.
    */
-  *checkSteps(index: FactIndex): Generator<void, CitationDiagnostic[], void> {
+  *checkSteps(index: FactIndex, options: DocumentCheckOptions = {}): Generator<void, CitationDiagnostic[], void> {
     const out: CitationDiagnostic[] = [];
+    // A pinned release is told apart by its version: a new corpus brings a new index, and so a new cache.
+    const key = `${options.uncited ? 'uncited' : ''}|${options.pinned?.version ?? ''}`;
     for (const block of this.blocks) {
       block.diagnostics ??= new WeakMap();
-      let found = block.diagnostics.get(index);
+      let byOptions = block.diagnostics.get(index);
+      if (!byOptions) {
+        byOptions = new Map();
+        block.diagnostics.set(index, byOptions);
+      }
+      let found = byOptions.get(key);
       if (!found) {
-        found = detach(checkCitations(this.text.slice(block.start, block.end), index, { suppressions: false }));
-        block.diagnostics.set(index, found);
+        found = detach(checkCitations(this.text.slice(block.start, block.end), index, { uncited: options.uncited ?? false, ...(options.pinned ? { pinned: options.pinned } : {}), suppressions: false }));
+        byOptions.set(key, found);
         yield;
       }
-      for (const d of found) out.push({ ...d, start: d.start + block.start, end: d.end + block.start });
+      for (const d of found) out.push(shifted(d, block.start));
     }
     return out;
   }

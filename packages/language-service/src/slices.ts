@@ -43,6 +43,6 @@ export async function diagnosticsInSlices(
   options?: SliceOptions & DiagnosticsOptions,
 ): Promise<FactDiagnostic[] | undefined> {
   const doc = toDocument(input);
-  const done = await runInSlices(doc.checkSteps(index), options);
+  const done = await runInSlices(doc.checkSteps(index, options ?? {}), options);
   return done === undefined ? undefined : diagnostics(doc, index, options);
 }

@@ -1,4 +1,5 @@
 import type { DiagnosticsOptions, FactDiagnostic, FactDocument } from '@factcite/language-service';
+import { CheckOptionsSource } from './check-options.js';
 import type { CorpusRequest } from './choose.js';
 import { type CorpusState, CorpusHost } from './corpus-host.js';
 import { DocumentStore } from './documents.js';
@@ -11,6 +12,8 @@ export interface HostSettings extends CorpusRequest {
   diagnosticsDelay?: number | undefined;
   /** How findings are written and which are reported: the messages' language, unused suppressions. */
   check?: DiagnosticsOptions | undefined;
+  /** Whether numbers that state a corpus fact without citing it get `uncited-claim` hints; on unless false. */
+  uncitedClaims?: boolean | undefined;
 }
 
 /** What the host tells its front end. */
@@ -43,13 +46,23 @@ export class WorkspaceHost {
   private readonly corpusHost: CorpusHost;
   private readonly documents = new DocumentStore();
   private readonly scheduler: DiagnosticsScheduler;
+  private readonly checks: CheckOptionsSource;
+  private uncitedClaims: boolean;
 
   constructor(private readonly options: HostOptions) {
     const log = options.events.log ?? (() => {});
-    this.scheduler = new DiagnosticsScheduler(this.documents, () => this.corpusHost.current.index, options.timers, {
-      publish: (uri, version, diagnostics) => options.events.publish(uri, version, diagnostics),
-      error: log,
-    });
+    this.checks = new CheckOptionsSource(options.io);
+    this.uncitedClaims = options.settings.uncitedClaims !== false;
+    this.scheduler = new DiagnosticsScheduler(
+      this.documents,
+      () => this.corpusHost.current.index,
+      options.timers,
+      {
+        publish: (uri, version, diagnostics) => options.events.publish(uri, version, diagnostics),
+        error: log,
+      },
+      (uri, doc) => this.checks.options(uri, doc.text, this.corpusHost.current, this.uncitedClaims),
+    );
     this.corpusHost = new CorpusHost(options.io, options.timers, (state) => this.corpusLoaded(state), log);
     this.scheduler.baseDelay = options.settings.diagnosticsDelay;
     this.scheduler.check = options.settings.check ?? {};
@@ -66,15 +79,33 @@ export class WorkspaceHost {
     return this.corpusHost.state;
   }
 
-  /** Applies changed settings (a corpus path, Workspace Trust granted); reloads only when the corpus choice changes. */
+  /**
+   * Applies changed settings (a corpus path, Workspace Trust granted, uncited claims turned on or
+   * off); reloads only when the corpus choice changes, and checks every open document again at once
+   * when what they are checked for changed.
+   */
   configure(settings: HostSettings): void {
     this.scheduler.baseDelay = settings.diagnosticsDelay;
     const check = settings.check ?? {};
     const checkChanged = check.lang !== this.scheduler.check.lang || check.reportUnusedSuppressions !== this.scheduler.check.reportUnusedSuppressions;
     this.scheduler.check = check;
+    const uncitedClaims = settings.uncitedClaims !== false;
+    const recheck = checkChanged || uncitedClaims !== this.uncitedClaims;
+    this.uncitedClaims = uncitedClaims;
     this.corpusHost.configure(settings);
-    // Findings in another language, or with unused suppressions, are new findings for every open document.
-    if (checkChanged) this.scheduler.scheduleAll();
+    // Findings in another language, with unused suppressions or uncited claims, are new findings for every open document.
+    if (recheck) this.scheduler.scheduleAll(0);
+  }
+
+  /**
+   * What the open document at `uri` is checked with besides its citations: `uncited` (the setting,
+   * off in the corpus's own articles), the `pinned` release its front matter names, read from the
+   * served corpus's snapshots, or a `pinProblem`. Quick fixes need the same options as the
+   * diagnostics they fix; pass `options.check` of `codeActions` from here.
+   */
+  checkOptions(uri: string): DiagnosticsOptions {
+    const doc = this.documents.get(uri);
+    return doc ? this.checks.options(uri, doc.text, this.corpusHost.current, this.uncitedClaims) : { uncited: false };
   }
 
   /** Chooses and loads the corpus now (the "Reload corpus" command). */

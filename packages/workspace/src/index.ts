@@ -9,6 +9,7 @@ export { WorkspaceHost, type HostEvents, type HostOptions, type HostSettings } f
 export { CorpusHost, type CorpusListener, type CorpusState } from './corpus-host.js';
 export { chooseCorpus, type CorpusChoice, type CorpusRequest } from './choose.js';
 export { loadBundled, loadChoice, type LoadResult } from './load.js';
+export { CheckOptionsSource } from './check-options.js';
 export { DocumentStore } from './documents.js';
 export { DiagnosticsScheduler, type SchedulerSink } from './scheduler.js';
 export {

@@ -6,7 +6,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { readLimits, readRegularFile } from '@factcite/core/node';
 import type { CorpusOrigin, HostIO, PathKind } from './types.js';
 
@@ -52,13 +52,20 @@ export function resolvePath(base: string | undefined, setting: string): string |
   return base === undefined ? undefined : path.resolve(base, expanded);
 }
 
+/** The path of `file` inside `dir` with `/` separators, or undefined when it is not inside. */
+export function pathInside(dir: string, file: string): string | undefined {
+  const relative = path.relative(dir, file);
+  if (relative === '' || relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) return undefined;
+  return relative.split(path.sep).join('/');
+}
+
 /** URIs of corpus files: `file:` URIs, unless the front end serves some corpora its own way. */
 export type CorpusUri = (origin: CorpusOrigin, relative: string) => string;
 
 const fileUri: CorpusUri = (origin, relative) => pathToFileURL(path.join(origin.dir, relative)).href;
 
 /** The file-reading part of {@link HostIO} for Node. */
-export function nodeCorpusFiles(uri: CorpusUri = fileUri): Pick<HostIO, 'probe' | 'resolvePath' | 'readCorpusFile' | 'listCorpusFolder'> {
+export function nodeCorpusFiles(uri: CorpusUri = fileUri): Pick<HostIO, 'probe' | 'resolvePath' | 'readCorpusFile' | 'listCorpusFolder' | 'corpusPathOf'> {
   return {
     probe,
     resolvePath,
@@ -70,6 +77,15 @@ export function nodeCorpusFiles(uri: CorpusUri = fileUri): Pick<HostIO, 'probe' 
         // Regular files within the cap only: a file swapped for a FIFO or a device since the load is skipped, not waited on.
         return { uri: uri(origin, relative), text: readRegularFile(file, readLimits().maxFileBytes).toString('utf8') };
       } catch {
+        return undefined;
+      }
+    },
+    corpusPathOf(origin, documentUri) {
+      if (!documentUri.startsWith('file:')) return undefined;
+      try {
+        return pathInside(origin.dir, fileURLToPath(documentUri));
+      } catch {
+        // A malformed file: URI names no file of the corpus.
         return undefined;
       }
     },

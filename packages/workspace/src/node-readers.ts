@@ -6,7 +6,7 @@
 import { type FSWatcher, readFileSync, watch as watchFolder } from 'node:fs';
 import path from 'node:path';
 import { type Corpus, type CorpusIssue, type Problem, validateCorpus } from '@factcite/core';
-import { loadCorpusDir, readLimits, readRegularFile, watchCorpus } from '@factcite/core/node';
+import { loadCorpusDir, readLimits, readRegularFile, readReleaseSnapshot, watchCorpus } from '@factcite/core/node';
 import { releaseFile } from './node-files.js';
 import type { HostIO, HostWatch } from './types.js';
 
@@ -64,11 +64,13 @@ function watchCorpusAndName(dir: string, onChange: (files: string[]) => void): H
 }
 
 /** The reading and watching part of {@link HostIO} for Node. */
-export function nodeCorpusReaders(): Pick<HostIO, 'readCorpusDir' | 'readRelease' | 'watch'> {
+export function nodeCorpusReaders(): Pick<HostIO, 'readCorpusDir' | 'readRelease' | 'readReleaseSnapshot' | 'watch'> {
   return {
     // Paths in problems relative to the corpus folder, as a maintainer reads them in the Problems panel.
     readCorpusDir: (dir) => loadCorpusDir(dir, dir),
     readRelease,
+    // The snapshots sit in releases/ beside facts/, or at the top of an installed release package.
+    readReleaseSnapshot: (origin, version) => readReleaseSnapshot(origin.dir, version),
     watch: watchCorpusAndName,
   };
 }

@@ -9,7 +9,7 @@ import { nodeCorpusFiles } from './node-files.js';
 import { nodeCorpusReaders } from './node-readers.js';
 import type { BundledRelease, HostIO, HostTimers } from './types.js';
 
-export { nodeCorpusFiles, probe, releaseFile, resolvePath, type CorpusUri } from './node-files.js';
+export { nodeCorpusFiles, pathInside, probe, releaseFile, resolvePath, type CorpusUri } from './node-files.js';
 export { nodeCorpusReaders, readRelease } from './node-readers.js';
 
 /** Node's timers. */

@@ -1,5 +1,5 @@
 import type { FactIndex } from '@factcite/core/search';
-import { type DiagnosticsOptions, diagnosticsInSlices, type FactDiagnostic } from '@factcite/language-service';
+import { type DiagnosticsOptions, diagnosticsInSlices, type FactDiagnostic, type FactDocument } from '@factcite/language-service';
 import type { DocumentStore } from './documents.js';
 import { diagnosticsDelay } from './policy.js';
 import type { HostTimers } from './types.js';
@@ -35,6 +35,8 @@ export class DiagnosticsScheduler {
     private readonly index: () => FactIndex,
     private readonly timers: HostTimers,
     private readonly sink: SchedulerSink,
+    /** What each document is checked for besides its citations (uncited claims, a pinned release); nothing more when not given. */
+    private readonly checkOptions: (uri: string, doc: FactDocument) => DiagnosticsOptions = () => ({}),
   ) {}
 
   /** Checks `uri` after `delay` ms (by default the debounce for its length), replacing any pending or running check of it. */
@@ -82,7 +84,7 @@ export class DiagnosticsScheduler {
     // A newer version, a close or a new corpus has its own check scheduled (or needs none): stop at the next slice.
     const stale = () => entry.cancelled || this.documents.version(uri) !== version || this.index() !== index;
     try {
-      const found = await diagnosticsInSlices(doc, index, { ...this.check, isCancelled: stale });
+      const found = await diagnosticsInSlices(doc, index, { ...this.check, ...this.checkOptions(uri, doc), isCancelled: stale });
       if (found && !stale()) this.sink.publish(uri, version, found);
     } catch (error) {
       this.sink.error(`checking ${uri} failed: ${error instanceof Error ? error.message : String(error)}`);

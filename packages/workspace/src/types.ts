@@ -5,7 +5,7 @@
  * clock arrives through {@link HostIO} and {@link HostTimers}, so the host is
  * tested without an editor or a disk.
  */
-import type { Corpus, FactIndex, ParsedCorpus, Problem } from '@factcite/core';
+import type { Corpus, FactIndex, ParsedCorpus, PinnedRelease, Problem } from '@factcite/core';
 import type { CorpusFileText } from '@factcite/language-service';
 import type { Location } from 'vscode-languageserver-types';
 
@@ -76,6 +76,14 @@ export interface HostIO {
   readCorpusFile(origin: CorpusOrigin, relative: string): CorpusFileText | undefined;
   /** The file names in a folder of the corpus (`facts`), or none. */
   listCorpusFolder(origin: CorpusOrigin, folder: string): string[];
+  /**
+   * The facts of a past release, from the corpus's `releases/<version>.json` snapshot, for a report
+   * whose front matter pins it (`factcite: 0.1.0`). The version is the report's data: the reader
+   * checks it and keeps the path inside `releases/`. Throws saying why the snapshot cannot be had.
+   */
+  readReleaseSnapshot(origin: CorpusOrigin, version: string): PinnedRelease;
+  /** The corpus-relative path (`sources/<id>.md`, `/` separators) of the file a document URI names, or undefined when it is no file of that corpus. */
+  corpusPathOf(origin: CorpusOrigin, uri: string): string | undefined;
   /** Calls `onChange` with the corpus files that changed under `dir`; the host debounces. Throws when `dir` cannot be watched. */
   watch(dir: string, onChange: (files: string[]) => void): HostWatch;
 }

@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { type Corpus, parseCorpus } from '@factcite/core';
+import { type Corpus, type Fact, parseCorpus } from '@factcite/core';
 import type { HostIO, HostTimers } from '../src/index.js';
 
 const fixtureDir = path.join(__dirname, 'fixtures', 'corpus');
@@ -105,6 +105,13 @@ export class FakeDisk {
         return text === undefined ? undefined : { uri: `file://${origin.dir}/${relative}`, text };
       },
       listCorpusFolder: (origin, folder) => list(origin.dir, folder),
+      readReleaseSnapshot: (origin, version) => {
+        this.reads.push(`${origin.dir}/releases/${version}.json`);
+        const text = this.dirs.get(origin.dir)?.get(`releases/${version}.json`);
+        if (text === undefined) throw new Error(`no snapshot of release ${version} in ${origin.dir}/releases`);
+        return { version, facts: (JSON.parse(text) as { facts: Fact[] }).facts };
+      },
+      corpusPathOf: (origin, uri) => (uri.startsWith(`file://${origin.dir}/`) ? uri.slice(`file://${origin.dir}/`.length) : undefined),
       watch: (dir, onChange) => {
         if (!this.dirs.has(dir)) throw new Error(`ENOENT: cannot watch ${dir}`);
         const entry = { dir, onChange, open: true };

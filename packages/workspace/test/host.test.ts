@@ -1,5 +1,5 @@
 import { parseCorpus } from '@factcite/core';
-import type { FactDiagnostic } from '@factcite/language-service';
+import { codeActions, type FactDiagnostic } from '@factcite/language-service';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CORPUS_RELOAD_DELAY_MS, CORPUS_RETRY_MS, type CorpusState, diagnosticsDelay, type HostSettings, WorkspaceHost } from '../src/index.js';
 import { bundledCorpus, FakeClock, FakeDisk, fixtureFiles } from './fake-io.js';
@@ -319,5 +319,99 @@ describe('the files of a loaded corpus', () => {
     expect(source?.text).toContain(cited.citations[0]!.quote);
     expect(host.corpus.factLocation(cited.id)?.uri).toBe(`file://${CORPUS}/${FACTS_FILE}`);
     expect(host.corpus.sourceFile('../package')).toBeUndefined();
+  });
+});
+
+describe('what a document is checked for besides its citations', () => {
+  const FUNDING = 'hk-ai-rd-institute-funding';
+  const uncitedText = '特区政府预留10亿港元，成立香港人工智能研发院。\n';
+  const codes = (p: Published | undefined) => p?.diagnostics.map((d) => d.code) ?? [];
+  const latest = (published: Published[], uri: string) => published.filter((p) => p.uri === uri).at(-1);
+
+  /** The fixture corpus with a snapshot of an earlier release 0.0.0, in which the funding fact said 5亿港元. */
+  function withSnapshot(): Map<string, string> {
+    const facts = structuredClone(fixtureCorpus.facts);
+    const funding = facts.find((f) => f.id === FUNDING)!;
+    funding.value = { amount: 500000000, unit: 'HKD', qualifier: 'exact', text: '5亿港元' } as typeof funding.value;
+    const files = new Map(fixture);
+    files.set('releases/0.0.0.json', JSON.stringify({ format: 'factcite-release-snapshot/1', version: '0.0.0', facts }));
+    // A release version, which a report can be upgraded (and its pin moved) to.
+    files.set('package.json', JSON.stringify({ name: 'fixture-corpus', version: '0.0.1' }));
+    return files;
+  }
+
+  it('hints at uncited claims in reports, not in the corpus\'s own articles, and checks again at once when the setting changes', async () => {
+    const { clock, host, published } = startWithCorpus();
+    const report = 'file:///ws/report.md';
+    const article = `file://${CORPUS}/sources/city24-copy.md`;
+    host.open(report, 1, () => uncitedText, 1);
+    host.open(article, 1, () => uncitedText, 1);
+    clock.advance(0);
+    await settled(host, report);
+    await settled(host, article);
+    const hint = latest(published, report)!.diagnostics.find((d) => d.code === 'uncited-claim');
+    expect(hint?.data.factId).toBe(FUNDING);
+    expect(codes(latest(published, article))).toEqual([]);
+    expect(host.checkOptions(report).uncited).toBe(true);
+    expect(host.checkOptions(article).uncited).toBe(false);
+
+    // Turned off: every open document is checked again without waiting for an edit.
+    const before = published.length;
+    host.configure({ trusted: true, folder: FOLDER, corpusPath: 'corpus', uncitedClaims: false });
+    expect(host.isChecking(report)).toBe(true);
+    clock.advance(0);
+    await settled(host, report);
+    expect(published.length).toBeGreaterThan(before);
+    expect(codes(latest(published, report))).not.toContain('uncited-claim');
+    expect(host.checkOptions(report).uncited).toBe(false);
+
+    // The same settings again check nothing; turned back on, the hint is back.
+    const quiet = published.length;
+    host.configure({ trusted: true, folder: FOLDER, corpusPath: 'corpus', uncitedClaims: false });
+    expect(host.isChecking(report)).toBe(false);
+    expect(published.length).toBe(quiet);
+    host.configure({ trusted: true, folder: FOLDER, corpusPath: 'corpus' });
+    clock.advance(0);
+    await settled(host, report);
+    expect(codes(latest(published, report))).toContain('uncited-claim');
+  });
+
+  it("notes facts changed since the release a report pins, read once from the served corpus's releases/, and offers the upgrade", async () => {
+    const { clock, disk, host, published } = startWithCorpus(withSnapshot());
+    const uri = 'file:///ws/pinned.md';
+    // Written against 0.0.0, whose fact said 5亿港元.
+    const text = `---\nfactcite: 0.0.0\n---\n\n特区政府预留5亿港元[@fact:${FUNDING}]，成立香港人工智能研发院。\n`;
+    host.open(uri, 1, () => text, 5);
+    clock.advance(0);
+    await settled(host, uri);
+    const changed = latest(published, uri)!.diagnostics.find((d) => d.code === 'fact-changed');
+    expect(changed).toMatchObject({ severity: 3, data: { factId: FUNDING } });
+    expect(changed!.message).toContain('5亿港元');
+    const check = host.checkOptions(uri);
+    expect(check.pinned?.version).toBe('0.0.0');
+
+    // Quick fixes get the same options from the host, so the upgrades are offered where the note is.
+    const actions = codeActions(host.document(uri)!, changed!.range, [changed!], host.corpus.index, { uri, check });
+    const edits = (title: string) => actions.find((a) => a.title.startsWith(title))?.edit?.changes?.[uri]?.map((e) => e.newText);
+    expect(edits('Upgrade this citation')).toEqual(['10亿港元']);
+    expect(edits('Upgrade the report to release 0.0.1')).toEqual(expect.arrayContaining(['10亿港元', '0.0.1']));
+
+    // An edit checks again without reading the snapshot again.
+    host.change(uri, 2, () => `${text}\n`, 6);
+    clock.advance(diagnosticsDelay(6));
+    await settled(host, uri);
+    expect(codes(latest(published, uri))).toContain('fact-changed');
+    expect(disk.reads.filter((r) => r.endsWith('releases/0.0.0.json'))).toHaveLength(1);
+  });
+
+  it('warns at a pin whose release the corpus keeps no snapshot of', async () => {
+    const { clock, host, published } = startWithCorpus(withSnapshot());
+    const uri = 'file:///ws/unknown-pin.md';
+    host.open(uri, 1, () => '---\nfactcite: 0.0.9\n---\n\n正文。\n', 5);
+    clock.advance(0);
+    await settled(host, uri);
+    const [warning] = latest(published, uri)!.diagnostics;
+    expect(warning).toMatchObject({ code: 'unresolved-pin', severity: 2, range: { start: { line: 1, character: 10 }, end: { line: 1, character: 15 } } });
+    expect(warning!.message).toContain('no snapshot of release 0.0.9');
   });
 });

@@ -6,7 +6,9 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, 
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Corpus } from '@factcite/core';
+import { snapshotVersions } from '@factcite/core/node';
 import { afterEach, describe, expect, it } from 'vitest';
 import { chooseCorpus, loadBundled, loadChoice, WorkspaceHost } from '../src/index.js';
 import { installedRelease, nodeHostIO, nodeTimers, probe, resolvePath } from '../src/node.js';
@@ -123,6 +125,28 @@ describe('loading on disk', () => {
     const origin = { kind: 'workspace' as const, dir: corpusDir };
     expect(io.readCorpusFile(origin, 'package.json')?.text).toContain('@factcite/corpus');
     expect(io.readCorpusFile(origin, '../package.json')).toBeUndefined();
+  });
+
+  it("reads a pinned release's snapshot from the corpus's releases/, and keeps a hostile version inside it", () => {
+    const io = nodeHostIO();
+    const origin = { kind: 'release' as const, dir: corpusDir };
+    const [oldest] = snapshotVersions(corpusDir);
+    expect(oldest).toBeDefined();
+    const snapshot = io.readReleaseSnapshot(origin, oldest!);
+    expect(snapshot.version).toBe(oldest);
+    expect(snapshot.facts.length).toBeGreaterThan(0);
+    expect(() => io.readReleaseSnapshot(origin, '../package')).toThrow(/not a version/);
+    expect(() => io.readReleaseSnapshot(origin, '99.0.0')).toThrow(/no snapshot of release 99\.0\.0/);
+  });
+
+  it("names the corpus path of a document's file: URI, and nothing for a file outside the corpus or another scheme", () => {
+    const io = nodeHostIO();
+    const origin = { kind: 'workspace' as const, dir: corpusDir };
+    expect(io.corpusPathOf(origin, pathToFileURL(path.join(corpusDir, 'sources', 'a b.md')).href)).toBe('sources/a b.md');
+    expect(io.corpusPathOf(origin, pathToFileURL(path.join(path.dirname(corpusDir), 'corpus-notes', 'x.md')).href)).toBeUndefined();
+    expect(io.corpusPathOf(origin, pathToFileURL(path.join(corpusDir, '..', 'report.md')).href)).toBeUndefined();
+    expect(io.corpusPathOf(origin, 'untitled:Untitled-1')).toBeUndefined();
+    expect(io.corpusPathOf(origin, 'file://remote-host/share/x.md')).toBeUndefined();
   });
 });
 

@@ -86,6 +86,11 @@ writeFileSync(imeFixFile, '# 全角\n\n政府预留10亿港元【@fact:hk-ai-rd-
 // The fact with the most quotes, for a hover that must show them all without scrolling.
 const corroborated = corpus.facts.filter((f) => f.status === 'active').toSorted((a, b) => b.citations.length - a.citations.length)[0];
 writeFileSync(path.join(dirs.workspace, 'corroborated.md'), `# 多源\n\n见[@fact:${corroborated.id}]。\n`);
+// A claim stated without its citation, and a report pinned to the first release (issue 17).
+const uncitedFile = path.join(dirs.workspace, 'uncited.md');
+writeFileSync(uncitedFile, '# 企业\n\n目前香港科学园和数码港已集中800多家人工智能相关企业，2024年还吸引了更多企业落户。\n');
+const pinnedFile = path.join(dirs.workspace, 'pinned.md');
+writeFileSync(pinnedFile, '---\ntitle: 简报\nfactcite: 0.1.0\n---\n\n# 资助\n\n特区政府推出30亿港元的人工智能资助计划[@fact:hk-ai-subsidy-scheme-3bn]。\n');
 writeUserSettings(dirs, { 'factcite.inlineValues': true });
 
 /** One-based line and column of the first occurrence of `needle` in `text` (column in UTF-16 units). */
@@ -530,6 +535,65 @@ try {
     await page.keyboard.press('Control+S');
     await until('the source\'s value on disk', () => readFileSync(numbersFile, 'utf8').includes(`政府预留${fact.value.text}成立研发院`));
     await until('the warning gone', async () => !(await wb.problems()).some((r) => r.includes('Text says')));
+  });
+
+  await step('an uncited claim is hinted and its quick fix inserts the citation at the end of the clause', async () => {
+    const fact = facts.get('hk-ai-companies-at-science-park-and-cyberport');
+    await wb.openFile('uncited.md');
+    await page.keyboard.press('Control+Shift+M');
+    await until('the uncited-claim hint', async () => (await wb.problems()).some((r) => r.includes(`Uncited claim: 800多家 matches [@fact:${fact.id}]`)));
+    await wb.openFile('uncited.md');
+    const { line, column } = locate(readFileSync(uncitedFile, 'utf8'), '800多家');
+    await wb.goTo(line, column + 1);
+    const title = `Cite ${fact.id}`;
+    await wb.quickFix(title);
+    await wb.screenshot(path.join(shots, 'uncited-claim.png'));
+    await wb.chooseAction(title);
+    await page.keyboard.press('Control+S');
+    await until('the citation on disk', () => readFileSync(uncitedFile, 'utf8').includes(`人工智能相关企业[@fact:${fact.id}]，`));
+    await until('the hint gone', async () => !(await wb.problems()).some((r) => r.includes('Uncited claim: 800多家')));
+  });
+
+  await step('a pinned report shows the facts changed since its release, and the upgrade fix applies them', async () => {
+    // A workspace corpus of two releases: the real 0.1.0 snapshot, and 0.99.0 made from it by correcting a value.
+    const local = path.join(dirs.workspace, 'corpus');
+    rmSync(local, { recursive: true, force: true });
+    for (const part of ['sources', 'entities.yaml']) cpSync(path.join(repoRoot, 'corpus', part), path.join(local, part), { recursive: true });
+    const snapshot = path.join(repoRoot, 'corpus', 'releases', '0.1.0.json');
+    mkdirSync(path.join(local, 'releases'), { recursive: true });
+    cpSync(snapshot, path.join(local, 'releases', '0.1.0.json'));
+    const released = JSON.parse(readFileSync(snapshot, 'utf8')).facts;
+    const scheme = released.find((f) => f.id === 'hk-ai-subsidy-scheme-3bn');
+    scheme.value = { amount: 3.5e9, unit: 'HKD', qualifier: 'exact', text: '35亿港元' };
+    mkdirSync(path.join(local, 'facts'), { recursive: true });
+    writeFileSync(path.join(local, 'facts', 'facts.yaml'), JSON.stringify(released));
+    writeFileSync(path.join(local, 'package.json'), JSON.stringify({ name: 'local-corpus', version: '0.99.0' }));
+    mkdirSync(path.join(dirs.workspace, '.vscode'), { recursive: true });
+    writeFileSync(path.join(dirs.workspace, '.vscode', 'settings.json'), JSON.stringify({ 'factcite.corpusPath': 'corpus' }));
+    await page.locator('.statusbar-item', { hasText: 'factcite 0.99.0' }).first().waitFor({ timeout: 30_000 });
+
+    await wb.openFile('pinned.md');
+    await page.keyboard.press('Control+Shift+M');
+    await until('the fact-changed note', async () =>
+      (await wb.problems()).some((r) => r.includes('Fact "hk-ai-subsidy-scheme-3bn" changed since 0.1.0: value 30亿港元 → 35亿港元')),
+    );
+    await wb.openFile('pinned.md');
+    const { line, column } = locate(readFileSync(pinnedFile, 'utf8'), 'hk-ai-subsidy-scheme-3bn');
+    await wb.goTo(line, column + 2);
+    const title = 'Upgrade the report to release 0.99.0';
+    await wb.quickFix(title);
+    await wb.screenshot(path.join(shots, 'fact-upgrade.png'));
+    await wb.chooseAction(title);
+    await page.keyboard.press('Control+S');
+    await until('the upgraded report on disk', () => {
+      const text = readFileSync(pinnedFile, 'utf8');
+      return text.includes('factcite: 0.99.0') && text.includes('特区政府推出35亿港元的人工智能资助计划');
+    });
+    await until('the note gone', async () => !(await wb.problems()).some((r) => r.includes('changed since 0.1.0')), 20_000);
+    // Back to the bundled corpus for the steps after this one.
+    rmSync(path.join(dirs.workspace, '.vscode'), { recursive: true, force: true });
+    rmSync(local, { recursive: true, force: true });
+    await page.locator('.statusbar-item', { hasText: `factcite ${corpus.version} ·` }).first().waitFor({ timeout: 20_000 });
   });
 
   // Restricted Mode: the writer opens a stranger's folder whose settings point at a corpus of

@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { type CheckCitationsOptions, type MessageLang, message, type Problem, parseCitations } from '@factcite/core';
-import { displayPath, readLimits, readRegularFile, readTextFile } from '@factcite/core/node';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { type CheckCitationsOptions, createPinResolver, type MessageLang, message, type Problem, parseCitations, writePin } from '@factcite/core';
+import { displayPath, expectWritableFile, readLimits, readRegularFile, readReleaseSnapshot, readTextFile } from '@factcite/core/node';
 import pc from 'picocolors';
 import { loadIndex } from '../corpus.js';
 import { EXIT, UsageError } from '../errors.js';
-import { type CheckFinding, checkDocument, checkText, findingPlace } from '../findings.js';
+import { type CheckFinding, checkDocument, checkText, findingPlace, textFinding } from '../findings.js';
 import { displayWidth, pad } from '../format.js';
 import { messageLang } from '../lang.js';
 import { documentParagraphs } from '../pandoc/ast.js';
@@ -24,18 +24,30 @@ export interface CheckOptions {
   lang?: string;
   /** Also report suppression comments that hide nothing. */
   reportUnusedSuppressions?: boolean;
+  /** Also hint at numbers that state a fact without citing it. */
+  uncited?: boolean;
+  /** Pin each Markdown report without errors to the corpus's release (front matter `factcite: x.y.z`) after checking it. */
+  pin?: boolean;
 }
 
 const FORMATS = ['human', 'json', 'sarif', 'github'] as const;
 const FAIL_ON = ['error', 'warning', 'never'] as const;
 
-/** The problems of one report file, read as Markdown or, for .docx, .odt and .html, through Pandoc. */
-function checkFile(
-  file: string,
-  index: ReturnType<typeof loadIndex>['index'],
-  readProblems: Problem[],
-  checkOptions: CheckCitationsOptions,
-): { findings: CheckFinding[]; citations: number } {
+/** What checking one report needs besides the report: the index, the check's options and the pin resolver. */
+interface CheckContext {
+  index: ReturnType<typeof loadIndex>['index'];
+  options: CheckCitationsOptions;
+  resolvePin: ReturnType<typeof createPinResolver>;
+  readProblems: Problem[];
+}
+
+/**
+ * The problems of one report file, read as Markdown or, for .docx, .odt and
+ * .html, through Pandoc. A Markdown report may pin a release in its front
+ * matter; its cited facts changed since then are noted.
+ */
+function checkFile(file: string, context: CheckContext): { findings: CheckFinding[]; citations: number; text?: string } {
+  const { index, options, readProblems } = context;
   const display = displayPath(file);
   const reader = pandocReaderFor(file);
   if (reader) {
@@ -49,11 +61,18 @@ function checkFile(
     }
     const doc = readWithPandoc(file, reader, `checking ${display}`);
     const citations = documentParagraphs(doc).reduce((n, p) => n + parseCitations(p.text).citations.length, 0);
-    return { findings: checkDocument(display, doc, index, { titleInMeta: reader === 'docx', check: checkOptions }), citations };
+    return { findings: checkDocument(display, doc, index, { titleInMeta: reader === 'docx', check: options }), citations };
   }
   const text = readTextFile(file, display, readProblems);
   if (text === undefined) return { findings: [], citations: 0 };
-  return { findings: checkText(display, text, index, checkOptions), citations: parseCitations(text).citations.length };
+  const findings: CheckFinding[] = [];
+  const pin = context.resolvePin(text);
+  if (pin.kind === 'problem') {
+    findings.push(textFinding(display, text, { start: pin.start, end: pin.end, severity: 'warning', code: 'unresolved-pin', message: pin.message }));
+  }
+  findings.push(...checkText(display, text, index, pin.kind === 'pinned' ? { ...options, pinned: pin.release } : options));
+  findings.sort((a, b) => a.line - b.line || a.column - b.column);
+  return { findings, citations: parseCitations(text).citations.length, text };
 }
 
 /**
@@ -65,25 +84,47 @@ function checkFile(
  */
 export function checkCommand(files: string[], options: CheckOptions): number {
   const lang = messageLang(options.lang);
-  const checkOptions: CheckCitationsOptions = { lang, reportUnusedSuppressions: options.reportUnusedSuppressions ?? false };
+  const checkOptions: CheckCitationsOptions = { lang, reportUnusedSuppressions: options.reportUnusedSuppressions ?? false, uncited: options.uncited ?? false };
   const format = options.json ? 'json' : (options.format ?? 'human');
   if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not ${format}`);
   const failOn = options.exitZero ? 'never' : (options.failOn ?? 'error');
   if (!(FAIL_ON as readonly string[]).includes(failOn)) throw new UsageError(`--fail-on must be one of ${FAIL_ON.join(', ')}, not ${failOn}`);
-  const { index, parsed } = loadIndex(options.corpus);
+  const { index, parsed, dir } = loadIndex(options.corpus);
+  if (options.pin && !index.version) throw new UsageError(`the corpus at ${dir} has no version to pin (no version in its package.json)`);
+  const context: CheckContext = {
+    index,
+    options: checkOptions,
+    resolvePin: createPinResolver((version) => readReleaseSnapshot(dir, version), index.version),
+    readProblems: [],
+  };
+  const pinned: string[] = [];
+  const notPinned: string[] = [];
   const findings: CheckFinding[] = [];
-  const readProblems: Problem[] = [];
+  const readProblems = context.readProblems;
   let citationCount = 0;
   for (const file of files) {
-    const checked = checkFile(file, index, readProblems, checkOptions);
+    const checked = checkFile(file, context);
     findings.push(...checked.findings);
     citationCount += checked.citations;
+    if (options.pin && checked.text !== undefined) {
+      const display = displayPath(file);
+      if (checked.findings.some((f) => f.severity === 'error')) notPinned.push(display);
+      else {
+        // The report file itself is rewritten: never through a link, never anything but a regular file.
+        const target = expectWritableFile(file, 'the report to pin');
+        if (existsSync(target)) {
+          writeFileSync(target, writePin(checked.text, index.version!));
+          pinned.push(display);
+        }
+      }
+    }
   }
   for (const p of readProblems) {
     findings.push({ ...p, endLine: p.line, endColumn: p.column, factId: null });
   }
   const errors = findings.filter((f) => f.severity === 'error').length;
-  const warnings = findings.length - errors;
+  const warnings = findings.filter((f) => f.severity === 'warning').length;
+  const notes = findings.length - errors - warnings;
 
   if (format === 'json') {
     writeOut(`${JSON.stringify(findings, null, 2)}\n`);
@@ -101,11 +142,17 @@ export function checkCommand(files: string[], options: CheckOptions): number {
       : message('cli.check.checked', counts, lang);
     if (findings.length === 0) writeOut(`${pc.green('✔')} ${checked}${corpusNote}\n`);
     else {
-      const summary = message('cli.check.problems', { total: findings.length, errors, warnings, checked }, lang);
-      writeOut(`\n${errors ? pc.red('✖') : pc.yellow('⚠')} ${summary}${corpusNote}\n`);
+      const summary =
+        errors + warnings === 0
+          ? message('cli.check.notes', { notes, checked }, lang)
+          : message(notes ? 'cli.check.problems-notes' : 'cli.check.problems', { total: errors + warnings, errors, warnings, notes, checked }, lang);
+      const mark = errors ? pc.red('✖') : warnings ? pc.yellow('⚠') : pc.cyan('ℹ');
+      writeOut(`\n${mark} ${summary}${corpusNote}\n`);
     }
+    for (const file of pinned) writeOut(`${pc.green('✔')} ${message('cli.check.pinned', { file, version: index.version! }, lang)}\n`);
+    for (const file of notPinned) writeOut(`${pc.yellow('⚠')} ${message('cli.check.not-pinned', { file }, lang)}\n`);
   }
-  const fails = failOn === 'warning' ? findings.length > 0 : failOn === 'error' ? errors > 0 : false;
+  const fails = failOn === 'warning' ? errors + warnings > 0 : failOn === 'error' ? errors > 0 : false;
   return fails ? EXIT.problems : EXIT.ok;
 }
 
@@ -115,8 +162,9 @@ export function checkCommand(files: string[], options: CheckOptions): number {
  * Chinese (错误, two characters four columns wide) lines up as English does.
  */
 export function humanReport(findings: readonly CheckFinding[], lang: MessageLang): string {
-  const label = { error: message('severity.error', {}, lang), warning: message('severity.warning', {}, lang) };
-  const labelWidth = Math.max(displayWidth(label.error), displayWidth(label.warning));
+  const label = { error: message('severity.error', {}, lang), warning: message('severity.warning', {}, lang), information: message('severity.information', {}, lang) };
+  const labelWidth = Math.max(displayWidth(label.error), displayWidth(label.warning), displayWidth(label.information));
+  const colour = { error: pc.red, warning: pc.yellow, information: pc.cyan };
   const byFile = new Map<string, CheckFinding[]>();
   for (const f of findings) {
     const list = byFile.get(f.file);
@@ -128,7 +176,7 @@ export function humanReport(findings: readonly CheckFinding[], lang: MessageLang
     out += `\n${pc.underline(file)}\n`;
     const width = Math.max(...list.map((f) => displayWidth(findingPlace(f))));
     for (const f of list) {
-      const sev = f.severity === 'error' ? pc.red(pad(label.error, labelWidth)) : pc.yellow(pad(label.warning, labelWidth));
+      const sev = colour[f.severity](pad(label[f.severity], labelWidth));
       out += `  ${pc.dim(pad(findingPlace(f), width))}  ${sev}  ${f.message}  ${pc.dim(f.code)}\n`;
       if (f.sentence !== undefined) {
         // A converted document has no lines: the sentence is what a Word user searches for.

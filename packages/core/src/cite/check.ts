@@ -2,24 +2,13 @@ import { type MalformedCitation, parseCitations } from './citations.js';
 import type { CitationDiagnosticCode } from './diagnostic-codes.js';
 import { described, formatMessage, type MessageRef } from '../messages/format.js';
 import type { MessageLang } from '../messages/lang.js';
+import { checkFactChanges, type PinnedRelease } from '../release/fact-changes.js';
 import type { FactIndex } from '../search/search.js';
 import { applySuppressions } from './suppressions.js';
 import { checkValues } from '../numbers/value-check.js';
 import type { CitationDiagnostic } from './diagnostic.js';
-
-/** Follows supersededBy to the first active fact (the chain is acyclic in a validated corpus). */
-export function resolveSuccessor(index: FactIndex, id: string): string | undefined {
-  const seen = new Set<string>();
-  let current = index.get(id);
-  while (current?.supersededBy && !seen.has(current.id)) {
-    seen.add(current.id);
-    const next = index.get(current.supersededBy);
-    if (!next) return current.supersededBy;
-    current = next;
-    if (current.status === 'active') return current.id;
-  }
-  return current && current.id !== id ? current.id : undefined;
-}
+import { resolveSuccessor } from './successor.js';
+import { findUncitedClaims } from './uncited-claims.js';
 
 /** A malformed citation as a diagnostic; an attempt that names an id no fact has says so in the same message. */
 function malformedDiagnostic(m: MalformedCitation, index: FactIndex, suggest: (id: string) => string[]): CitationDiagnostic {
@@ -54,6 +43,10 @@ export interface CheckCitationsOptions {
   suppressions?: boolean;
   /** Also report suppression comments that hide nothing (`unused-suppression`). */
   reportUnusedSuppressions?: boolean;
+  /** Also look for numbers that state a fact without citing it (`uncited-claim`, severity information). */
+  uncited?: boolean;
+  /** The release the report pins, from its snapshot: each cited fact changed since then gets a `fact-changed` note. */
+  pinned?: PinnedRelease;
 }
 
 /**
@@ -114,6 +107,8 @@ export function checkCitations(text: string, index: FactIndex, options: CheckCit
     }
   }
   out.push(...checkValues(text, index, parsed));
+  if (options.uncited) out.push(...findUncitedClaims(text, index, parsed));
+  if (options.pinned) out.push(...checkFactChanges(text, index, options.pinned, parsed));
   out.sort((a, b) => a.start - b.start);
   const shown =
     options.suppressions === false ? out : applySuppressions(text, out, { reportUnused: options.reportUnusedSuppressions ?? false }).diagnostics;

@@ -4,7 +4,9 @@
  */
 
 import type { MessageRef } from '../messages/format.js';
+import type { FactChange } from '../release/fact-changes.js';
 import type { CitationDiagnosticCode } from './diagnostic-codes.js';
+import type { UncitedClaim } from './uncited-claims.js';
 
 export type { CitationDiagnosticCode } from './diagnostic-codes.js';
 
@@ -12,7 +14,8 @@ export type { CitationDiagnosticCode } from './diagnostic-codes.js';
 export interface CitationDiagnostic {
   start: number;
   end: number;
-  severity: 'error' | 'warning';
+  /** Information is a hint asked for by option (uncited-claim, fact-changed), never a problem. */
+  severity: 'error' | 'warning' | 'information';
   code: CitationDiagnosticCode;
   /** What is wrong, in the language asked for (English by default). */
   message: string;
@@ -28,6 +31,10 @@ export interface CitationDiagnostic {
   mismatch?: ValueMismatch;
   /** For malformed-citation: the canonical text that replaces the range (what a quick fix writes). */
   rewrite?: string;
+  /** For uncited-claim: the number, the fact's value, what the sentence names of it, and where the citation goes. */
+  uncited?: UncitedClaim;
+  /** For fact-changed: what changed since the pin, and the edits that upgrade the sentence. */
+  change?: FactChange;
 }
 
 /** What a `value-mismatch` diagnostic carries for its message and its quick fix. */

@@ -9,7 +9,8 @@ import type { MessageLang } from './lang.js';
  * language uses the same placeholders.
  *
  * Placeholders: `{name}` is a parameter (a list is quoted and joined the
- * way the language joins lists); `{name:and}` joins a list with "and";
+ * way the language joins lists, and a list of messages as clauses);
+ * `{name:and}` joins a list with "and"; `{name:plain}` joins it unquoted;
  * `{name?one|other}` picks a form by whether the number `name` is 1
  * (English plurals; Chinese needs none). Quotes are written in each
  * language's own marks: "…" in English, “…” in Simplified, 「…」 in
@@ -38,6 +39,43 @@ export const CATALOGUE = {
   'citation.separate': { en: 'separate cited facts with ";"', 'zh-Hans': '引用多个事实时请用“;”分隔', 'zh-Hant': '引用多項事實時請用「;」分隔' },
 
   // Suppression comments (<!-- factcite-disable… -->).
+  'uncited-claim': {
+    en: 'Uncited claim: {found} matches [@fact:{id}] ({expected}; {words:plain}); cite it',
+    'zh-Hans': '未引用的说法：{found}与[@fact:{id}]相符（{expected}；{words:plain}），请加上引用',
+    'zh-Hant': '未引用的說法：{found}與[@fact:{id}]相符（{expected}；{words:plain}），請加上引用',
+  },
+  'uncited-claim.contradicts': {
+    en: 'Text says {found} about {words:plain}, but [@fact:{id}] says {expected}',
+    'zh-Hans': '正文说{words:plain}是{found}，但[@fact:{id}]是{expected}',
+    'zh-Hant': '正文說{words:plain}是{found}，但[@fact:{id}]是{expected}',
+  },
+  'fact-changed': {
+    en: 'Fact "{id}" changed since {since}: {changes}',
+    'zh-Hans': '事实“{id}”自{since}版以来有变：{changes}',
+    'zh-Hant': '事實「{id}」自{since}版以來有變：{changes}',
+  },
+  'fact-changed.agrees': {
+    en: "Fact \"{id}\" changed since {since}: {changes}; this sentence's number still agrees",
+    'zh-Hans': '事实“{id}”自{since}版以来有变：{changes}；本句的数字仍然相符',
+    'zh-Hant': '事實「{id}」自{since}版以來有變：{changes}；本句的數字仍然相符',
+  },
+  'fact-changed.disagrees': {
+    en: "Fact \"{id}\" changed since {since}: {changes}; this sentence's {found} now disagrees",
+    'zh-Hans': '事实“{id}”自{since}版以来有变：{changes}；本句的{found}已与之不符',
+    'zh-Hant': '事實「{id}」自{since}版以來有變：{changes}；本句的{found}已與之不符',
+  },
+  'fact-changed.disagrees-fix': {
+    en: "Fact \"{id}\" changed since {since}: {changes}; this sentence's {found} now disagrees (now {replacement})",
+    'zh-Hans': '事实“{id}”自{since}版以来有变：{changes}；本句的{found}已与之不符（现为{replacement}）',
+    'zh-Hant': '事實「{id}」自{since}版以來有變：{changes}；本句的{found}已與之不符（現為{replacement}）',
+  },
+  'change.deprecated': { en: 'deprecated', 'zh-Hans': '已弃用', 'zh-Hant': '已棄用' },
+  'change.deprecated-successor': { en: 'deprecated, replaced by "{successor}"', 'zh-Hans': '已弃用，由“{successor}”接替', 'zh-Hant': '已棄用，由「{successor}」接替' },
+  'change.value': { en: 'value {before} → {after}', 'zh-Hans': '数值{before} → {after}', 'zh-Hant': '數值{before} → {after}' },
+  'change.statement': { en: 'statement reworded', 'zh-Hans': '陈述已改写', 'zh-Hant': '陳述已改寫' },
+  'change.quotes': { en: 'sources or quotes changed', 'zh-Hans': '来源或引文有变', 'zh-Hant': '來源或引文有變' },
+  'change.date': { en: 'date changed', 'zh-Hans': '日期有变', 'zh-Hant': '日期有變' },
+  'change.none': { en: '(none)', 'zh-Hans': '（无）', 'zh-Hant': '（無）' },
   'suppression.unknown-code': { en: 'Unknown code "{code}" in a factcite-{directive} comment; the codes are {codes}', 'zh-Hans': 'factcite-{directive}注释里的代码“{code}”无法识别；可用的代码有{codes}', 'zh-Hant': 'factcite-{directive}註釋裏的代碼「{code}」無法識別；可用的代碼有{codes}' },
   'suppression.unused': { en: 'Unused factcite-{directive}: there is no warning here to ignore', 'zh-Hans': '多余的factcite-{directive}：这里没有需要忽略的警告', 'zh-Hant': '多餘的factcite-{directive}：這裏沒有需要忽略的警告' },
   'suppression.unused-codes': { en: 'Unused factcite-{directive} for {codes}: there is no such problem here', 'zh-Hans': '多余的factcite-{directive}（{codes}）：这里没有这类问题', 'zh-Hant': '多餘的factcite-{directive}（{codes}）：這裏沒有這類問題' },
@@ -49,6 +87,19 @@ export const CATALOGUE = {
   'fix.replace-all-deprecated': { en: 'Replace all {count} deprecated citations with their successors', 'zh-Hans': '把全部{count}处已弃用的引用替换为接替的事实', 'zh-Hant': '把全部{count}處已棄用的引用替換為接替的事實' },
   'fix.replace-value': { en: 'Replace {found} with {replacement} (as in the source)', 'zh-Hans': '把{found}改为{replacement}（与来源一致）', 'zh-Hant': '把{found}改為{replacement}（與來源一致）' },
   'fix.replace-value-source': { en: 'Replace {found} with {replacement} (the source says {expected})', 'zh-Hans': '把{found}改为{replacement}（来源写的是{expected}）', 'zh-Hant': '把{found}改為{replacement}（來源寫的是{expected}）' },
+  'fix.cite': { en: 'Cite {id} ({expected})', 'zh-Hans': '引用{id}（{expected}）', 'zh-Hant': '引用{id}（{expected}）' },
+  'fix.upgrade-citation.successor': { en: 'Upgrade this citation of {id}: cite {successor}', 'zh-Hans': '更新{id}的这处引用：改为引用{successor}', 'zh-Hant': '更新{id}的這處引用：改為引用{successor}' },
+  'fix.upgrade-citation.value': { en: 'Upgrade this citation of {id}: write {replacement}', 'zh-Hans': '更新{id}的这处引用：改写为{replacement}', 'zh-Hant': '更新{id}的這處引用：改寫為{replacement}' },
+  'fix.upgrade-citation.both': {
+    en: 'Upgrade this citation of {id}: cite {successor}, write {replacement}',
+    'zh-Hans': '更新{id}的这处引用：改为引用{successor}，并改写为{replacement}',
+    'zh-Hant': '更新{id}的這處引用：改為引用{successor}，並改寫為{replacement}',
+  },
+  'fix.upgrade-report': {
+    en: 'Upgrade the report to release {version} ({count} changed {count?citation|citations}; moves the pin)',
+    'zh-Hans': '把报告更新到{version}版（{count}处引用有变；同时移动固定版本）',
+    'zh-Hant': '把報告更新到{version}版（{count}處引用有變；同時移動固定版本）',
+  },
   'fix.rewrite': { en: 'Rewrite as {rewrite}', 'zh-Hans': '改写为{rewrite}', 'zh-Hant': '改寫為{rewrite}' },
   'fix.add-at': { en: 'Add "@" before "fact:"', 'zh-Hans': '在“fact:”前面加上“@”', 'zh-Hant': '在「fact:」前面加上「@」' },
   'fix.close-group': { en: 'Close the citation group with "]"', 'zh-Hans': '用“]”结束引用组', 'zh-Hant': '用「]」結束引用組' },
@@ -56,8 +107,17 @@ export const CATALOGUE = {
   // Human output of `factcite check`.
   'severity.error': { en: 'error', 'zh-Hans': '错误', 'zh-Hant': '錯誤' },
   'severity.warning': { en: 'warning', 'zh-Hans': '警告', 'zh-Hant': '警告' },
+  'severity.information': { en: 'info', 'zh-Hans': '提示', 'zh-Hant': '提示' },
   'cli.check.checked': { en: '{citations} {citations?citation|citations} in {files} {files?file|files} checked against {facts} facts', 'zh-Hans': '已对照{facts}条事实检查{files}个文件中的{citations}处引用', 'zh-Hant': '已對照{facts}項事實檢查{files}個檔案中的{citations}處引用' },
   'cli.check.checked-version': { en: '{citations} {citations?citation|citations} in {files} {files?file|files} checked against {facts} facts (corpus {version})', 'zh-Hans': '已对照{facts}条事实（语料库{version}版）检查{files}个文件中的{citations}处引用', 'zh-Hant': '已對照{facts}項事實（語料庫{version}版）檢查{files}個檔案中的{citations}處引用' },
+  'cli.check.problems-notes': {
+    en: '{total} {total?problem|problems} ({errors} {errors?error|errors}, {warnings} {warnings?warning|warnings}, {notes} {notes?note|notes}); {checked}',
+    'zh-Hans': '共{total}个问题（{errors}个错误，{warnings}个警告，另有{notes}条提示）；{checked}',
+    'zh-Hant': '共{total}個問題（{errors}個錯誤，{warnings}個警告，另有{notes}則提示）；{checked}',
+  },
+  'cli.check.notes': { en: '{notes} {notes?note|notes}; {checked}', 'zh-Hans': '{notes}条提示；{checked}', 'zh-Hant': '{notes}則提示；{checked}' },
+  'cli.check.pinned': { en: 'pinned {file} to release {version}', 'zh-Hans': '已把{file}固定到{version}版', 'zh-Hant': '已把{file}固定到{version}版' },
+  'cli.check.not-pinned': { en: 'not pinned {file}: fix its errors first', 'zh-Hans': '未固定{file}：请先修正其中的错误', 'zh-Hant': '未固定{file}：請先修正其中的錯誤' },
   'cli.check.corpus-errors': { en: ' (the corpus itself has {count} {count?error|errors}; run factcite validate)', 'zh-Hans': '（语料库本身有{count}个错误，请运行factcite validate）', 'zh-Hant': '（語料庫本身有{count}個錯誤，請執行factcite validate）' },
   'cli.check.problems': { en: '{total} {total?problem|problems} ({errors} {errors?error|errors}, {warnings} {warnings?warning|warnings}); {checked}', 'zh-Hans': '共{total}个问题（{errors}个错误，{warnings}个警告）；{checked}', 'zh-Hant': '共{total}個問題（{errors}個錯誤，{warnings}個警告）；{checked}' },
   'cli.check.suppressed': { en: '{count} {count?problem|problems} ignored by factcite-disable comments', 'zh-Hans': '另有{count}个问题已按factcite-disable注释忽略', 'zh-Hant': '另有{count}個問題已按factcite-disable註釋忽略' },

@@ -56,7 +56,8 @@ function yuanOf(fact: Fact, index: FactIndex): string {
   return fact.citations.some((c) => index.source(c.source)?.script === 'Hant') ? 'HKD' : 'CNY';
 }
 
-interface FactProfile {
+/** What the value check and the uncited-claim check know of a fact with a numeric value. */
+export interface FactProfile {
   families: Set<string>;
   /** The currency of the value as a family (money:HKD), for a value in money. */
   money: string | undefined;
@@ -74,7 +75,7 @@ const profiles = new WeakMap<Fact, FactProfile | null>();
  * the unit families its value is written in (by its unit, and by reading its
  * value text, quotes and statements), and its value as the source writes it.
  */
-function profile(fact: Fact, index: FactIndex): FactProfile | null {
+export function profile(fact: Fact, index: FactIndex): FactProfile | null {
   let p = profiles.get(fact);
   if (p !== undefined) return p;
   p = null;

@@ -1,0 +1,225 @@
+/**
+ * Fact upgrades: what changed in the facts a report cites since the release
+ * it pins (`factcite: 0.1.0` in its front matter), and the edits that bring
+ * the report up to the current release: deprecated ids replaced by their
+ * successors, numbers that now disagree replaced by the new values (in the
+ * report's script, or in English in English prose), and the pin moved.
+ */
+import type { CitationDiagnostic } from '../cite/diagnostic.js';
+import { described, type MessageRef } from '../messages/format.js';
+import { resolveSuccessor } from '../cite/successor.js';
+import { parseCitations, type ParsedCitations } from '../cite/citations.js';
+import { isReleaseVersion, pinEdit } from './pin.js';
+import type { Fact } from '../corpus/schema.js';
+import type { FactIndex } from '../search/search.js';
+import { findSentences, type SentenceSpan } from '../cite/sentences.js';
+import { checkValues } from '../numbers/value-check.js';
+
+/** The facts of a pinned release, as its snapshot (corpus/releases/<version>.json) holds them. */
+export interface PinnedRelease {
+  version: string;
+  facts: readonly Fact[];
+}
+
+/** What kind of change a cited fact went through. */
+export type FactChangeKind = 'value' | 'deprecated' | 'statement' | 'quotes' | 'date';
+
+/** One edit of a report's text, by UTF-16 offsets into it. */
+export interface TextEdit {
+  start: number;
+  end: number;
+  newText: string;
+}
+
+/** What changed in one cited fact since the pin, as an `fact-changed` diagnostic carries it. */
+export interface FactChange {
+  factId: string;
+  /** The pinned release. */
+  since: string;
+  kinds: FactChangeKind[];
+  /** The value's text in the pinned release and now, when it changed. */
+  before?: string;
+  after?: string;
+  /** For a deprecated fact: the active fact to cite instead. */
+  successor?: string;
+  /** The sentence's number that now disagrees with the fact (or its successor), and the new value for it. */
+  disagrees?: { found: string; replacement?: string };
+  /** The edits that upgrade this citation's sentence (successor id, new number). */
+  edits: TextEdit[];
+}
+
+const versionsOfFacts = new WeakMap<readonly Fact[], Map<string, Fact>>();
+
+function byId(facts: readonly Fact[]): Map<string, Fact> {
+  let map = versionsOfFacts.get(facts);
+  if (!map) {
+    map = new Map(facts.map((f) => [f.id, f]));
+    versionsOfFacts.set(facts, map);
+  }
+  return map;
+}
+
+function same(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+}
+
+/** The kinds of change between a fact as pinned and as it is now. */
+export function changeKinds(before: Fact, after: Fact): FactChangeKind[] {
+  const kinds: FactChangeKind[] = [];
+  const value = (f: Fact) => (f.value ? { a: f.value.amount, u: f.value.unit, q: f.value.qualifier, t: f.value.upTo, x: f.value.text, d: f.value.date } : null);
+  if (!same(value(before), value(after))) kinds.push('value');
+  if (before.status !== 'deprecated' && after.status === 'deprecated') kinds.push('deprecated');
+  if (!same(before.statement, after.statement)) kinds.push('statement');
+  if (!same(before.citations, after.citations)) kinds.push('quotes');
+  if (!same(before.date, after.date)) kinds.push('date');
+  return kinds;
+}
+
+function describe(c: FactChange): MessageRef {
+  const none: MessageRef = { id: 'change.none' };
+  const changes: MessageRef[] = [];
+  if (c.kinds.includes('deprecated')) changes.push(c.successor ? { id: 'change.deprecated-successor', params: { successor: c.successor } } : { id: 'change.deprecated' });
+  if (c.kinds.includes('value')) changes.push({ id: 'change.value', params: { before: c.before ?? none, after: c.after ?? none } });
+  if (c.kinds.includes('statement')) changes.push({ id: 'change.statement' });
+  if (c.kinds.includes('quotes')) changes.push({ id: 'change.quotes' });
+  if (c.kinds.includes('date')) changes.push({ id: 'change.date' });
+  const params = { id: c.factId, since: c.since, changes };
+  if (c.disagrees) {
+    const { found, replacement } = c.disagrees;
+    return replacement ? { id: 'fact-changed.disagrees-fix', params: { ...params, found, replacement } } : { id: 'fact-changed.disagrees', params: { ...params, found } };
+  }
+  return { id: c.kinds.includes('value') ? 'fact-changed.agrees' : 'fact-changed', params };
+}
+
+function sentenceAt(sentences: readonly SentenceSpan[], offset: number): SentenceSpan | undefined {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = sentences[mid]!;
+    if (offset < s.start) hi = mid - 1;
+    else if (offset >= s.end) lo = mid + 1;
+    else return s;
+  }
+  return undefined;
+}
+
+/** Maps offsets of a text after `edits` (sorted, disjoint, none inside the mapped ranges) back to the text before. */
+function unshift(edits: readonly TextEdit[], offset: number): number {
+  let delta = 0;
+  for (const e of edits) {
+    const after = e.start + delta;
+    if (after + e.newText.length > offset) break;
+    delta += e.newText.length - (e.end - e.start);
+  }
+  return offset - delta;
+}
+
+function apply(text: string, edits: readonly TextEdit[]): string {
+  const sorted = [...edits].sort((a, b) => a.start - b.start);
+  let out = '';
+  let at = 0;
+  for (const e of sorted) {
+    out += text.slice(at, e.start) + e.newText;
+    at = e.end;
+  }
+  return out + text.slice(at);
+}
+
+/**
+ * `fact-changed` diagnostics (severity information), one on each citation of
+ * a fact that changed since the pinned release, saying what changed and
+ * whether the sentence's number now disagrees; each carries the edits that
+ * upgrade its sentence. Facts new since the pin, and ids no release knows,
+ * are left to the other checks.
+ */
+export function checkFactChanges(text: string, index: FactIndex, pinned: PinnedRelease, parsed: ParsedCitations = parseCitations(text)): CitationDiagnostic[] {
+  const old = byId(pinned.facts);
+  const changes = new Map<string, Omit<FactChange, 'edits' | 'disagrees'>>();
+  const cited = parsed.citations.filter((c) => {
+    if (changes.has(c.id)) return true;
+    const before = old.get(c.id);
+    const now = index.get(c.id);
+    if (!before || !now) return false;
+    const kinds = changeKinds(before, now);
+    if (!kinds.length) return false;
+    const successor = now.status === 'deprecated' ? resolveSuccessor(index, now.id) : undefined;
+    const valueChanged = kinds.includes('value');
+    changes.set(c.id, {
+      factId: c.id,
+      since: pinned.version,
+      kinds,
+      ...(valueChanged ? { before: before.value?.text, after: now.value?.text } : {}),
+      ...(successor ? { successor } : {}),
+    });
+    return true;
+  });
+  if (!cited.length) return [];
+
+  // The text as it would read with successors cited: its value check says which numbers disagree with what is cited now.
+  const idEdits: TextEdit[] = [];
+  for (const c of cited) {
+    const successor = changes.get(c.id)!.successor;
+    if (successor) idEdits.push({ start: c.idStart, end: c.idEnd, newText: successor });
+  }
+  const upgraded = apply(text, idEdits);
+  const mismatches = checkValues(upgraded, index).map((d) => ({ ...d, start: unshift(idEdits, d.start), end: unshift(idEdits, d.end) }));
+  const sentences = findSentences(text);
+
+  return cited.map((c) => {
+    const base = changes.get(c.id)!;
+    const target = base.successor ?? c.id;
+    const sentence = sentenceAt(sentences, c.start);
+    const edits: TextEdit[] = base.successor ? [{ start: c.idStart, end: c.idEnd, newText: base.successor }] : [];
+    const mismatch = sentence
+      ? mismatches.find((d) => d.factId === target && d.start >= sentence.start && d.end <= sentence.end && d.mismatch && !(d.start >= c.start && d.end <= c.end))
+      : undefined;
+    const change: FactChange = { ...base, edits };
+    if (mismatch?.mismatch) {
+      const { found, replacement } = mismatch.mismatch;
+      change.disagrees = { found, ...(replacement !== undefined ? { replacement } : {}) };
+      if (replacement !== undefined && (base.kinds.includes('value') || base.successor)) edits.push({ start: mismatch.start, end: mismatch.end, newText: replacement });
+    }
+    return {
+      start: c.idStart,
+      end: c.idEnd,
+      severity: 'information' as const,
+      code: 'fact-changed' as const,
+      ...described(describe(change)),
+      factId: c.id,
+      ...(base.successor ? { successor: base.successor } : {}),
+      change,
+    };
+  });
+}
+
+/** What {@link planUpgrade} proposes for a report. */
+export interface UpgradePlan {
+  from: string;
+  to: string;
+  /** Each changed citation, in order, as check reports it. */
+  changes: FactChange[];
+  /** Every edit, sorted and disjoint, the pin's included. */
+  edits: TextEdit[];
+  /** The report with every edit made. */
+  text: string;
+}
+
+/**
+ * The upgrade of a report from its pinned release to `toVersion` (the
+ * index's release): successors for deprecated ids, new values for numbers
+ * that now disagree, and the pin moved. A number that disagrees with a fact
+ * whose value did not change is the writer's own slip and is left for
+ * value-mismatch to report.
+ */
+export function planUpgrade(text: string, index: FactIndex, pinned: PinnedRelease, toVersion: string): UpgradePlan {
+  if (!isReleaseVersion(toVersion)) throw new RangeError(`not a release version: ${toVersion}`);
+  const changes = checkFactChanges(text, index, pinned).map((d) => d.change!);
+  const edits = new Map<string, TextEdit>();
+  for (const c of changes) for (const e of c.edits) edits.set(`${e.start}:${e.end}`, e);
+  edits.set('pin', pinEdit(text, toVersion));
+  const sorted = [...edits.values()].sort((a, b) => a.start - b.start);
+  return { from: pinned.version, to: toVersion, changes, edits: sorted, text: apply(text, sorted) };
+}
+
+export { apply as applyEdits };
