@@ -132,7 +132,7 @@ class ParagraphPlaces {
 const SENTENCE_MAX = 160;
 
 /** The problems of one paragraph of a converted document. */
-export function checkParagraph(file: string, p: DocumentParagraph, index: FactIndex, check: CheckCitationsOptions = {}): CheckFinding[] {
+function checkParagraph(file: string, p: DocumentParagraph, index: FactIndex, check: CheckCitationsOptions = {}): CheckFinding[] {
   const diagnostics = checkCitations(p.text, index, check);
   if (diagnostics.length === 0) return [];
   const places = new ParagraphPlaces(p.text);

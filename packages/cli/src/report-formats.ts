@@ -65,12 +65,12 @@ export function toSarif(findings: CheckFinding[], tool: { version: string; infor
 }
 
 /** Escapes the message of a workflow command: %, CR and LF. */
-export function escapeGithubData(text: string): string {
+function escapeGithubData(text: string): string {
   return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
 /** Escapes a property of a workflow command: the message's escapes plus `:` and `,`. */
-export function escapeGithubProperty(text: string): string {
+function escapeGithubProperty(text: string): string {
   return escapeGithubData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 

@@ -3,10 +3,10 @@ import path from 'node:path';
 import { factcite, repoRoot } from './run.js';
 
 /** The built CLI, as a command the Lua filter can run. */
-export const cliCommand = `${process.execPath} ${path.resolve(__dirname, '../dist/cli.js')}`;
+const cliCommand = `${process.execPath} ${path.resolve(__dirname, '../dist/cli.js')}`;
 export const filterBin = path.resolve(__dirname, '../dist/pandoc-filter.js');
 export const luaFilter = path.resolve(__dirname, '../quarto/_extensions/factcite/factcite.lua');
-export const corpusDir = path.join(repoRoot, 'corpus');
+const corpusDir = path.join(repoRoot, 'corpus');
 
 interface ListedFact {
   id: string;

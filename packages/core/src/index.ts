@@ -44,7 +44,17 @@ export {
   type CheckCitationsOptions,
 } from './cite/check.js';
 export { resolveSuccessor } from './cite/successor.js';
-export type { CitationDiagnostic, CitationDiagnosticCode, ValueMismatch } from './cite/diagnostic.js';
+export { type CslItem, cslItems, factItem, factKey, factNote, primarySource, sourceItem, sourceKey } from './export/csl.js';
+export { bibtexEntries, bibtexEntry } from './export/bibtex.js';
+export type {
+  CitationDiagnostic,
+  CitationDiagnosticCode,
+  FactChange,
+  FactChangeKind,
+  TextEdit,
+  UncitedClaim,
+  ValueMismatch,
+} from './cite/diagnostic.js';
 export { DIAGNOSTIC_CODES } from './cite/diagnostic-codes.js';
 export {
   applySuppressions,
@@ -56,16 +66,13 @@ export {
   type SuppressionResult,
 } from './cite/suppressions.js';
 export * from './messages/index.js';
-export { findUncitedClaims, type UncitedClaim } from './cite/uncited-claims.js';
+export { findUncitedClaims } from './cite/uncited-claims.js';
 export {
   applyEdits,
   changeKinds,
   checkFactChanges,
   planUpgrade,
-  type FactChange,
-  type FactChangeKind,
   type PinnedRelease,
-  type TextEdit,
   type UpgradePlan,
 } from './release/fact-changes.js';
 export { findFrontMatter, isReleaseVersion, pinEdit, readPin, writePin, type FrontMatter, type Pin } from './release/pin.js';

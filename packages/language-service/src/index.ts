@@ -39,5 +39,3 @@ export {
 } from './present.js';
 export { escapeMarkdown, escapeInline } from './markdown.js';
 export { citationAt } from './citation-at.js';
-export { type CslItem, cslItems, factItem, factKey, factNote, primarySource, sourceItem, sourceKey } from './csl.js';
-export { bibtexEntries, bibtexEntry } from './bibtex.js';

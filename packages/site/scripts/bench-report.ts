@@ -27,8 +27,8 @@ export interface SiteBench {
 }
 
 /** The markers around the section: `pnpm bench`, which writes the rest of the page, keeps what is between them. */
-export const START = '<!-- site-benchmarks:start -->';
-export const END = '<!-- site-benchmarks:end -->';
+const START = '<!-- site-benchmarks:start -->';
+const END = '<!-- site-benchmarks:end -->';
 
 /** A size in KB, or MB past a thousand KB, as a reader compares them. */
 const size = (kb: number) => (kb >= 1024 ? `${(kb / 1024).toFixed(1)} MB` : `${kb} KB`);
@@ -36,7 +36,7 @@ const size = (kb: number) => (kb >= 1024 ? `${(kb / 1024).toFixed(1)} MB` : `${k
 const label = (facts: number, real: boolean) => (real ? `real (${facts})` : `${facts.toLocaleString('en')} (synthetic)`);
 
 /** The section's Markdown, markers included. */
-export function siteSection(report: SiteBench): string {
+function siteSection(report: SiteBench): string {
   const [real, ...synthetic] = report.runs;
   const rows = report.runs.map(
     (r, i) =>

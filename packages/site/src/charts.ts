@@ -42,7 +42,7 @@ export function chartGroups(facts: readonly Fact[]): ChartGroup[] {
 }
 
 /** A partial date (2023, 2024-06, 2025-02-25) as the first day it can mean, in UTC. */
-export function dateOf(text: string | undefined): Date | undefined {
+function dateOf(text: string | undefined): Date | undefined {
   if (!text) return undefined;
   const [y, m = 1, d = 1] = text.split('-').map(Number);
   return new Date(Date.UTC(y!, m - 1, d));

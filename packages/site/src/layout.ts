@@ -20,7 +20,7 @@ const NAV = [
   ['releases', 'releases/', 'Releases', '版本'],
 ] as const;
 
-export type Section = (typeof NAV)[number][0];
+type Section = (typeof NAV)[number][0];
 
 export interface PageOptions {
   links: Links;

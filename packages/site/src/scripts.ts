@@ -21,7 +21,7 @@ export interface Variants {
 }
 
 /** The BCP 47 tag of a resolved script. */
-export function langOf(script: Exclude<StatementScript, 'original'>): string {
+function langOf(script: Exclude<StatementScript, 'original'>): string {
   return script;
 }
 

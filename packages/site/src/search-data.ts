@@ -33,6 +33,6 @@ export function searchData(ctx: SiteContext): SearchData {
 }
 
 /** The index bytes the page reads: the release's own when it fits these facts, else exported now. */
-export function searchIndexBytes(index: FactIndex, prebuilt: Uint8Array | undefined): Uint8Array {
+function searchIndexBytes(index: FactIndex, prebuilt: Uint8Array | undefined): Uint8Array {
   return prebuilt ?? index.exportSearchIndex();
 }

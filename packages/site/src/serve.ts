@@ -37,7 +37,7 @@ export interface SiteServer {
  * hostile: it is decoded once, and an encoded or plain `..`, a backslash, a
  * NUL byte or a symbolic link out of the directory names nothing.
  */
-export function fileForRequest(dir: string, base: string, rawPath: string): string | undefined {
+function fileForRequest(dir: string, base: string, rawPath: string): string | undefined {
   let pathname: string;
   try {
     pathname = decodeURIComponent(new URL(rawPath, 'http://localhost').pathname);

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { expectWritableFile } from '@factcite/core/node';
-import { bibtexEntries, cslItems } from '@factcite/language-service';
+import { bibtexEntries, cslItems } from '@factcite/core';
 import pc from 'picocolors';
 import { contained } from '../contained.js';
 import { loadIndex } from '../corpus.js';

@@ -45,7 +45,7 @@ const WRAPPERS = new Set(['Emph', 'Strong', 'Underline', 'Strikeout', 'Superscri
  * still not read as one), and footnotes are left out and handed to `notes`.
  * Iterative, so a deeply nested document cannot overflow the stack.
  */
-export function inlineText(inlines: readonly unknown[], notes?: PandocNode[][]): string {
+function inlineText(inlines: readonly unknown[], notes?: PandocNode[][]): string {
   let out = '';
   const stack: unknown[] = [...inlines].reverse();
   while (stack.length) {

@@ -1,5 +1,5 @@
 import type { FactIndex } from '@factcite/core';
-import { type CslItem, factItem, primarySource, sourceItem, sourceKey } from '@factcite/language-service';
+import { type CslItem, factItem, primarySource, sourceItem, sourceKey } from '@factcite/core';
 import { type PandocCitation, type PandocDocument, type PandocNode, replaceCites, toMeta } from './ast.js';
 
 /** How a fact citation is resolved: to its source article (each article listed once) or to an entry of its own. */

@@ -4,7 +4,7 @@ import { MESSAGES } from '../messages.js';
 import { isPandocDocument, type PandocDocument } from './ast.js';
 
 /** The pandoc to run: $PANDOC when set (a writer's own build), else `pandoc` on PATH. */
-export function pandocCommand(): string {
+function pandocCommand(): string {
   return process.env.PANDOC || 'pandoc';
 }
 

@@ -1,7 +1,7 @@
 import CSL from 'citeproc';
 import type { FactIndex } from '@factcite/core';
 import { InputError } from '../errors.js';
-import { type CslItem, sourceItem, sourceKey } from '@factcite/language-service';
+import { type CslItem, sourceItem, sourceKey } from '@factcite/core';
 import { MESSAGES } from '../messages.js';
 import type { RenderLanguage, RenderModel } from './model.js';
 import { readLocale } from './styles.js';

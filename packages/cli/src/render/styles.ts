@@ -6,7 +6,7 @@ import { InputError, UsageError } from '../errors.js';
 import { MESSAGES } from '../messages.js';
 
 /** The CSL styles bundled with the CLI (from the official CSL styles repository, CC BY-SA 3.0), by the names --style takes. */
-export const BUNDLED_STYLES: Record<string, string> = {
+const BUNDLED_STYLES: Record<string, string> = {
   'gb7714': 'china-national-standard-gb-t-7714-2015-numeric',
   'gb7714-author-date': 'china-national-standard-gb-t-7714-2015-author-date',
   'chicago-notes': 'chicago-note-bibliography',
@@ -16,12 +16,12 @@ export const BUNDLED_STYLES: Record<string, string> = {
 };
 
 /** The folder of bundled styles and locales, shipped beside dist/. */
-export function stylesDir(): URL {
+function stylesDir(): URL {
   return new URL('../styles/', import.meta.url);
 }
 
 /** The path of a bundled style's CSL file. */
-export function bundledStylePath(name: string): string {
+function bundledStylePath(name: string): string {
   const file = BUNDLED_STYLES[name];
   if (!file) throw new UsageError(MESSAGES.unknownStyle(name, Object.keys(BUNDLED_STYLES).slice(0, 3)));
   return fileURLToPath(new URL(`${file}.csl`, stylesDir()));

@@ -4,9 +4,7 @@
  */
 
 import type { MessageRef } from '../messages/format.js';
-import type { FactChange } from '../release/fact-changes.js';
 import type { CitationDiagnosticCode } from './diagnostic-codes.js';
-import type { UncitedClaim } from './uncited-claims.js';
 
 export type { CitationDiagnosticCode } from './diagnostic-codes.js';
 
@@ -60,4 +58,45 @@ export interface ValueMismatch {
   quote: string;
   /** The id of the source quoted. */
   source: string;
+}
+
+/** What an `uncited-claim` hint carries for its message and quick fix. */
+export interface UncitedClaim {
+  /** The number as the report writes it. */
+  found: string;
+  /** The fact's value as its source writes it. */
+  expected: string;
+  /** Whether the report's number agrees with the fact (a missing citation) or not (a contradiction). */
+  agrees: boolean;
+  /** Entity names and topic words of the fact that the sentence names. */
+  matched: string[];
+  /** Where the citation goes (end of the clause, before its punctuation), and what to insert; absent for a contradiction. */
+  insert?: { at: number; text: string };
+}
+
+/** What kind of change a cited fact went through. */
+export type FactChangeKind = 'value' | 'deprecated' | 'statement' | 'quotes' | 'date';
+
+/** One edit of a report's text, by UTF-16 offsets into it. */
+export interface TextEdit {
+  start: number;
+  end: number;
+  newText: string;
+}
+
+/** What changed in one cited fact since the pin, as an `fact-changed` diagnostic carries it. */
+export interface FactChange {
+  factId: string;
+  /** The pinned release. */
+  since: string;
+  kinds: FactChangeKind[];
+  /** The value's text in the pinned release and now, when it changed. */
+  before?: string;
+  after?: string;
+  /** For a deprecated fact: the active fact to cite instead. */
+  successor?: string;
+  /** The sentence's number that now disagrees with the fact (or its successor), and the new value for it. */
+  disagrees?: { found: string; replacement?: string };
+  /** The edits that upgrade this citation's sentence (successor id, new number). */
+  edits: TextEdit[];
 }

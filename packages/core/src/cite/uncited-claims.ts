@@ -24,7 +24,7 @@
  * - a contradiction needs an organisation-like entity of the fact and a
  *   score of 3, and one fact only of that unit scoring so.
  */
-import type { CitationDiagnostic } from './diagnostic.js';
+import type { CitationDiagnostic, UncitedClaim } from './diagnostic.js';
 import { described } from '../messages/format.js';
 import { parseCitations, type ParsedCitations } from './citations.js';
 import { mentionsIn, type Mentions } from './mentions.js';
@@ -38,20 +38,6 @@ import { valueAgrees } from '../numbers/interval.js';
 import { familyOf } from '../numbers/unit-family.js';
 import { type FactProfile, profile } from '../numbers/value-check.js';
 import { sentenceScript } from '../text/sentence-script.js';
-
-/** What an `uncited-claim` hint carries for its message and quick fix. */
-export interface UncitedClaim {
-  /** The number as the report writes it. */
-  found: string;
-  /** The fact's value as its source writes it. */
-  expected: string;
-  /** Whether the report's number agrees with the fact (a missing citation) or not (a contradiction). */
-  agrees: boolean;
-  /** Entity names and topic words of the fact that the sentence names. */
-  matched: string[];
-  /** Where the citation goes (end of the clause, before its punctuation), and what to insert; absent for a contradiction. */
-  insert?: { at: number; text: string };
-}
 
 const MATCH_SCORE = 2;
 /** Characters either side of a number whose wording is compared with a fact's. */

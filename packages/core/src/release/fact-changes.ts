@@ -5,7 +5,7 @@
  * successors, numbers that now disagree replaced by the new values (in the
  * report's script, or in English in English prose), and the pin moved.
  */
-import type { CitationDiagnostic } from '../cite/diagnostic.js';
+import type { CitationDiagnostic, FactChange, FactChangeKind, TextEdit } from '../cite/diagnostic.js';
 import { described, type MessageRef } from '../messages/format.js';
 import { resolveSuccessor } from '../cite/successor.js';
 import { parseCitations, type ParsedCitations } from '../cite/citations.js';
@@ -19,33 +19,6 @@ import { checkValues } from '../numbers/value-check.js';
 export interface PinnedRelease {
   version: string;
   facts: readonly Fact[];
-}
-
-/** What kind of change a cited fact went through. */
-export type FactChangeKind = 'value' | 'deprecated' | 'statement' | 'quotes' | 'date';
-
-/** One edit of a report's text, by UTF-16 offsets into it. */
-export interface TextEdit {
-  start: number;
-  end: number;
-  newText: string;
-}
-
-/** What changed in one cited fact since the pin, as an `fact-changed` diagnostic carries it. */
-export interface FactChange {
-  factId: string;
-  /** The pinned release. */
-  since: string;
-  kinds: FactChangeKind[];
-  /** The value's text in the pinned release and now, when it changed. */
-  before?: string;
-  after?: string;
-  /** For a deprecated fact: the active fact to cite instead. */
-  successor?: string;
-  /** The sentence's number that now disagrees with the fact (or its successor), and the new value for it. */
-  disagrees?: { found: string; replacement?: string };
-  /** The edits that upgrade this citation's sentence (successor id, new number). */
-  edits: TextEdit[];
 }
 
 const versionsOfFacts = new WeakMap<readonly Fact[], Map<string, Fact>>();

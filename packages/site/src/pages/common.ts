@@ -17,7 +17,7 @@ export function topicLink(ctx: SiteContext, topic: string): Html {
 }
 
 /** A fact as one list item: its statement (following the switch), value, date, status and first source. */
-export function factItem(ctx: SiteContext, fact: Fact): Html {
+function factItem(ctx: SiteContext, fact: Fact): Html {
   const value = valueHtml(ctx, fact);
   const source = fact.citations[0] && ctx.index.source(fact.citations[0].source);
   return html`<li class="fact-item${fact.status === 'deprecated' ? ' deprecated' : ''}">

@@ -1,5 +1,5 @@
-import { type Fact, resolveSuccessor } from '@factcite/core';
-import { bibtexEntry, factItem, footnote, type StatementScript } from '@factcite/language-service';
+import { bibtexEntry, type Fact, factItem, resolveSuccessor } from '@factcite/core';
+import { footnote, type StatementScript } from '@factcite/language-service';
 import type { SiteContext } from '../context.js';
 import { markPieces, paragraphAt, paragraphsOf, piecesOf } from '../highlight.js';
 import { type Html, html, join } from '../html.js';

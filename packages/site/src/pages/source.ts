@@ -6,7 +6,7 @@ import { page } from '../layout.js';
 import { factList } from './common.js';
 
 /** Where each fact citing the source quotes it: the first occurrence of each quote. */
-export function quotedSpans(source: Source, facts: readonly Fact[]): QuotedSpan[] {
+function quotedSpans(source: Source, facts: readonly Fact[]): QuotedSpan[] {
   const spans: QuotedSpan[] = [];
   for (const fact of facts) {
     for (const c of fact.citations) {

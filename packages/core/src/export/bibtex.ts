@@ -1,4 +1,5 @@
-import type { Fact, FactIndex } from '@factcite/core';
+import type { Fact } from '../corpus/schema.js';
+import type { FactIndex } from '../search/search.js';
 import { dateParts, factKey, factNote, primarySource } from './csl.js';
 
 /**

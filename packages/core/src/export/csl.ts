@@ -1,5 +1,6 @@
-import type { Fact, FactIndex, Source } from '@factcite/core';
-import { resolveSuccessor } from '@factcite/core';
+import { resolveSuccessor } from '../cite/successor.js';
+import type { Fact, Source } from '../corpus/schema.js';
+import type { FactIndex } from '../search/search.js';
 
 /** A CSL-JSON item, the bibliography format Pandoc's citeproc, Zotero and Quarto read. */
 export interface CslItem {
