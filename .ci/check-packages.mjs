@@ -25,7 +25,7 @@ function workspacePackages() {
   }).filter((dir) => existsSync(path.join(dir, 'package.json')));
 }
 
-/** Every file a package.json points at: main, module, types, bin, and export targets. */
+/** Every file a package.json points at: main, module, types, bin, and export and import targets. */
 function declaredFiles(pkg) {
   const out = [];
   const walk = (value, types) => {
@@ -36,6 +36,7 @@ function declaredFiles(pkg) {
   if (pkg.types) out.push({ file: pkg.types, types: true });
   walk(typeof pkg.bin === 'string' ? { bin: pkg.bin } : pkg.bin ?? {}, false);
   walk(pkg.exports ?? {}, false);
+  walk(pkg.imports ?? {}, false);
   return out.map(({ file, types }) => ({ file: file.replace(/^\.\//, ''), types }));
 }
 

@@ -1,5 +1,5 @@
 // Apart from splitSourceFile, which editors call: writing needs YAML, reading a body does not.
-import { stringify } from 'yaml';
+import { yaml } from '../deps/yaml.js';
 import { z } from 'zod';
 import { expectArgument, expectText } from '../errors.js';
 import type { SourceMeta } from './schema.js';
@@ -26,6 +26,6 @@ export function formatSourceFile(meta: Partial<SourceMeta> & Record<string, unkn
   const ordered: Record<string, unknown> = {};
   for (const key of KEY_ORDER) if (meta[key] !== undefined) ordered[key] = meta[key];
   for (const [key, value] of Object.entries(meta)) if (!(key in ordered) && value !== undefined) ordered[key] = value;
-  const yaml = stringify(ordered, { lineWidth: 0, defaultStringType: 'PLAIN' });
-  return `---\n${yaml}---\n\n${body}`;
+  const frontMatter = yaml().stringify(ordered, { lineWidth: 0, defaultStringType: 'PLAIN' });
+  return `---\n${frontMatter}---\n\n${body}`;
 }

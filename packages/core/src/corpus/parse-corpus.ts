@@ -1,4 +1,5 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument, parse as parseYaml, visit } from 'yaml';
+import type { LineCounter, Node } from 'yaml';
+import { yaml } from '../deps/yaml.js';
 import { codePointLabel, findForbiddenCharacter, findForbiddenString, findInStrings } from '../text/control-characters.js';
 import { printable } from '../printable.js';
 import { z } from 'zod';
@@ -64,6 +65,7 @@ function position(lines: LineCounter, offset: number): { line: number; column: n
 
 /** The node at a path, or the deepest existing ancestor when the path runs out. */
 function locate(node: Node, path: readonly PropertyKey[]): { offset: number; found: boolean } {
+  const { isMap, isPair, isScalar, isSeq } = yaml();
   let current: Node = node;
   for (const key of path) {
     if (isMap(current)) {
@@ -83,6 +85,7 @@ function locate(node: Node, path: readonly PropertyKey[]): { offset: number; fou
 
 /** The node at a path, if every step exists. */
 function nodeAt(node: Node, path: readonly PropertyKey[]): Node | undefined {
+  const { isMap, isSeq } = yaml();
   let current: Node | undefined = node;
   for (const key of path) {
     if (isMap(current)) current = current.get(key as string, true) as Node | undefined;
@@ -93,6 +96,7 @@ function nodeAt(node: Node, path: readonly PropertyKey[]): Node | undefined {
 }
 
 function keyOffset(node: Node, key: string): number | undefined {
+  const { isMap, isPair, isScalar } = yaml();
   if (!isMap(node)) return undefined;
   const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === key);
   return (pair?.key as Node | undefined)?.range?.[0];
@@ -111,6 +115,7 @@ function issueToProblem(issue: z.core.$ZodIssue, node: Node, file: string, lines
 }
 
 function parseYamlDocument(file: CorpusFile, errors: Problem[], lineShift = 0, warnings?: Problem[]) {
+  const { LineCounter, parseDocument, visit } = yaml();
   const lines = new LineCounter();
   lineShifts.set(lines, lineShift);
   const doc = parseDocument(file.text.replace(/^\uFEFF/, ''), { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
@@ -160,7 +165,7 @@ function parseYamlFile(
   const { doc, lines, ok } = parseYamlDocument(file, errors, 0, warnings);
   if (!ok) return undefined;
   if (doc.contents === null) return { items: [], lines };
-  if (!isSeq(doc.contents)) {
+  if (!yaml().isSeq(doc.contents)) {
     errors.push({
       file: file.path,
       ...position(lines, doc.contents.range?.[0] ?? 0),
@@ -260,6 +265,7 @@ function validateRecord<T>(
   errors: Problem[],
   warnings: Problem[],
 ): Located<T> | undefined {
+  const { isMap, isScalar } = yaml();
   const json = node.toJSON();
   const id = isMap(node) ? node.get('id') : undefined;
   const label = typeof id === 'string' ? `${what} "${printable(id)}"` : `${what} #${i + 1}`;
@@ -337,7 +343,7 @@ export function parseCorpus(files: CorpusFiles): ParsedCorpus {
     // Front matter starts on the file's second line, after the opening "---".
     const fm = parseYamlDocument({ path: file.path, text: split.frontMatter }, errors, 1, warnings);
     if (!fm.ok) continue;
-    if (!isMap(fm.doc.contents)) {
+    if (!yaml().isMap(fm.doc.contents)) {
       errors.push({
         file: file.path,
         line: 2,
@@ -389,5 +395,5 @@ export function parseCorpus(files: CorpusFiles): ParsedCorpus {
 /** Reads a YAML text the way corpus files are read, for callers that only need the data. */
 export function readYaml(text: string): unknown {
   expectText(text, 'readYaml', 'text');
-  return parseYaml(text.replace(/^\uFEFF/, ''));
+  return yaml().parse(text.replace(/^\uFEFF/, ''));
 }

@@ -1,4 +1,4 @@
-import { Converter } from 'opencc-js';
+import { openCC } from '../deps/opencc.js';
 
 /** Scripts a reader can ask to see Chinese text in. */
 export type DisplayScript = 'zh-Hans' | 'zh-Hant-HK' | 'zh-Hant-TW';
@@ -13,6 +13,7 @@ const fromSimplified = new Map<DisplayScript, (text: string) => string>();
 export function convertScript(text: string, target: DisplayScript): string {
   let convert = fromSimplified.get(target);
   if (!convert) {
+    const { Converter } = openCC();
     const to = target === 'zh-Hans' ? 'cn' : target === 'zh-Hant-HK' ? 'hk' : 'twp';
     const simplify = target === 'zh-Hans' ? Converter({ from: 'hk', to: 'cn' }) : undefined;
     const toTarget = to === 'cn' ? undefined : Converter({ from: 'cn', to });
