@@ -104,6 +104,47 @@ export const CATALOGUE = {
   'fix.add-at': { en: 'Add "@" before "fact:"', 'zh-Hans': '在“fact:”前面加上“@”', 'zh-Hant': '在「fact:」前面加上「@」' },
   'fix.close-group': { en: 'Close the citation group with "]"', 'zh-Hans': '用“]”结束引用组', 'zh-Hant': '用「]」結束引用組' },
 
+  // Hover cards and completion documentation of the language service. These are Markdown: the
+  // caller escapes every parameter that holds corpus text, and the bold marks stay outside it.
+  'card.value': { en: 'Value: {value}', 'zh-Hans': '数值：{value}', 'zh-Hant': '數值：{value}' },
+  'card.status-deprecated': { en: 'Status: **deprecated**', 'zh-Hans': '状态：**已弃用**', 'zh-Hant': '狀態：**已棄用**' },
+  'card.status-successor': { en: 'Status: **deprecated**; cite {id} instead', 'zh-Hans': '状态：**已弃用**，请改为引用{id}', 'zh-Hant': '狀態：**已棄用**，請改為引用{id}' },
+  'card.status-successor-statement': {
+    en: 'Status: **deprecated**; cite {id} instead: {statement}',
+    'zh-Hans': '状态：**已弃用**，请改为引用{id}：{statement}',
+    'zh-Hant': '狀態：**已棄用**，請改為引用{id}：{statement}',
+  },
+  'card.entities': { en: 'Entities: {names:plain}', 'zh-Hans': '相关实体：{names:plain}', 'zh-Hant': '相關實體：{names:plain}' },
+  'card.note': { en: 'Note: {note}', 'zh-Hans': '备注：{note}', 'zh-Hant': '備註：{note}' },
+  'card.source': { en: 'Source: {source}', 'zh-Hans': '来源：{source}', 'zh-Hant': '來源：{source}' },
+  'card.source-missing': { en: '{id} (source missing from the corpus)', 'zh-Hans': '{id}（语料库中缺少这个来源）', 'zh-Hant': '{id}（語料庫中缺少這個來源）' },
+  'card.corroborated': { en: 'Corroborated by: {sources}', 'zh-Hans': '佐证来源：{sources}', 'zh-Hant': '佐證來源：{sources}' },
+  'card.same-source': { en: 'same source, {quotes:plain}', 'zh-Hans': '同一来源的{quotes:plain}', 'zh-Hant': '同一來源的{quotes:plain}' },
+  'card.quote-number': { en: 'quote {number}', 'zh-Hans': '引文{number}', 'zh-Hant': '引文{number}' },
+  'card.open-at-quote': { en: 'Open at quote', 'zh-Hans': '打开原文', 'zh-Hant': '開啟原文' },
+  'card.open-at-quote.tooltip': { en: 'Open the cleaned source at this quote', 'zh-Hans': '打开整理后的来源原文，并定位到这段引文', 'zh-Hant': '開啟整理後的來源原文，並定位至這段引文' },
+  'card.copy-footnote': { en: 'Copy as footnote', 'zh-Hans': '复制为脚注', 'zh-Hant': '複製為腳註' },
+  'card.corpus-version': { en: 'corpus {version}', 'zh-Hans': '语料库{version}版', 'zh-Hant': '語料庫{version}版' },
+  'card.deprecated': { en: '**Deprecated**', 'zh-Hans': '**已弃用**', 'zh-Hant': '**已棄用**' },
+  'card.deprecated-successor': { en: '**Deprecated**: cite {id} instead', 'zh-Hans': '**已弃用**：请改为引用{id}', 'zh-Hant': '**已棄用**：請改為引用{id}' },
+  'card.more-sources': { en: 'Also reported by {count} more {count?source|sources}.', 'zh-Hans': '另有{count}个来源也有报道。', 'zh-Hant': '另有{count}個來源也有報道。' },
+  'hover.unknown-fact': { en: '**Unknown fact** {id}: no fact in the corpus has this id.', 'zh-Hans': '**找不到事实** {id}：语料库中没有这个ID的事实。', 'zh-Hant': '**找不到事實** {id}：語料庫中沒有這個ID的事實。' },
+  'hover.unknown-fact-version': {
+    en: '**Unknown fact** {id}: no fact in the corpus ({version}) has this id.',
+    'zh-Hans': '**找不到事实** {id}：语料库（{version}版）中没有这个ID的事实。',
+    'zh-Hant': '**找不到事實** {id}：語料庫（{version}版）中沒有這個ID的事實。',
+  },
+  'hover.did-you-mean': { en: 'Did you mean:', 'zh-Hans': '是不是要引用：', 'zh-Hant': '是不是要引用：' },
+  // How a value reads (a qualifier before the number; units are corpus data and stay as written).
+  'value.approx': { en: 'about {value}', 'zh-Hans': '约{value}', 'zh-Hant': '約{value}' },
+  'value.at-least': { en: 'at least {value}', 'zh-Hans': '至少{value}', 'zh-Hant': '至少{value}' },
+  'value.more-than': { en: 'more than {value}', 'zh-Hans': '超过{value}', 'zh-Hant': '超過{value}' },
+  'value.less-than': { en: 'less than {value}', 'zh-Hans': '少于{value}', 'zh-Hant': '少於{value}' },
+  'value.up-to': { en: 'up to {value}', 'zh-Hans': '最多{value}', 'zh-Hant': '最多{value}' },
+  'value.rank': { en: '#{rank}', 'zh-Hans': '第{rank}名', 'zh-Hant': '第{rank}名' },
+  'value.rank-of': { en: '#{rank} of {of}', 'zh-Hans': '第{rank}名（共{of}名）', 'zh-Hant': '第{rank}名（共{of}名）' },
+  'value.deprecated': { en: '(deprecated)', 'zh-Hans': '（已弃用）', 'zh-Hant': '（已棄用）' },
+
   // Human output of `factcite check`.
   'severity.error': { en: 'error', 'zh-Hans': '错误', 'zh-Hant': '錯誤' },
   'severity.warning': { en: 'warning', 'zh-Hans': '警告', 'zh-Hant': '警告' },
