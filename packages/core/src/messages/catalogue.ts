@@ -145,6 +145,50 @@ export const CATALOGUE = {
   'value.rank-of': { en: '#{rank} of {of}', 'zh-Hans': '第{rank}名（共{of}名）', 'zh-Hant': '第{rank}名（共{of}名）' },
   'value.deprecated': { en: '(deprecated)', 'zh-Hans': '（已弃用）', 'zh-Hant': '（已棄用）' },
 
+  // What the workspace host tells a writer about the corpus (editors and the language server).
+  'corpus.path-relative': {
+    en: 'the corpus path {path} is relative, and there is no local folder to resolve it against',
+    'zh-Hans': '语料库路径{path}是相对路径，但没有可以据此解析的本地文件夹',
+    'zh-Hant': '語料庫路徑{path}是相對路徑，但沒有可以據此解析的本機資料夾',
+  },
+  'corpus.not-found': { en: 'corpus directory not found: {path}', 'zh-Hans': '找不到语料库文件夹：{path}', 'zh-Hant': '找不到語料庫資料夾：{path}' },
+  'corpus.not-a-corpus': {
+    en: 'not a corpus directory (no facts/ or corpus.json inside): {path}',
+    'zh-Hans': '不是语料库文件夹（里面没有facts/或corpus.json）：{path}',
+    'zh-Hant': '不是語料庫資料夾（裏面沒有facts/或corpus.json）：{path}',
+  },
+  'corpus.unusable': { en: 'factcite: {reason}', 'zh-Hans': 'factcite无法使用所设的语料库：{reason}', 'zh-Hant': 'factcite無法使用所設的語料庫：{reason}' },
+  'corpus.unreadable': { en: 'factcite could not read the corpus at {dir}: {error}', 'zh-Hans': 'factcite无法读取{dir}的语料库：{error}', 'zh-Hant': 'factcite無法讀取{dir}的語料庫：{error}' },
+  'corpus.unindexable': { en: 'factcite could not index the corpus at {dir}: {error}', 'zh-Hans': 'factcite无法为{dir}的语料库建立索引：{error}', 'zh-Hant': 'factcite無法為{dir}的語料庫建立索引：{error}' },
+  'corpus.errors': {
+    en: 'factcite: the corpus at {dir} has {count} {count?error|errors}: {first}',
+    'zh-Hans': 'factcite：{dir}的语料库有{count}个错误：{first}',
+    'zh-Hant': 'factcite：{dir}的語料庫有{count}個錯誤：{first}',
+  },
+  'corpus.errors-more': {
+    en: 'factcite: the corpus at {dir} has {count} {count?error|errors}: {first} (and {more} more)',
+    'zh-Hans': 'factcite：{dir}的语料库有{count}个错误：{first}（另有{more}个）',
+    'zh-Hant': 'factcite：{dir}的語料庫有{count}個錯誤：{first}（另有{more}個）',
+  },
+  'corpus.keeps-bundled': {
+    en: '{failure}; factcite keeps using the bundled release ({served})',
+    'zh-Hans': '{failure}；factcite继续使用内置版本（{served}）',
+    'zh-Hant': '{failure}；factcite繼續使用內置版本（{served}）',
+  },
+  'corpus.keeps-last-good': {
+    en: '{failure}; factcite keeps using the last good version ({served})',
+    'zh-Hans': '{failure}；factcite继续使用上一个正常的版本（{served}）',
+    'zh-Hant': '{failure}；factcite繼續使用上一個正常的版本（{served}）',
+  },
+  'corpus.served': { en: '{count} facts, corpus {version}, from {where}', 'zh-Hans': '{count}条事实，语料库{version}版，来自{where}', 'zh-Hant': '{count}項事實，語料庫{version}版，來自{where}' },
+  'corpus.served-unversioned': { en: '{count} facts, from {where}', 'zh-Hans': '{count}条事实，来自{where}', 'zh-Hant': '{count}項事實，來自{where}' },
+  'corpus.bundled-release': { en: 'the bundled release', 'zh-Hans': '内置版本', 'zh-Hant': '內置版本' },
+  'corpus.untrusted': {
+    en: 'This workspace is not trusted, so factcite ignores its corpus (factcite.corpusPath: {path}) and uses the bundled release {version} ({count} facts). Trust the workspace to use its corpus.',
+    'zh-Hans': '此工作区未获信任，因此factcite不使用其中的语料库（factcite.corpusPath：{path}），改用内置版本{version}（{count}条事实）。信任此工作区后即可使用其语料库。',
+    'zh-Hant': '此工作區未獲信任，因此factcite不使用其中的語料庫（factcite.corpusPath：{path}），改用內置版本{version}（{count}項事實）。信任此工作區後即可使用其語料庫。',
+  },
+
   // Human output of `factcite check`.
   'severity.error': { en: 'error', 'zh-Hans': '错误', 'zh-Hant': '錯誤' },
   'severity.warning': { en: 'warning', 'zh-Hans': '警告', 'zh-Hant': '警告' },
