@@ -189,6 +189,45 @@ export const CATALOGUE = {
     'zh-Hant': '此工作區未獲信任，因此factcite不使用其中的語料庫（factcite.corpusPath：{path}），改用內置版本{version}（{count}項事實）。信任此工作區後即可使用其語料庫。',
   },
 
+  // A report's pin (`factcite: 0.3.0` in its front matter).
+  'pin.no-release': {
+    en: 'The pin "factcite: {version}" names no release; write a version such as 0.1.0',
+    'zh-Hans': '固定版本“factcite: {version}”不是有效的版本号；请写成0.1.0这样的版本号',
+    'zh-Hant': '固定版本「factcite: {version}」不是有效的版本號；請寫成0.1.0這樣的版本號',
+  },
+  'pin.unreadable': { en: 'Cannot compare with the pinned release: {error}', 'zh-Hans': '无法与固定的版本比较：{error}', 'zh-Hant': '無法與固定的版本比較：{error}' },
+
+  // The CLI's writers' tools: places in a converted document, Pandoc, the Pandoc filter, citation styles.
+  'cli.place.paragraph': { en: 'paragraph {paragraph}', 'zh-Hans': '第{paragraph}段', 'zh-Hant': '第{paragraph}段' },
+  'cli.place.footnote': { en: 'paragraph {paragraph}, footnote {footnote}', 'zh-Hans': '第{paragraph}段，脚注{footnote}', 'zh-Hant': '第{paragraph}段，腳註{footnote}' },
+  'cli.pandoc.missing': {
+    en: 'pandoc is not installed or not on PATH; {purpose} needs it. Install it (Debian/Ubuntu: sudo apt-get install pandoc; macOS: brew install pandoc; Windows: winget install JohnMacFarlane.Pandoc) and try again.',
+    'zh-Hans': '没有安装pandoc，或它不在PATH中；{purpose}需要用到它。请先安装（Debian/Ubuntu：sudo apt-get install pandoc；macOS：brew install pandoc；Windows：winget install JohnMacFarlane.Pandoc），然后再试一次。',
+    'zh-Hant': '沒有安裝pandoc，或它不在PATH中；{purpose}需要用到它。請先安裝（Debian/Ubuntu：sudo apt-get install pandoc；macOS：brew install pandoc；Windows：winget install JohnMacFarlane.Pandoc），然後再試一次。',
+  },
+  'cli.pandoc.checking': { en: 'checking {file}', 'zh-Hans': '检查{file}', 'zh-Hant': '檢查{file}' },
+  'cli.pandoc.failed': { en: 'pandoc could not read {file}: {detail}', 'zh-Hans': 'pandoc无法读取{file}：{detail}', 'zh-Hant': 'pandoc無法讀取{file}：{detail}' },
+  'cli.pandoc.not-json': { en: 'its output is not a Pandoc JSON document', 'zh-Hans': '输出的不是Pandoc JSON文档', 'zh-Hant': '輸出的不是Pandoc JSON文件' },
+  'cli.pandoc.exit-status': { en: 'exit status {status}', 'zh-Hans': '退出状态{status}', 'zh-Hant': '結束狀態{status}' },
+  'cli.filter.not-pandoc': {
+    en: 'factcite pandoc-filter reads a Pandoc JSON document on standard input; run it through pandoc: pandoc --filter factcite-pandoc-filter report.md',
+    'zh-Hans': 'factcite pandoc-filter从标准输入读取Pandoc JSON文档；请经由pandoc运行：pandoc --filter factcite-pandoc-filter report.md',
+    'zh-Hant': 'factcite pandoc-filter從標準輸入讀取Pandoc JSON文件；請經由pandoc執行：pandoc --filter factcite-pandoc-filter report.md',
+  },
+  'cli.filter.failed': {
+    en: 'factcite: render stopped: {errors} error(s), {warnings} warning(s) in the citations (fail-on: {failOn})',
+    'zh-Hans': 'factcite：已停止渲染：引用中有{errors}个错误、{warnings}个警告（fail-on: {failOn}）',
+    'zh-Hant': 'factcite：已停止轉換：引用中有{errors}個錯誤、{warnings}個警告（fail-on: {failOn}）',
+  },
+  'cli.style.unknown': {
+    en: 'unknown citation style "{style}"; bundled styles: {known:plain} (or give a CSL file with --csl)',
+    'zh-Hans': '没有“{style}”这种引用格式；内置的格式有{known:plain}（也可以用--csl指定CSL文件）',
+    'zh-Hant': '沒有「{style}」這種引用格式；內置的格式有{known:plain}（也可以用--csl指定CSL檔案）',
+  },
+  'cli.style.unreadable': { en: 'cannot use the CSL style {file}: {detail}', 'zh-Hans': '无法使用CSL样式{file}：{detail}', 'zh-Hant': '無法使用CSL樣式{file}：{detail}' },
+  'cli.style.unreadable-engine': { en: 'cannot use the CSL style the style: {detail}', 'zh-Hans': '无法使用这个CSL样式：{detail}', 'zh-Hant': '無法使用這個CSL樣式：{detail}' },
+  'cli.style.not-csl': { en: 'not a CSL style (no <style> in the CSL namespace)', 'zh-Hans': '不是CSL样式（没有CSL命名空间中的<style>）', 'zh-Hant': '不是CSL樣式（沒有CSL命名空間中的<style>）' },
+
   // Human output of `factcite check`.
   'severity.error': { en: 'error', 'zh-Hans': '错误', 'zh-Hant': '錯誤' },
   'severity.warning': { en: 'warning', 'zh-Hans': '警告', 'zh-Hant': '警告' },
