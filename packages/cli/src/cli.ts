@@ -49,6 +49,7 @@ program
   .description('list the sources')
   .option(...corpusOption)
   .option('--json', 'print the sources, with their cleaned text, as JSON')
+  .option(...langOption)
   .action((options) => run(() => import('./commands/read.js'), (c) => c.sourcesCommand(options)));
 
 program

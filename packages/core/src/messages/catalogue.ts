@@ -248,6 +248,14 @@ export const CATALOGUE = {
   'cli.no-match': { en: 'No facts match "{query}".', 'zh-Hans': '没有与“{query}”相符的事实。', 'zh-Hant': '沒有與「{query}」相符的事實。' },
   'cli.fact-count': { en: '{count} facts', 'zh-Hans': '共{count}条事实', 'zh-Hant': '共{count}項事實' },
   'cli.deprecated': { en: 'deprecated', 'zh-Hans': '已弃用', 'zh-Hant': '已棄用' },
+  'cli.get.deprecated': { en: ' (deprecated → {successor})', 'zh-Hans': '（已弃用 → {successor}）', 'zh-Hant': '（已棄用 → {successor}）' },
+  'cli.get.value': { en: 'value', 'zh-Hans': '数值', 'zh-Hant': '數值' },
+  'cli.get.kind': { en: 'kind', 'zh-Hans': '类型', 'zh-Hant': '類型' },
+  'cli.get.topics': { en: 'topics: {topics:plain}', 'zh-Hans': '主题：{topics:plain}', 'zh-Hant': '主題：{topics:plain}' },
+  'cli.get.about': { en: 'about', 'zh-Hans': '涉及', 'zh-Hant': '涉及' },
+  'cli.get.said-by': { en: 'said by', 'zh-Hans': '发言者', 'zh-Hant': '發言者' },
+  'cli.get.note': { en: 'note', 'zh-Hans': '备注', 'zh-Hant': '備註' },
+  'cli.get.source': { en: 'source', 'zh-Hans': '来源', 'zh-Hant': '來源' },
   'cli.bad-lang': { en: '--lang must be en, zh-Hans or zh-Hant, not "{lang}"', 'zh-Hans': '--lang只能是en、zh-Hans或zh-Hant，不能是“{lang}”', 'zh-Hant': '--lang只可以是en、zh-Hans或zh-Hant，不可以是「{lang}」' },
 } as const satisfies Record<string, Record<MessageLang, string>>;
 
