@@ -67,7 +67,8 @@ export function activate(context: vscode.ExtensionContext): void {
     registerLanguageFeatures(store, log),
     store.onDidChange(() => view.refresh()),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('factcite.displayScript')) view.refresh();
+      // The tooltips of the Facts view are written in the messages language as well as the display script.
+      if (e.affectsConfiguration('factcite.displayScript') || e.affectsConfiguration('factcite.messagesLanguage')) view.refresh();
       if (e.affectsConfiguration('factcite.languages')) updateActive();
     }),
     vscode.window.onDidChangeActiveTextEditor(updateActive),

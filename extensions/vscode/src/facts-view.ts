@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Workspace } from './workspace.js';
 import { factSummary } from '@factcite/language-service';
 import { toMarkdown } from './convert.js';
+import { settings } from './settings.js';
 import { type DisplaySetting, statement, truncate } from './display.js';
 import { childrenOf, type FactsNode, nodeId } from './facts-tree.js';
 
@@ -52,8 +53,8 @@ export class FactsViewProvider implements vscode.TreeDataProvider<FactsNode>, vs
         const index = this.store.current.index;
         const deprecated = fact.status === 'deprecated';
         item = new vscode.TreeItem(truncate(statement(fact, this.display(), index), 80));
-        item.description = deprecated ? `${fact.id} (deprecated)` : fact.id;
-        item.tooltip = toMarkdown(factSummary(fact, index, { displayScript: this.display() }), false);
+        item.description = deprecated ? vscode.l10n.t('{0} (deprecated)', fact.id) : fact.id;
+        item.tooltip = toMarkdown(factSummary(fact, index, { displayScript: this.display(), lang: settings.messagesLanguage() }), false);
         item.contextValue = deprecated ? 'fact-deprecated' : 'fact';
         item.iconPath = new vscode.ThemeIcon(deprecated ? 'warning' : 'quote');
         item.command = { command: 'factcite.factClicked', title: vscode.l10n.t('Use fact'), arguments: [fact.id] };

@@ -42,7 +42,7 @@ function registerProviders(workspace: Workspace, log: vscode.LogOutputChannel): 
         provideCompletionItems: guarded(log, 'completion', (document, position, token) => {
           if (token.isCancellationRequested) return undefined;
           // VS Code takes both ranges, so its insert and replace modes each get theirs.
-          const list = completions(workspace.document(document), document.offsetAt(position), index(), { displayScript: settings.display(), insertReplace: true });
+          const list = completions(workspace.document(document), document.offsetAt(position), index(), { displayScript: settings.display(), lang: settings.messagesLanguage(), insertReplace: true });
           if (!list || token.isCancellationRequested) return undefined;
           return toCompletionList(list);
         }),
@@ -52,7 +52,7 @@ function registerProviders(workspace: Workspace, log: vscode.LogOutputChannel): 
     vscode.languages.registerHoverProvider(sel, {
       provideHover: guarded(log, 'hover', (document, position, token) => {
         if (token.isCancellationRequested) return undefined;
-        const found = hover(workspace.document(document), document.offsetAt(position), index(), { displayScript: settings.display(), commandLinks: true });
+        const found = hover(workspace.document(document), document.offsetAt(position), index(), { displayScript: settings.display(), commandLinks: true, lang: settings.messagesLanguage() });
         return found && !token.isCancellationRequested ? toHover(found) : undefined;
       }),
     }),

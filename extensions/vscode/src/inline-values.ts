@@ -46,6 +46,7 @@ export class InlineValues implements vscode.Disposable {
       const doc = this.workspace.document(editor.document);
       const index = this.workspace.current.index;
       const script = settings.display();
+      const lang = settings.messagesLanguage();
       const options: vscode.DecorationOptions[] = [];
       for (const visible of editor.visibleRanges) {
         const start = editor.document.offsetAt(new vscode.Position(Math.max(0, visible.start.line - 20), 0));
@@ -53,7 +54,7 @@ export class InlineValues implements vscode.Disposable {
         // One annotation per bracket group, after its `]`; in-text citations get their own.
         const byEnd = new Map<number, string[]>();
         for (const c of doc.citationsIn(start, end)) {
-          const text = annotation(index, c.id, script);
+          const text = annotation(index, c.id, script, lang);
           if (!text) continue;
           const at = c.group?.end ?? c.end;
           byEnd.set(at, [...(byEnd.get(at) ?? []), text]);

@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { message } from '@factcite/core';
 import { FactDocument } from '@factcite/language-service';
 import { type CorpusState, type HostSettings, type LoadedCorpus, WorkspaceHost } from '@factcite/workspace';
 import { parse } from 'jsonc-parser';
@@ -180,8 +181,8 @@ export class Workspace implements vscode.Disposable {
     if (state.ignoredPath && !this.restrictedNoticeShown) {
       this.restrictedNoticeShown = true;
       const { index } = state.current;
-      const message = `This workspace is not trusted, so factcite ignores its corpus (factcite.corpusPath: ${state.ignoredPath}) and uses the bundled release ${index.version ?? ''} (${index.size} facts). Trust the workspace to use its corpus.`;
-      void vscode.window.showInformationMessage(message, 'Manage Workspace Trust').then((choice) => {
+      const notice = message('corpus.untrusted', { path: state.ignoredPath, version: index.version ?? '', count: index.size }, settings.messagesLanguage());
+      void vscode.window.showInformationMessage(notice, vscode.l10n.t('Manage Workspace Trust')).then((choice) => {
         if (choice) void vscode.commands.executeCommand('workbench.trust.manage');
       });
     }

@@ -49,6 +49,7 @@ program
   .description('list the sources')
   .option(...corpusOption)
   .option('--json', 'print the sources, with their cleaned text, as JSON')
+  .option(...langOption)
   .action((options) => run(() => import('./commands/read.js'), (c) => c.sourcesCommand(options)));
 
 program
@@ -93,6 +94,7 @@ program
   .option('--fail-on <level>', 'stop the render on: error, warning or never (default: the document\'s factcite.fail-on, else never)')
   .option('--cite-as <what>', 'source: cite each fact\'s article, listed once (default); fact: one entry per fact')
   .option(...corpusOption)
+  .option(...langOption)
   .action((format: string | undefined, options) => run(() => import('./commands/pandoc-filter.js'), (c) => c.pandocFilterCommand(format, options)));
 
 program

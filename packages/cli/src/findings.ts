@@ -1,5 +1,5 @@
 import { type CheckCitationsOptions, type CitationDiagnostic, checkCitations, type FactChange, type FactIndex, findSentences, LineIndex, type UncitedClaim, type ValueMismatch } from '@factcite/core';
-import { MESSAGES } from './messages.js';
+import { type MessageLang, message } from '@factcite/core/messages';
 import { type DocumentParagraph, documentParagraphs, type PandocDocument } from './pandoc/ast.js';
 
 /**
@@ -164,8 +164,9 @@ export function checkDocument(
   return documentParagraphs(doc, options).flatMap((p) => checkParagraph(file, p, index, options.check));
 }
 
-/** Where a finding is, as a writer looks for it: `3:7`, or `paragraph 4` / `paragraph 4, footnote 2`. */
-export function findingPlace(f: CheckFinding): string {
+/** Where a finding is, as a writer looks for it: `3:7`, or `paragraph 4` / `paragraph 4, footnote 2` (第4段, 第4段，脚注2). */
+export function findingPlace(f: CheckFinding, lang: MessageLang = 'en'): string {
   if (f.paragraph === undefined) return `${f.line}:${f.column}`;
-  return `${MESSAGES.paragraph(f.paragraph)}${f.footnote !== undefined ? `, ${MESSAGES.footnote(f.footnote)}` : ''}`;
+  const paragraph = f.paragraph;
+  return f.footnote === undefined ? message('cli.place.paragraph', { paragraph }, lang) : message('cli.place.footnote', { paragraph, footnote: f.footnote }, lang);
 }

@@ -1,4 +1,5 @@
-import type { Fact, FactIndex, Value } from '@factcite/core';
+import type { Entity, Fact, FactIndex, Value } from '@factcite/core';
+import { type MessageLang, message } from '@factcite/core/messages';
 import pc from 'picocolors';
 import stringWidth from 'string-width';
 
@@ -44,30 +45,33 @@ export function chineseStatement(fact: Fact): string {
 }
 
 /** A multi-line human description of one fact. */
-export function describeFact(fact: Fact, index: FactIndex): string {
+export function describeFact(fact: Fact, index: FactIndex, lang: MessageLang = 'en'): string {
   const lines: string[] = [];
-  const status = fact.status === 'deprecated' ? pc.yellow(` (deprecated → ${fact.supersededBy})`) : '';
+  const label = (id: Parameters<typeof message>[0]) => pc.dim(pad(message(id, {}, lang), 8));
+  // Entity names are curated in each script: the writer's, or English.
+  const name = (entity: Entity | undefined, id: string) => (entity ? entity.names[lang] : id);
+  const status = fact.status === 'deprecated' ? pc.yellow(message('cli.get.deprecated', { successor: String(fact.supersededBy) }, lang)) : '';
   lines.push(`${pc.bold(fact.id)}${status}`);
   for (const key of ['zh-Hans', 'zh-Hant', 'en'] as const) {
     if (fact.statement[key]) lines.push(`  ${pc.dim(pad(key, 8))}${fact.statement[key]}`);
   }
   const value = formatValue(fact.value, fact.date);
-  if (value) lines.push(`  ${pc.dim(pad('value', 8))}${value}${fact.value?.amount !== undefined ? pc.dim(` (${fact.value.amount} ${fact.value.unit ?? ''}, ${fact.value.qualifier})`) : ''}`);
-  lines.push(`  ${pc.dim(pad('kind', 8))}${fact.kind}${fact.topics.length ? pc.dim(`  topics: ${fact.topics.join(', ')}`) : ''}`);
+  if (value) lines.push(`  ${label('cli.get.value')}${value}${fact.value?.amount !== undefined ? pc.dim(` (${fact.value.amount} ${fact.value.unit ?? ''}, ${fact.value.qualifier})`) : ''}`);
+  lines.push(`  ${label('cli.get.kind')}${fact.kind}${fact.topics.length ? pc.dim(`  ${message('cli.get.topics', { topics: fact.topics }, lang)}`) : ''}`);
   if (fact.entities.length) {
-    const names = fact.entities.map((id) => index.entity(id)?.names.en ?? id);
-    lines.push(`  ${pc.dim(pad('about', 8))}${names.join(', ')}`);
+    const names = fact.entities.map((id) => name(index.entity(id), id));
+    lines.push(`  ${label('cli.get.about')}${names.join(lang === 'en' ? ', ' : '、')}`);
   }
-  if (fact.attributedTo) lines.push(`  ${pc.dim(pad('said by', 8))}${index.entity(fact.attributedTo)?.names.en ?? fact.attributedTo}`);
+  if (fact.attributedTo) lines.push(`  ${label('cli.get.said-by')}${name(index.entity(fact.attributedTo), fact.attributedTo)}`);
   // A caveat is read before the quote it qualifies: every script it is written in, then the English.
   for (const note of fact.notes ?? []) {
     const texts = [note['zh-Hans'], note['zh-Hant'], note.en].filter((t): t is string => t !== undefined);
-    for (const [i, text] of texts.entries()) lines.push(`  ${pc.dim(pad(i === 0 ? 'note' : '', 8))}${pc.yellow(text)}`);
+    for (const [i, text] of texts.entries()) lines.push(`  ${i === 0 ? label('cli.get.note') : pc.dim(pad('', 8))}${pc.yellow(text)}`);
   }
   for (const citation of fact.citations) {
     const source = index.source(citation.source);
-    const label = source ? `${source.publisher}, ${source.published}: ${source.title}` : citation.source;
-    lines.push(`  ${pc.dim(pad('source', 8))}${label}`);
+    const where = source ? `${source.publisher}, ${source.published}: ${source.title}` : citation.source;
+    lines.push(`  ${label('cli.get.source')}${where}`);
     lines.push(`  ${pad('', 8)}${pc.green(`“${citation.quote}”`)}`);
   }
   return lines.join('\n');

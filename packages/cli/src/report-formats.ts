@@ -1,3 +1,4 @@
+import type { MessageLang } from '@factcite/core/messages';
 import { type CheckFinding, findingPlace } from './findings.js';
 
 /** What each finding code means, for SARIF's rule list (a code not listed gets its code as description). */
@@ -25,7 +26,7 @@ function uriOf(file: string): string {
  * converted document (.docx) has no line: its region carries the sentence as
  * a snippet and its message the paragraph.
  */
-export function toSarif(findings: CheckFinding[], tool: { version: string; informationUri: string }): object {
+export function toSarif(findings: CheckFinding[], tool: { version: string; informationUri: string }, lang: MessageLang = 'en'): object {
   const codes = [...new Set([...Object.keys(RULES), ...findings.map((f) => f.code)])];
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -45,7 +46,7 @@ export function toSarif(findings: CheckFinding[], tool: { version: string; infor
           ruleId: f.code,
           ruleIndex: codes.indexOf(f.code),
           level: f.severity === 'error' ? 'error' : f.severity === 'warning' ? 'warning' : 'note',
-          message: { text: f.paragraph === undefined ? f.message : `${findingPlace(f)}: ${f.message}` },
+          message: { text: f.paragraph === undefined ? f.message : `${findingPlace(f, lang)}: ${f.message}` },
           locations: [
             {
               physicalLocation: {
@@ -78,7 +79,7 @@ function escapeGithubProperty(text: string): string {
  * Findings as GitHub Actions workflow commands (`::error file=…,line=…::…`),
  * which the run's log turns into annotations on the changed files.
  */
-export function toGithub(findings: CheckFinding[]): string {
+export function toGithub(findings: CheckFinding[], lang: MessageLang = 'en'): string {
   return findings
     .map((f) => {
       const level = f.severity === 'error' ? 'error' : f.severity === 'warning' ? 'warning' : 'notice';
@@ -87,7 +88,7 @@ export function toGithub(findings: CheckFinding[]): string {
       if (f.paragraph === undefined) {
         props.push(`line=${f.line}`, `col=${f.column}`, `endLine=${f.endLine}`, `endColumn=${f.endColumn}`);
       } else {
-        message = `${findingPlace(f)}: ${f.message}${f.sentence ? `\n“${f.sentence}”` : ''}`;
+        message = `${findingPlace(f, lang)}: ${f.message}${f.sentence ? `\n“${f.sentence}”` : ''}`;
       }
       props.push(`title=${escapeGithubProperty(`factcite ${f.code}`)}`);
       return `::${level} ${props.join(',')}::${escapeGithubData(message)}\n`;

@@ -67,6 +67,19 @@ describe('factcite check on Word, OpenDocument and HTML', () => {
     expect(stdout).toMatch(/3 problems \(1 error, 2 warnings\); 4 citations in 1 file checked/);
   });
 
+  it('names paragraphs as a Chinese writer does with --lang, in the text and in CI formats', () => {
+    const hans = factcite(['check', '--lang', 'zh-Hans', path.join(dir, 'report.docx')]).stdout;
+    expect(hans).toMatch(new RegExp(`^ {2}第5段 +错误 +找不到事实“${other.id}-typo”`, 'm'));
+    expect(hans).not.toContain('paragraph');
+    const github = factcite(['check', '--lang', 'zh-Hant', '--format', 'github', path.join(dir, 'report.docx')]).stdout;
+    expect(github).toContain(`::第5段: 找不到事實「${other.id}-typo」`);
+  });
+
+  it('says in the writer\'s language how to install pandoc', () => {
+    const { stderr } = factcite(['check', path.join(dir, 'report.docx')], { env: { PATH: '/nonexistent', LANG: 'zh_HK.UTF-8' } });
+    expect(stderr).toMatch(/^factcite: 沒有安裝pandoc，或它不在PATH中；檢查.*report\.docx需要用到它。/);
+  });
+
   it('says how to install pandoc when it is missing, without a stack trace', () => {
     const { code, stderr, stdout } = factcite(['check', path.join(dir, 'report.docx')], { env: { PATH: '/nonexistent' } });
     expect(code).toBe(1);

@@ -55,6 +55,19 @@ describe('factcite speaks the writer’s language', () => {
     expect(factcite(['search', 'zzzzqqq', '--lang', 'zh-Hant']).stdout).toBe('沒有與「zzzzqqq」相符的事實。\n');
     expect(factcite(['get', 'hk-ai-subsidy-scheme-3-billion', '--lang', 'zh-Hant']).stderr).toMatch(/^factcite: 找不到事實「hk-ai-subsidy-scheme-3-billion」/);
   });
+
+  it('get labels a fact, names its entities and marks it deprecated in the writer\'s language; sources counts in it', () => {
+    const hant = factcite(['get', 'hk-ai-companies-800', '--lang', 'zh-Hant']).stdout;
+    expect(hant.split('\n')[0]).toBe('hk-ai-companies-800（已棄用 → hk-ai-companies-at-science-park-and-cyberport）');
+    expect(hant).toMatch(/^ {2}數值 {4}/m);
+    expect(hant).toMatch(/^ {2}類型 {4}\S+ {2}主題：/m);
+    expect(hant).toMatch(/^ {2}來源 {4}/m);
+    expect(hant).not.toMatch(/^ {2}(value|kind|source|about) /m);
+    const en = factcite(['get', 'hk-ai-companies-800', '--lang', 'en']).stdout;
+    expect(en.split('\n')[0]).toBe('hk-ai-companies-800 (deprecated → hk-ai-companies-at-science-park-and-cyberport)');
+    expect(en).toMatch(/^ {2}source {2}/m);
+    expect(factcite(['sources', '--lang', 'zh-Hans']).stdout).toMatch(/ {2}共\d+条事实\n/);
+  });
 });
 
 describe('display width', () => {

@@ -97,6 +97,17 @@ describe('pandoc with the factcite filter (Debian pandoc)', () => {
     expect(failing.code).not.toBe(0);
   });
 
+  it('speaks the locale\'s language, or the document\'s factcite.lang, in its log', () => {
+    const dir = tempDir('pandoc');
+    const input = write(dir, 'plain.md', `# 标题\n\n第一段。\n\n第二句没问题。数码港[@fact:${other.id}-typo]有误。\n`);
+    const hans = pandoc([input, '--filter', filterBin, '-t', 'plain'], { cwd: dir, env: { LANG: 'zh_CN.UTF-8' } });
+    expect(hans.stderr).toContain(`document: 第3段: error: 找不到事实“${other.id}-typo”`);
+    write(dir, 'strict.yaml', 'factcite:\n  fail-on: error\n  lang: zh-Hant\n');
+    const failing = pandoc([input, '--filter', filterBin, '--metadata-file', 'strict.yaml', '-t', 'plain'], { cwd: dir });
+    expect(failing.stderr).toContain(`document: 第3段: error: 找不到事實「${other.id}-typo」`);
+    expect(failing.stderr).toContain('factcite：已停止轉換：引用中有1個錯誤、0個警告（fail-on: error）');
+  });
+
   it('says what to do when the factcite command cannot be found, without a Lua traceback', () => {
     const dir = tempDir('pandoc');
     const input = write(dir, 'report.md', report());

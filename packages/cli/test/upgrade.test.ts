@@ -114,6 +114,9 @@ describe('pinned reports across two releases', () => {
     const upgrade = run(['upgrade', file]);
     expect(upgrade.code).toBe(1);
     expect(upgrade.stderr).toMatch(/^factcite: .*names no release/);
+    const hans = JSON.parse(run(['check', file, '--json', '--lang', 'zh-Hans']).stdout);
+    expect(hans[0].message).toBe('固定版本“factcite: ../../../etc/passwd”不是有效的版本号；请写成0.1.0这样的版本号');
+    expect(JSON.parse(run(['check', missing, '--json', '--lang', 'zh-Hant']).stdout)[0].message).toMatch(/^無法與固定的版本比較：/);
   });
 
   it('usage lists where each fact is cited, deprecated facts still cited, and the reports the release affects', () => {

@@ -187,7 +187,7 @@ export function startServer(connection: Connection, serverVersion = '0.0.0'): vo
   connection.onCompletion((params, token) =>
     guard('completion', null, () => {
       const here = at(params.textDocument.uri, params.position, token);
-      return here ? completions(here.doc, here.offset, here.corpus.index, { displayScript: settings.displayScript, insertReplace }) : null;
+      return here ? completions(here.doc, here.offset, here.corpus.index, { displayScript: settings.displayScript, lang: lang(), insertReplace }) : null;
     }),
   );
 
@@ -195,7 +195,7 @@ export function startServer(connection: Connection, serverVersion = '0.0.0'): vo
     guard('hover', null, () => {
       const here = at(params.textDocument.uri, params.position, token);
       return here
-        ? hover(here.doc, here.offset, here.corpus.index, { displayScript: settings.displayScript, commandLinks: settings.commandLinks })
+        ? hover(here.doc, here.offset, here.corpus.index, { displayScript: settings.displayScript, commandLinks: settings.commandLinks, lang: lang() })
         : null;
     }),
   );

@@ -3,6 +3,8 @@ import path from 'node:path';
 import {
   type CodeAction,
   CodeActionRequest,
+  type Hover,
+  HoverRequest,
   createProtocolConnection,
   DidChangeConfigurationNotification,
   DidChangeTextDocumentNotification,
@@ -113,5 +115,17 @@ describe('factcite-language-server for a client in Traditional Chinese', () => {
     const [edit] = ignore.edit!.changes![uri]!;
     expect(edit!.newText).toBe('<!-- factcite-disable-next-line deprecated-fact -->\r\n');
     expect(edit!.range.start).toEqual({ line: 1, character: 0 });
+  });
+
+  it('labels hover cards in the client’s display language when the setting is auto', async () => {
+    // Back to "auto": the client's locale, zh-tw, decides again.
+    await connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { factcite: { messagesLanguage: 'auto' } } });
+    const text = `已弃用[@fact:${deprecatedId}]。\n`;
+    await check(text);
+    const found = (await connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: text.indexOf('@') + 2 } })) as Hover;
+    const card = (found.contents as { value: string }).value;
+    expect(card).toContain('狀態：**已棄用**');
+    expect(card).toContain('來源：');
+    expect(card).not.toContain('Source:');
   });
 });

@@ -1,4 +1,4 @@
-import { type Fact, type FactIndex, resolveSuccessor } from '@factcite/core';
+import { type Fact, type FactIndex, type MessageLang, message, resolveSuccessor } from '@factcite/core';
 import { codeId, commandLink, escapeInline, escapeWithEmphasis, safeLink } from './markdown.js';
 import { entityName, noteIn, resolveScript, type StatementScript, statementIn, valueLine } from './present.js';
 
@@ -32,18 +32,28 @@ export interface CardOptions {
    * style clients run them; leave off for other editors. Default true.
    */
   commandLinks?: boolean;
+  /**
+   * The language of the card's own words (labels, links, status): en (the
+   * default), zh-Hans or zh-Hant. Statements and quotes are corpus text and
+   * follow `displayScript` instead.
+   */
+  lang?: MessageLang;
 }
 
-function citationBlock(fact: Fact, i: number, index: FactIndex, links: boolean): string[] {
+/** The link that opens a fact's `i`th quote in its cleaned source. */
+function openLink(fact: Fact, i: number, label: string, lang: MessageLang): string {
+  const args = { factId: fact.id, sourceId: fact.citations[i]!.source, citation: i } satisfies OpenSourceArgs;
+  return commandLink(label, COMMANDS.openSource, args, message('card.open-at-quote.tooltip', {}, lang));
+}
+
+function citationBlock(fact: Fact, i: number, index: FactIndex, links: boolean, lang: MessageLang): string[] {
   const citation = fact.citations[i]!;
   const source = index.source(citation.source);
   const quote = escapeWithEmphasis(citation.quote, fact.value?.text);
-  const open = links
-    ? ` ${commandLink('Open at quote', COMMANDS.openSource, { factId: fact.id, sourceId: citation.source, citation: i } satisfies OpenSourceArgs, 'Open the cleaned source at this quote')}`
-    : '';
+  const open = links ? ` ${openLink(fact, i, message('card.open-at-quote', {}, lang), lang)}` : '';
   const head = source
     ? `${escapeInline(source.publisher)} · ${safeLink(source.title, source.url)} · ${source.published}${source.page ? ` · ${escapeInline(source.page)}` : ''}`
-    : `${codeId(citation.source)} (source missing from the corpus)`;
+    : message('card.source-missing', { id: codeId(citation.source) }, lang);
   return [head + open, quote];
 }
 
@@ -53,35 +63,32 @@ function citationBlock(fact: Fact, i: number, index: FactIndex, links: boolean):
  * and date with a link to its quote. The quotes themselves are one click
  * away, which keeps the card short.
  */
-function corroborations(fact: Fact, index: FactIndex, links: boolean): string {
-  const link = (label: string, i: number) =>
-    links
-      ? commandLink(label, COMMANDS.openSource, { factId: fact.id, sourceId: fact.citations[i]!.source, citation: i } satisfies OpenSourceArgs, 'Open the cleaned source at this quote')
-      : label;
+function corroborations(fact: Fact, index: FactIndex, links: boolean, lang: MessageLang): string {
+  const link = (label: string, i: number) => (links ? openLink(fact, i, label, lang) : label);
   const first = fact.citations[0]!.source;
   const same: string[] = [];
   const others: string[] = [];
   fact.citations.forEach((c, i) => {
     if (i === 0) return;
     if (c.source === first) {
-      same.push(link(`quote ${i + 1}`, i));
+      same.push(link(message('card.quote-number', { number: i + 1 }, lang), i));
       return;
     }
     const source = index.source(c.source);
-    const head = source ? `${safeLink(source.publisher, source.url)} · ${source.published}` : `${codeId(c.source)} (source missing from the corpus)`;
-    others.push(links ? `${head} ${link('Open at quote', i)}` : head);
+    const head = source ? `${safeLink(source.publisher, source.url)} · ${source.published}` : message('card.source-missing', { id: codeId(c.source) }, lang);
+    others.push(links ? `${head} ${link(message('card.open-at-quote', {}, lang), i)}` : head);
   });
-  return [...(same.length ? [`same source, ${same.join(', ')}`] : []), ...others].join('; ');
+  return [...(same.length ? [message('card.same-source', { quotes: same }, lang)] : []), ...others].join(lang === 'en' ? '; ' : '；');
 }
 
 /**
  * The fact's notes (caveats), one line each: the note in the display script
  * with its English after it (the English alone in English).
  */
-function noteLines(fact: Fact, script: StatementScript, index: FactIndex): string[] {
+function noteLines(fact: Fact, script: StatementScript, index: FactIndex, lang: MessageLang): string[] {
   return (fact.notes ?? []).map((note) => {
     const shown = escapeInline(noteIn(note, fact, script, index).trim());
-    return script === 'en' ? `Note: ${shown}` : `Note: ${shown} *${escapeInline(note.en.trim())}*`;
+    return message('card.note', { note: script === 'en' ? shown : `${shown} *${escapeInline(note.en.trim())}*` }, lang);
   });
 }
 
@@ -95,40 +102,40 @@ function noteLines(fact: Fact, script: StatementScript, index: FactIndex): strin
 export function factCard(fact: Fact, index: FactIndex, options: CardOptions = {}): string {
   const script = options.displayScript ?? 'original';
   const links = options.commandLinks ?? true;
+  const lang = options.lang ?? 'en';
   const parts: string[] = [];
 
   parts.push(`**${escapeInline(statementIn(fact, script, index).trim())}**`);
   if (script !== 'en') parts.push(`*${escapeInline(fact.statement.en.trim())}*`);
 
   const facts: string[] = [];
-  const value = valueLine(fact, script);
-  if (value) facts.push(`Value: ${escapeInline(value)}`);
+  const value = valueLine(fact, script, lang);
+  if (value) facts.push(message('card.value', { value: escapeInline(value) }, lang));
   if (fact.status === 'deprecated') {
     const successorId = resolveSuccessor(index, fact.id);
     const successor = successorId ? index.get(successorId) : undefined;
-    facts.push(
-      successorId
-        ? `Status: **deprecated**; cite ${codeId(successorId)} instead${successor ? `: ${escapeInline(statementIn(successor, script, index))}` : ''}`
-        : 'Status: **deprecated**',
-    );
+    if (!successorId) facts.push(message('card.status-deprecated', {}, lang));
+    else if (!successor) facts.push(message('card.status-successor', { id: codeId(successorId) }, lang));
+    else facts.push(message('card.status-successor-statement', { id: codeId(successorId), statement: escapeInline(statementIn(successor, script, index)) }, lang));
   }
   const names = [...fact.entities, ...(fact.attributedTo ? [fact.attributedTo] : [])]
     .map((id) => index.entity(id))
     .filter((e) => e !== undefined)
     .map((e) => escapeInline(entityName(e, resolveScript(fact, script, index))));
-  if (names.length) facts.push(`Entities: ${[...new Set(names)].join(', ')}`);
-  const [head, quote] = citationBlock(fact, 0, index, links);
+  if (names.length) facts.push(message('card.entities', { names: [...new Set(names)] }, lang));
+  const [head, quote] = citationBlock(fact, 0, index, links, lang);
   // Lines joined by hard breaks rather than paragraphs (or a block quote) and their margins: the card
   // must show its sources without scrolling in a hover a few hundred pixels tall.
   const lines = facts.length ? [facts.join(' · ')] : [];
-  lines.push(...noteLines(fact, script, index));
-  lines.push(`Source: ${head}`, `“${quote}”`);
-  if (fact.citations.length > 1) lines.push(`Corroborated by: ${corroborations(fact, index, links)}`);
+  lines.push(...noteLines(fact, script, index, lang));
+  const [open, close] = lang === 'zh-Hant' ? ['「', '」'] : ['“', '”'];
+  lines.push(message('card.source', { source: head! }, lang), `${open}${quote}${close}`);
+  if (fact.citations.length > 1) lines.push(message('card.corroborated', { sources: corroborations(fact, index, links, lang) }, lang));
   parts.push(lines.join('\\\n'));
 
   const footer = [codeId(fact.id)];
-  if (links) footer.push(commandLink('Copy as footnote', COMMANDS.copyFootnote, { factId: fact.id } satisfies CopyFootnoteArgs));
-  if (index.version) footer.push(`corpus ${escapeInline(index.version)}`);
+  if (links) footer.push(commandLink(message('card.copy-footnote', {}, lang), COMMANDS.copyFootnote, { factId: fact.id } satisfies CopyFootnoteArgs));
+  if (index.version) footer.push(message('card.corpus-version', { version: escapeInline(index.version) }, lang));
   parts.push(footer.join(' · '));
   return parts.join('\n\n');
 }
@@ -136,18 +143,19 @@ export function factCard(fact: Fact, index: FactIndex, options: CardOptions = {}
 /** A short card for completion documentation: statement, value, notes, source and quote. */
 export function factSummary(fact: Fact, index: FactIndex, options: CardOptions = {}): string {
   const script = options.displayScript ?? 'original';
+  const lang = options.lang ?? 'en';
   const parts = [`**${escapeInline(statementIn(fact, script, index).trim())}**`];
   if (script !== 'en') parts.push(`*${escapeInline(fact.statement.en.trim())}*`);
-  const value = valueLine(fact, script);
-  if (value) parts.push(`Value: ${escapeInline(value)}`);
-  const notes = noteLines(fact, script, index);
+  const value = valueLine(fact, script, lang);
+  if (value) parts.push(message('card.value', { value: escapeInline(value) }, lang));
+  const notes = noteLines(fact, script, index, lang);
   if (notes.length) parts.push(notes.join('\\\n'));
   if (fact.status === 'deprecated') {
     const successor = resolveSuccessor(index, fact.id);
-    parts.push(`**Deprecated**${successor ? `: cite ${codeId(successor)} instead` : ''}`);
+    parts.push(successor ? message('card.deprecated-successor', { id: codeId(successor) }, lang) : message('card.deprecated', {}, lang));
   }
-  const [head, quote] = citationBlock(fact, 0, index, false);
-  parts.push(`Source: ${head}`, `> ${quote}`);
-  if (fact.citations.length > 1) parts.push(`Also reported by ${fact.citations.length - 1} more source${fact.citations.length > 2 ? 's' : ''}.`);
+  const [head, quote] = citationBlock(fact, 0, index, false, lang);
+  parts.push(message('card.source', { source: head! }, lang), `> ${quote}`);
+  if (fact.citations.length > 1) parts.push(message('card.more-sources', { count: fact.citations.length - 1 }, lang));
   return parts.join('\n\n');
 }

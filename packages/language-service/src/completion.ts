@@ -1,4 +1,4 @@
-import type { Fact, FactIndex } from '@factcite/core';
+import type { Fact, FactIndex, MessageLang } from '@factcite/core';
 import type { CompletionItem, CompletionList } from 'vscode-languageserver-types';
 import { factSummary } from './card.js';
 import { type DocumentInput, toDocument } from './document.js';
@@ -11,6 +11,8 @@ import { rankBySentence, sentenceAround } from './sentence-rank.js';
 export interface CompletionOptions {
   /** Script of the statements in details and documentation. Default `original`. */
   displayScript?: StatementScript;
+  /** The language of the details' own words (value readings, labels): en (the default), zh-Hans or zh-Hant. */
+  lang?: MessageLang;
   /** Most items to return. Default 100. */
   limit?: number;
   /**
@@ -48,12 +50,12 @@ function candidates(index: FactIndex, query: string, limit: number, sentence: st
 }
 
 /** The detail line of an item: the value in the display script, then the first source. */
-function itemDetail(fact: Fact, index: FactIndex, script: StatementScript): string {
+function itemDetail(fact: Fact, index: FactIndex, script: StatementScript, lang: MessageLang): string {
   const first = fact.citations[0];
   const source = first ? index.source(first.source) : undefined;
   const more = fact.citations.length > 1 ? ` +${fact.citations.length - 1}` : '';
   const where = source ? `${source.publisher}, ${source.published}${more}` : (first?.source ?? '');
-  return [valueLine(fact, script), where].filter(Boolean).join(' · ');
+  return [valueLine(fact, script, lang), where].filter(Boolean).join(' · ');
 }
 
 /**
@@ -71,6 +73,7 @@ export function completions(input: DocumentInput, offset: number, index: FactInd
   if (!context) return null;
   const limit = options.limit ?? 100;
   const script = options.displayScript ?? 'original';
+  const lang = options.lang ?? 'en';
   const insert = toRange(doc, context.replaceStart, context.insertEnd);
   const replace = toRange(doc, context.replaceStart, context.replaceEnd);
   const typed = doc.text.slice(context.replaceStart, offset);
@@ -89,8 +92,8 @@ export function completions(input: DocumentInput, offset: number, index: FactInd
       // Beside the id, so the row reads without the details pane.
       labelDetails: { description: statementIn(fact, script, index) },
       kind: CompletionItemKind.Reference,
-      detail: itemDetail(fact, index, script),
-      documentation: { kind: 'markdown', value: factSummary(fact, index, { displayScript: script }) },
+      detail: itemDetail(fact, index, script, lang),
+      documentation: { kind: 'markdown', value: factSummary(fact, index, { displayScript: script, lang }) },
       // The editor filters what it shows by the typed text; this list is already filtered.
       filterText: typed || fact.id,
       sortText: String(rank).padStart(width, '0'),

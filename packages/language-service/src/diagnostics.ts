@@ -1,4 +1,4 @@
-import { type CitationDiagnosticCode, type FactChange, type FactIndex, formatMessage, type MessageLang, type UncitedClaim, type ValueMismatch } from '@factcite/core';
+import { type CitationDiagnosticCode, type FactChange, type FactIndex, formatMessage, type MessageLang, type MessageRef, type UncitedClaim, type ValueMismatch } from '@factcite/core';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { type DocumentCheckOptions, type DocumentInput, toDocument } from './document.js';
 import { DiagnosticSeverity, DiagnosticTag, toRange } from './lsp.js';
@@ -45,7 +45,7 @@ export interface DiagnosticsOptions extends DocumentCheckOptions {
   /** The language of the messages: en (the default), zh-Hans or zh-Hant. */
   lang?: MessageLang;
   /** A pin the host could not resolve, reported where the pin is written. */
-  pinProblem?: { start: number; end: number; message: string };
+  pinProblem?: { start: number; end: number; message: string; detail?: MessageRef };
 }
 
 /**
@@ -89,7 +89,7 @@ export function diagnostics(input: DocumentInput, index: FactIndex, options: Dia
       severity: DiagnosticSeverity.Warning,
       code: 'unresolved-pin',
       source: DIAGNOSTIC_SOURCE,
-      message: pinProblem.message,
+      message: pinProblem.detail ? formatMessage(pinProblem.detail, lang) : pinProblem.message,
       data: {},
     });
   }

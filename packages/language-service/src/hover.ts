@@ -1,4 +1,4 @@
-import type { FactIndex } from '@factcite/core';
+import { type FactIndex, message } from '@factcite/core';
 import type { Hover } from 'vscode-languageserver-types';
 import { type CardOptions, factCard } from './card.js';
 import { type DocumentInput, toDocument } from './document.js';
@@ -22,11 +22,13 @@ export function hover(input: DocumentInput, offset: number, index: FactIndex, op
   if (fact) return { contents: { kind: 'markdown', value: factCard(fact, index, options) }, range };
 
   const script = options.displayScript ?? 'original';
+  const lang = options.lang ?? 'en';
   const suggestions = index.suggest(citation.id);
-  const lines = [`**Unknown fact** ${codeId(citation.id)}: no fact in the corpus${index.version ? ` (${escapeInline(index.version)})` : ''} has this id.`];
+  const unknown = codeId(citation.id);
+  const lines = [index.version ? message('hover.unknown-fact-version', { id: unknown, version: escapeInline(index.version) }, lang) : message('hover.unknown-fact', { id: unknown }, lang)];
   if (suggestions.length) {
     lines.push(
-      `Did you mean:\n\n${suggestions
+      `${message('hover.did-you-mean', {}, lang)}\n\n${suggestions
         .map((id) => `- ${codeId(id)}: ${escapeInline(statementIn(index.get(id)!, script, index))}`)
         .join('\n')}`,
     );

@@ -1,4 +1,4 @@
-import { convertScript, type Entity, type Fact, type FactIndex, type FactNote, type Source, type Statement, type Value } from '@factcite/core';
+import { convertScript, type Entity, type Fact, type FactIndex, type FactNote, type MessageId, type MessageLang, message, type Source, type Statement, type Value } from '@factcite/core';
 
 /**
  * The script a writer reads statements in. `original` is the script of the
@@ -53,13 +53,13 @@ export function entityName(entity: Entity, script: StatementScript): string {
   }
 }
 
-const QUALIFIER_WORDS: Record<Value['qualifier'], string> = {
-  exact: '',
-  approx: 'about ',
-  'at-least': 'at least ',
-  'more-than': 'more than ',
-  'less-than': 'less than ',
-  'up-to': 'up to ',
+const QUALIFIER_MESSAGES: Record<Value['qualifier'], MessageId | undefined> = {
+  exact: undefined,
+  approx: 'value.approx',
+  'at-least': 'value.at-least',
+  'more-than': 'value.more-than',
+  'less-than': 'value.less-than',
+  'up-to': 'value.up-to',
 };
 
 // Made on first use: setting up a number format costs ICU milliseconds at start-up.
@@ -69,18 +69,28 @@ function formatNumber(n: number): string {
   return numberFormat.format(n);
 }
 
-/** A value read out in English: "more than 800 companies", "HKD 1,000,000,000", "#32 of 62". */
-export function describeValue(value: Value): string {
+/**
+ * A value read out: "more than 800 companies", "HKD 1,000,000,000", "#32 of
+ * 62" in English; the qualifier and rank in the writer's language otherwise
+ * ("超过800 companies"), since units are corpus data and stay as written.
+ */
+export function describeValue(value: Value, lang: MessageLang = 'en'): string {
   if (value.amount === undefined) return value.date ?? '';
   const amount = formatNumber(value.amount) + (value.upTo === undefined ? '' : `–${formatNumber(value.upTo)}`);
   const unit = value.unit;
   let text: string;
   if (unit === undefined) text = amount;
   else if (unit === 'percent') text = `${amount}%`;
-  else if (unit === 'rank') text = `#${amount}${value.of ? ` of ${formatNumber(value.of)}` : ''}`;
+  else if (unit === 'rank') text = value.of ? message('value.rank-of', { rank: amount, of: formatNumber(value.of) }, lang) : message('value.rank', { rank: amount }, lang);
   else if (/^[A-Z]{3}$/.test(unit)) text = `${unit} ${amount}`;
   else text = `${amount} ${unit.replace(/-/g, ' ')}`;
-  return QUALIFIER_WORDS[value.qualifier] + text;
+  const qualifier = QUALIFIER_MESSAGES[value.qualifier];
+  return qualifier ? message(qualifier, { value: text }, lang) : text;
+}
+
+/** `text (aside)` in English, `text（aside）` in Chinese, whose brackets are full width. */
+function withAside(text: string, aside: string, lang: MessageLang): string {
+  return lang === 'en' ? `${text} (${aside})` : `${text}（${aside}）`;
 }
 
 /** The date a fact's value holds for: the fact's date, or the date the value is. */
@@ -96,16 +106,18 @@ function valueTextIn(text: string, script: StatementScript): string {
 /**
  * One line for a value: "800多家 (more than 800 companies), 2024-09". The
  * text is the source's, in the display script; in English the reading
- * comes first. Empty when the fact has neither value nor date.
+ * comes first. The reading and punctuation are in `lang`, the writer's
+ * language (the display script only decides how corpus text is shown).
+ * Empty when the fact has neither value nor date.
  */
-export function valueLine(fact: Fact, script: StatementScript = 'original'): string {
+export function valueLine(fact: Fact, script: StatementScript = 'original', lang: MessageLang = 'en'): string {
   if (!fact.value) return factDate(fact) ?? '';
-  const reading = describeValue(fact.value);
+  const reading = describeValue(fact.value, lang);
   const date = factDate(fact);
   const text = valueTextIn(fact.value.text, script);
   let main = text;
-  if (reading && reading !== text) main = script === 'en' ? `${reading} (${text})` : `${text} (${reading})`;
-  return date && date !== reading ? `${main}, ${date}` : main;
+  if (reading && reading !== text) main = script === 'en' ? withAside(reading, text, lang) : withAside(text, reading, lang);
+  return date && date !== reading ? `${main}${lang === 'en' ? ', ' : '，'}${date}` : main;
 }
 
 /** A date as a reader of the script writes it: 2025年2月25日, or 2025-02-25 in English. */
@@ -121,15 +133,17 @@ export function formatDate(date: string, script: Exclude<StatementScript, 'origi
  * the source's 25日, which says nothing out of context); marked when
  * deprecated. Undefined when there is nothing to show.
  */
-export function inlineValue(fact: Fact, index: FactIndex, script: StatementScript = 'original'): string | undefined {
+export function inlineValue(fact: Fact, index: FactIndex, script: StatementScript = 'original', lang: MessageLang = 'en'): string | undefined {
   const resolved = resolveScript(fact, script, index);
   const value = fact.value;
   let shown: string | undefined;
-  if (value?.amount !== undefined) shown = script === 'en' ? describeValue(value) : valueTextIn(value.text, script);
+  if (value?.amount !== undefined) shown = script === 'en' ? describeValue(value, lang) : valueTextIn(value.text, script);
   else if (value?.date ?? fact.date) shown = formatDate((value?.date ?? fact.date)!, resolved);
-  const deprecated = fact.status === 'deprecated';
-  if (!shown) return deprecated ? '(deprecated)' : undefined;
-  return deprecated ? `${shown} (deprecated)` : shown;
+  if (fact.status !== 'deprecated') return shown;
+  const mark = message('value.deprecated', {}, lang);
+  if (!shown) return mark;
+  // Full-width brackets carry their own spacing.
+  return lang === 'en' ? `${shown} ${mark}` : `${shown}${mark}`;
 }
 
 /** "publisher · title · date", plain text. */

@@ -140,6 +140,15 @@ describe('completions', () => {
     expect(hk.detail).toMatch(/^10億港元/);
   });
 
+  it('reads values out and labels the card in the writer\'s language', () => {
+    const item = complete('[@fact:hk-ai-companies-at-science-park-and-cyberport', '', { lang: 'zh-Hans' })!.items[0]!;
+    expect(item.detail).toMatch(/^800多家（超过800 companies），/);
+    const doc = (item.documentation as { value: string }).value;
+    expect(doc).toContain('数值：');
+    expect(doc).toContain('来源：');
+    expect(doc).not.toMatch(/Value:|Source:/);
+  });
+
   it('marks deprecated facts and lists them after active ones', () => {
     const items = complete('[@fact:800多家')!.items;
     const old = items.findIndex((i) => i.label === 'hk-ai-companies-800');

@@ -77,3 +77,16 @@ describe('diagnostics', () => {
     expect(diagnostics(next, index).some((d) => d.code === 'deprecated-fact')).toBe(false);
   });
 });
+
+describe('an unresolved pin', () => {
+  it('is written in the writer’s language from its catalogue reference, where the pin is', () => {
+    const text = '---\nfactcite: next\n---\n\n正文。\n';
+    const start = text.indexOf('next');
+    const pinProblem = { start, end: start + 4, message: 'in English', detail: { id: 'pin.no-release' as const, params: { version: 'next' } } };
+    const [hant] = diagnostics(text, index, { lang: 'zh-Hant', pinProblem });
+    expect(hant!.code).toBe('unresolved-pin');
+    expect(hant!.message).toBe('固定版本「factcite: next」不是有效的版本號；請寫成0.1.0這樣的版本號');
+    expect(textAt(text, hant!.range)).toBe('next');
+    expect(diagnostics(text, index, { pinProblem })[0]!.message).toBe('The pin "factcite: next" names no release; write a version such as 0.1.0');
+  });
+});

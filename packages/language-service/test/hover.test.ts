@@ -120,6 +120,37 @@ describe('hover', () => {
     expect(value).toContain('`hk-ai-subsidy-scheme-3bn`');
   });
 
+  describe('in the writer\'s language', () => {
+    it('labels a card in Traditional Chinese, with Hong Kong quote marks, and leaves corpus text as it is', () => {
+      const fact = index.get('hk-ai-rd-institute-funding')!;
+      const markdown = card(cite(fact.id), 5, { lang: 'zh-Hant' });
+      const { text } = rendered(markdown);
+      for (const label of ['數值：', '來源：', '開啟原文', '複製為腳註', '語料庫']) expect(text).toContain(label);
+      expect(text).toContain(`「${fact.citations[0]!.quote}」`);
+      expect(text).toContain(fact.statement.en);
+      expect(text).not.toMatch(/\b(Value|Source|Open at quote|Copy as footnote|corpus)\b/);
+      // The tooltip of a command link is the writer's too.
+      expect(markdown).toContain('"開啟整理後的來源原文，並定位至這段引文"');
+    });
+
+    it('says a fact is deprecated, and what replaces it, in Simplified Chinese', () => {
+      const { text } = rendered(card(cite('hk-ai-companies-800'), 5, { lang: 'zh-Hans' }));
+      expect(text).toContain('状态：已弃用，请改为引用hk-ai-companies-at-science-park-and-cyberport：');
+      expect(text).not.toContain('deprecated');
+      const summary = rendered(factSummary(index.get('hk-ai-companies-800')!, index, { lang: 'zh-Hant' })).text;
+      expect(summary).toContain('已棄用：請改為引用hk-ai-companies-at-science-park-and-cyberport');
+    });
+
+    it('names corroborating sources and an unknown id in Chinese', () => {
+      const fact = index.all().find((f) => f.citations.length > 1 && f.citations[1]!.source === f.citations[0]!.source)!;
+      expect(rendered(card(cite(fact.id), 5, { lang: 'zh-Hans' })).text).toContain('佐证来源：同一来源的引文2');
+      const report = exampleReport();
+      const unknown = card(report, offsetOf(report, 'hk-ai-subsidy-scheme-3-billion'), { lang: 'zh-Hant' });
+      expect(unknown).toContain('**找不到事實** `hk-ai-subsidy-scheme-3-billion`');
+      expect(unknown).toContain('是不是要引用：');
+    });
+  });
+
   it('is null away from a citation and inside code', () => {
     const text = '香港 `[@fact:hkgai-v1-released]` 数码港';
     expect(hover(text, 1, index)).toBeNull();

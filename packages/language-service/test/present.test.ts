@@ -15,6 +15,16 @@ describe('fact presentation', () => {
     expect(describeValue(range.value!)).toContain(`${range.value!.amount}–${range.value!.upTo}`);
   });
 
+  it('reads values out in the writer\'s language, units as the corpus writes them', () => {
+    expect(describeValue(index.get('hk-ai-companies-at-science-park-and-cyberport')!.value!, 'zh-Hans')).toBe('超过800 companies');
+    expect(describeValue(index.get('hk-ai-companies-at-science-park-and-cyberport')!.value!, 'zh-Hant')).toBe('超過800 companies');
+    const ranked = index.all().find((f) => f.value?.unit === 'rank' && f.value.of)!;
+    expect(describeValue(ranked.value!, 'zh-Hant')).toBe(`第${ranked.value!.amount}名（共${ranked.value!.of}名）`);
+    const fact = index.get('hk-ai-companies-at-science-park-and-cyberport')!;
+    expect(valueLine(fact, 'original', 'zh-Hans')).toBe(`800多家（超过800 companies），${fact.date}`);
+    expect(inlineValue(index.get('hk-ai-companies-800')!, index, 'original', 'zh-Hant')).toBe('800多家（已棄用）');
+  });
+
   it('puts a value with its date', () => {
     const fact = index.get('hk-ai-companies-at-science-park-and-cyberport')!;
     expect(valueLine(fact)).toBe(`800多家 (more than 800 companies), ${fact.date}`);

@@ -29,7 +29,7 @@ export class CheckOptionsSource {
     const out: DiagnosticsOptions = { uncited: uncitedClaims && !article };
     const pin = this.resolver(corpus)(text);
     if (pin.kind === 'pinned') out.pinned = pin.release;
-    else if (pin.kind === 'problem') out.pinProblem = { start: pin.start, end: pin.end, message: pin.message };
+    else if (pin.kind === 'problem') out.pinProblem = { start: pin.start, end: pin.end, message: pin.message, detail: pin.detail };
     return out;
   }
 

@@ -12,6 +12,7 @@
  *    the nearest folder that is a corpus or holds `corpus/`.
  * 3. The release bundled with the front end.
  */
+import { formatMessage, type MessageRef } from '@factcite/core/messages';
 import type { HostIO, PathKind } from './types.js';
 
 /** What a front end knows when it chooses a corpus. */
@@ -30,7 +31,7 @@ export interface CorpusRequest {
 export type CorpusChoice =
   | { kind: 'bundled'; /** A corpus path held back because the workspace is not trusted. */ ignoredPath?: string }
   | { kind: 'workspace' | 'release'; dir: string; /** Set when the choice came from the writer's path rather than discovery. */ fromSetting: boolean }
-  | { kind: 'invalid'; dir?: string; message: string };
+  | { kind: 'invalid'; dir?: string; /** Why, in English. */ message: string; /** Why, for a front end to write in its writer's language. */ detail: MessageRef };
 
 /** Applies the rules; reads nothing but what `io.probe` says about a path. */
 export function chooseCorpus(request: CorpusRequest, io: Pick<HostIO, 'probe' | 'resolvePath'>): CorpusChoice {
@@ -38,7 +39,7 @@ export function chooseCorpus(request: CorpusRequest, io: Pick<HostIO, 'probe' | 
   if (setting) {
     if (!request.trusted) return { kind: 'bundled', ignoredPath: setting };
     const dir = io.resolvePath(request.folder, setting);
-    if (dir === undefined) return { kind: 'invalid', message: `the corpus path ${setting} is relative, and there is no local folder to resolve it against` };
+    if (dir === undefined) return invalid(undefined, { id: 'corpus.path-relative', params: { path: setting } });
     return fromKind(io.probe(dir), dir, setting);
   }
   if (request.trusted) {
@@ -58,8 +59,12 @@ function fromKind(kind: PathKind, dir: string, setting: string): CorpusChoice {
     case 'release':
       return { kind: 'release', dir, fromSetting: true };
     case 'missing':
-      return { kind: 'invalid', dir, message: `corpus directory not found: ${setting}` };
+      return invalid(dir, { id: 'corpus.not-found', params: { path: setting } });
     default:
-      return { kind: 'invalid', dir, message: `not a corpus directory (no facts/ or corpus.json inside): ${setting}` };
+      return invalid(dir, { id: 'corpus.not-a-corpus', params: { path: setting } });
   }
+}
+
+function invalid(dir: string | undefined, detail: MessageRef): CorpusChoice {
+  return { kind: 'invalid', ...(dir === undefined ? {} : { dir }), message: formatMessage(detail), detail };
 }

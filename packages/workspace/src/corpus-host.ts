@@ -1,3 +1,4 @@
+import { formatMessage, type MessageLang, type MessageRef } from '@factcite/core/messages';
 import { type CorpusChoice, type CorpusRequest, chooseCorpus } from './choose.js';
 import { loadBundled, loadChoice } from './load.js';
 import { CORPUS_RELOAD_DELAY_MS, CORPUS_RETRY_MS } from './policy.js';
@@ -11,8 +12,10 @@ export interface CorpusState {
   choice: CorpusChoice;
   /** Why the chosen corpus is not the one served, while that lasts. */
   failure?: CorpusFailure;
-  /** The writer-facing message for the failure: what broke and what is served instead. */
+  /** The writer-facing message for the failure: what broke and what is served instead, in the host's messages language. */
   failureMessage?: string;
+  /** The same message from the catalogue, for a front end to write in another language. */
+  failureDetail?: MessageRef;
   /** True on the first failure since the last good load: a front end shows one message per breakage, not one per save. */
   newlyBroken: boolean;
   /** A corpus path held back because the workspace is not trusted. */
@@ -54,6 +57,8 @@ export class CorpusHost {
     private readonly timers: HostTimers,
     private readonly listener: CorpusListener,
     private readonly log: (message: string) => void = () => {},
+    /** The language of failure messages; asked at each load, and when the state is read, so a changed setting applies at once. */
+    private readonly lang: () => MessageLang = () => 'en',
   ) {
     this.served = this.loadBundledOnce();
     this.last = { current: this.served, choice: { kind: 'bundled' }, newlyBroken: false, replaced: true };
@@ -64,7 +69,8 @@ export class CorpusHost {
   }
 
   get state(): CorpusState {
-    return this.last;
+    const { failureDetail } = this.last;
+    return failureDetail ? { ...this.last, failureMessage: formatMessage(failureDetail, this.lang()) } : this.last;
   }
 
   /** Applies new settings; reloads when they change which corpus is chosen, or when `force` is set. */
@@ -93,11 +99,15 @@ export class CorpusHost {
       const replaced = result.loaded !== this.served;
       this.served = result.loaded;
       state = { current: result.loaded, choice, newlyBroken: false, ignoredPath, replaced };
-      if (replaced) this.log(`factcite: loaded ${describe(result.loaded)}`);
+      if (replaced) this.log(`factcite: loaded ${formatMessage(describe(result.loaded))}`);
       for (const note of result.loaded.notes) this.log(`factcite: ${note}`);
     } else {
-      const failureMessage = `${result.failure.message}; factcite keeps using ${this.served.origin.kind === 'bundled' ? 'the bundled release' : 'the last good version'} (${describe(this.served)})`;
-      state = { current: this.served, choice, failure: result.failure, failureMessage, newlyBroken: !wasBroken, ignoredPath, replaced: false };
+      const failureDetail: MessageRef = {
+        id: this.served.origin.kind === 'bundled' ? 'corpus.keeps-bundled' : 'corpus.keeps-last-good',
+        params: { failure: result.failure.detail, served: describe(this.served) },
+      };
+      const failureMessage = formatMessage(failureDetail, this.lang());
+      state = { current: this.served, choice, failure: result.failure, failureMessage, failureDetail, newlyBroken: !wasBroken, ignoredPath, replaced: false };
       this.log(failureMessage);
       for (const p of result.failure.problems) this.log(`  ${p.file}:${p.line}:${p.column} ${p.code} ${p.message}`);
     }
@@ -171,8 +181,9 @@ export class CorpusHost {
   }
 }
 
-function describe(loaded: LoadedCorpus): string {
-  const version = loaded.index.version ? ` ${loaded.index.version}` : '';
-  const where = loaded.origin.kind === 'bundled' ? 'the bundled release' : loaded.origin.dir;
-  return `${loaded.index.size} facts${version ? `, corpus${version}` : ''}, from ${where}`;
+function describe(loaded: LoadedCorpus): MessageRef {
+  const where: MessageRef | string = loaded.origin.kind === 'bundled' ? { id: 'corpus.bundled-release' } : loaded.origin.dir;
+  const count = loaded.index.size;
+  const version = loaded.index.version;
+  return version ? { id: 'corpus.served', params: { count, version, where } } : { id: 'corpus.served-unversioned', params: { count, where } };
 }

@@ -63,7 +63,13 @@ export class WorkspaceHost {
       },
       (uri, doc) => this.checks.options(uri, doc.text, this.corpusHost.current, this.uncitedClaims),
     );
-    this.corpusHost = new CorpusHost(options.io, options.timers, (state) => this.corpusLoaded(state), log);
+    this.corpusHost = new CorpusHost(
+      options.io,
+      options.timers,
+      (state) => this.corpusLoaded(state),
+      log,
+      () => this.scheduler.check.lang ?? 'en',
+    );
     this.scheduler.baseDelay = options.settings.diagnosticsDelay;
     this.scheduler.check = options.settings.check ?? {};
     this.corpusHost.configure(options.settings, true);

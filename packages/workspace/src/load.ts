@@ -8,6 +8,7 @@
  * Warnings do not refuse a corpus.
  */
 import type { Problem } from '@factcite/core';
+import { formatMessage, type MessageRef } from '@factcite/core/messages';
 // The search entry: no zod or YAML, so a front end that bundles the host starts fast.
 import { createFactIndex, type Corpus } from '@factcite/core/search';
 import { factRecordLocations } from '@factcite/language-service';
@@ -30,29 +31,33 @@ export function loadBundled(io: HostIO): LoadedCorpus {
 /** Loads what {@link chooseCorpus} chose; the bundled release comes from `bundled`, loaded once by the caller. */
 export function loadChoice(io: HostIO, choice: CorpusChoice, bundled: () => LoadedCorpus): LoadResult {
   if (choice.kind === 'bundled') return { ok: true, loaded: bundled() };
-  if (choice.kind === 'invalid') return { ok: false, failure: { origin: { kind: 'invalid', dir: choice.dir }, message: `factcite: ${choice.message}`, problems: [] } };
+  if (choice.kind === 'invalid') return { ok: false, failure: failure({ kind: 'invalid', dir: choice.dir }, { id: 'corpus.unusable', params: { reason: choice.detail } }) };
   const origin: CorpusOrigin = { kind: choice.kind, dir: choice.dir };
   let parsed: ReturnType<HostIO['readRelease']>;
   try {
     parsed = choice.kind === 'workspace' ? io.readCorpusDir(choice.dir) : io.readRelease(choice.dir);
   } catch (error) {
     // A reader that throws (a folder removed mid-read) is a failure like any other, never an exception at the editor.
-    return { ok: false, failure: { origin, message: `factcite could not read the corpus at ${choice.dir}: ${messageOf(error)}`, problems: [] } };
+    return { ok: false, failure: failure(origin, { id: 'corpus.unreadable', params: { dir: choice.dir, error: messageOf(error) } }) };
   }
-  if (parsed.errors.length > 0) return { ok: false, failure: { origin, message: describeErrors(choice.dir, parsed.errors), problems: parsed.errors } };
+  if (parsed.errors.length > 0) return { ok: false, failure: failure(origin, describeErrors(choice.dir, parsed.errors), parsed.errors) };
   try {
     return { ok: true, loaded: withIndex(io, origin, parsed.corpus, parsed.searchIndex, parsed.warnings, []) };
   } catch (error) {
-    return { ok: false, failure: { origin, message: `factcite could not index the corpus at ${choice.dir}: ${messageOf(error)}`, problems: [] } };
+    return { ok: false, failure: failure(origin, { id: 'corpus.unindexable', params: { dir: choice.dir, error: messageOf(error) } }) };
   }
 }
 
-/** One sentence naming the count and the first error with its place. */
-function describeErrors(dir: string, errors: Problem[]): string {
-  const first = errors[0]!;
-  const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
-  const count = `${errors.length} error${errors.length > 1 ? 's' : ''}`;
-  return `factcite: the corpus at ${dir} has ${count}: ${first.file}:${first.line}:${first.column} ${first.message}${more}`;
+function failure(origin: CorpusFailure['origin'], detail: MessageRef, problems: Problem[] = []): CorpusFailure {
+  return { origin, message: formatMessage(detail), detail, problems };
+}
+
+/** One sentence naming the count and the first error with its place (the error itself is the validator's, in English). */
+function describeErrors(dir: string, errors: Problem[]): MessageRef {
+  const e = errors[0]!;
+  const first = `${e.file}:${e.line}:${e.column} ${e.message}`;
+  if (errors.length === 1) return { id: 'corpus.errors', params: { dir, count: 1, first } };
+  return { id: 'corpus.errors-more', params: { dir, count: errors.length, first, more: errors.length - 1 } };
 }
 
 function messageOf(error: unknown): string {

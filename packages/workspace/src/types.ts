@@ -6,6 +6,7 @@
  * tested without an editor or a disk.
  */
 import type { Corpus, FactIndex, ParsedCorpus, PinnedRelease, Problem } from '@factcite/core';
+import type { MessageRef } from '@factcite/core/messages';
 import type { CorpusFileText } from '@factcite/language-service';
 import type { Location } from 'vscode-languageserver-types';
 
@@ -31,8 +32,10 @@ export interface LoadedCorpus {
 export interface CorpusFailure {
   /** The corpus that was asked for. */
   origin: CorpusOrigin | { kind: 'invalid'; dir?: string };
-  /** One sentence for the writer, naming the first problem's file, line and column. */
+  /** One sentence for the writer, in English, naming the first problem's file, line and column. */
   message: string;
+  /** The same sentence from the message catalogue, for a front end to write in its writer's language. */
+  detail: MessageRef;
   /** Every located problem (paths relative to the corpus folder); empty when the folder itself is missing. */
   problems: Problem[];
 }

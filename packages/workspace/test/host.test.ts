@@ -151,6 +151,29 @@ describe('a corpus with errors', () => {
   });
 });
 
+describe('notices in the writer\'s language', () => {
+  it('says in Simplified Chinese what broke and what is served instead, and follows a changed setting at once', () => {
+    const files = new Map(fixture);
+    files.set(FACTS_FILE, broken(fixture.get(FACTS_FILE)!));
+    const { host, states } = start({ corpusPath: 'corpus', check: { lang: 'zh-Hans' } }, files);
+    const told = states.at(-1)!.failureMessage!;
+    expect(told).toMatch(/^factcite：\/ws\/corpus的语料库有\d+个错误：facts\/city24-hk-ai-2025-02-27\.yaml:\d+:\d+ /);
+    expect(told).toMatch(/；factcite继续使用内置版本（\d+条事实，语料库.+版，来自内置版本）$/);
+    expect(host.corpusState.failureMessage).toBe(told);
+    // A front end that shows the state again after the setting changed shows it in the new language.
+    host.configure({ trusted: true, folder: FOLDER, corpusPath: 'corpus', check: { lang: 'zh-Hant' } });
+    expect(host.corpusState.failureMessage).toMatch(/；factcite繼續使用內置版本（\d+項事實，/);
+    expect(host.corpusState.failureDetail?.id).toBe('corpus.keeps-bundled');
+  });
+
+  it('names a missing corpus folder in Traditional Chinese', () => {
+    const { host } = start({ corpusPath: 'corpus', check: { lang: 'zh-Hant' } });
+    expect(host.corpusState.failureMessage).toMatch(/^factcite無法使用所設的語料庫：找不到語料庫資料夾：corpus；factcite繼續使用內置版本/);
+    // The failure itself stays English for logs and tools, beside its catalogue reference.
+    expect(host.corpusState.failure!.message).toBe('factcite: corpus directory not found: corpus');
+  });
+});
+
 describe('a missing, deleted or replaced corpus', () => {
   it('a missing folder keeps the bundled release, and is loaded once it appears', () => {
     const { disk, clock, host } = start({ corpusPath: 'corpus' });

@@ -11,6 +11,7 @@ describe('annotation', () => {
   it('marks a deprecated fact', () => {
     const deprecated = corpus.facts.find((f) => f.status === 'deprecated' && f.value)!;
     expect(annotation(index, deprecated.id)).toBe(`${deprecated.value!.text} (deprecated)`);
+    expect(annotation(index, deprecated.id, 'original', 'zh-Hant')).toBe(`${deprecated.value!.text}（已棄用）`);
   });
 
   it('follows the display script, and says what a date is', () => {

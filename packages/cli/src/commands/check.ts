@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { type CheckCitationsOptions, createPinResolver, type MessageLang, message, type Problem, parseCitations, writePin } from '@factcite/core';
+import { type CheckCitationsOptions, createPinResolver, formatMessage, type MessageLang, message, type Problem, parseCitations, writePin } from '@factcite/core';
 import { displayPath, expectWritableFile, readLimits, readRegularFile, readReleaseSnapshot, readTextFile } from '@factcite/core/node';
 import pc from 'picocolors';
 import { loadIndex } from '../corpus.js';
@@ -59,7 +59,8 @@ function checkFile(file: string, context: CheckContext): { findings: CheckFindin
       readProblems.push({ file: display, line: 1, column: 1, code: (refusal.code ?? 'unreadable-file') as Problem['code'], severity: 'error', message: refusal.message });
       return { findings: [], citations: 0 };
     }
-    const doc = readWithPandoc(file, reader, `checking ${display}`);
+    const lang = options.lang ?? 'en';
+    const doc = readWithPandoc(file, reader, message('cli.pandoc.checking', { file: display }, lang), lang);
     const citations = documentParagraphs(doc).reduce((n, p) => n + parseCitations(p.text).citations.length, 0);
     return { findings: checkDocument(display, doc, index, { titleInMeta: reader === 'docx', check: options }), citations };
   }
@@ -68,7 +69,7 @@ function checkFile(file: string, context: CheckContext): { findings: CheckFindin
   const findings: CheckFinding[] = [];
   const pin = context.resolvePin(text);
   if (pin.kind === 'problem') {
-    findings.push(textFinding(display, text, { start: pin.start, end: pin.end, severity: 'warning', code: 'unresolved-pin', message: pin.message }));
+    findings.push(textFinding(display, text, { start: pin.start, end: pin.end, severity: 'warning', code: 'unresolved-pin', message: formatMessage(pin.detail, options.lang) }));
   }
   findings.push(...checkText(display, text, index, pin.kind === 'pinned' ? { ...options, pinned: pin.release } : options));
   findings.sort((a, b) => a.line - b.line || a.column - b.column);
@@ -130,9 +131,9 @@ export function checkCommand(files: string[], options: CheckOptions): number {
     writeOut(`${JSON.stringify(findings, null, 2)}\n`);
   } else if (format === 'sarif') {
     const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
-    writeOut(`${JSON.stringify(toSarif(findings, { version, informationUri: 'https://www.npmjs.com/package/@factcite/cli' }), null, 2)}\n`);
+    writeOut(`${JSON.stringify(toSarif(findings, { version, informationUri: 'https://www.npmjs.com/package/@factcite/cli' }, lang), null, 2)}\n`);
   } else if (format === 'github') {
-    writeOut(toGithub(findings));
+    writeOut(toGithub(findings, lang));
   } else {
     writeOut(humanReport(findings, lang));
     const corpusNote = parsed.errors.length ? pc.yellow(message('cli.check.corpus-errors', { count: parsed.errors.length }, lang)) : '';
@@ -174,10 +175,10 @@ export function humanReport(findings: readonly CheckFinding[], lang: MessageLang
   let out = '';
   for (const [file, list] of byFile) {
     out += `\n${pc.underline(file)}\n`;
-    const width = Math.max(...list.map((f) => displayWidth(findingPlace(f))));
+    const width = Math.max(...list.map((f) => displayWidth(findingPlace(f, lang))));
     for (const f of list) {
       const sev = colour[f.severity](pad(label[f.severity], labelWidth));
-      out += `  ${pc.dim(pad(findingPlace(f), width))}  ${sev}  ${f.message}  ${pc.dim(f.code)}\n`;
+      out += `  ${pc.dim(pad(findingPlace(f, lang), width))}  ${sev}  ${f.message}  ${pc.dim(f.code)}\n`;
       if (f.sentence !== undefined) {
         // A converted document has no lines: the sentence is what a Word user searches for.
         const under = f.heading ? pc.dim(`  (${f.heading})`) : '';

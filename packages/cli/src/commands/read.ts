@@ -37,6 +37,7 @@ export function listCommand(options: CorpusOptions): number {
 
 /** `factcite sources`: all sources with their cleaned text (with --json). */
 export function sourcesCommand(options: CorpusOptions): number {
+  const lang = messageLang(options.lang);
   const { index } = loadIndex(options.corpus);
   if (options.json) {
     json(index.sources());
@@ -44,7 +45,7 @@ export function sourcesCommand(options: CorpusOptions): number {
   }
   for (const source of index.sources()) {
     const count = index.bySource(source.id).length;
-    writeOut(`${pc.bold(source.id)}  ${pc.dim(`${count} facts`)}\n  ${source.publisher}, ${source.published}: ${source.title}\n`);
+    writeOut(`${pc.bold(source.id)}  ${pc.dim(message('cli.fact-count', { count }, lang))}\n  ${source.publisher}, ${source.published}: ${source.title}\n`);
   }
   return EXIT.ok;
 }
@@ -62,7 +63,7 @@ export function getCommand(id: string, options: CorpusOptions): number {
     return EXIT.problems;
   }
   if (options.json) json(fact);
-  else writeOut(`${describeFact(fact, index)}\n`);
+  else writeOut(`${describeFact(fact, index, lang)}\n`);
   return EXIT.ok;
 }
 

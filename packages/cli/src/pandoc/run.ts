@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { InputError } from '../errors.js';
-import { MESSAGES } from '../messages.js';
+import { type MessageLang, message } from '@factcite/core/messages';
 import { isPandocDocument, type PandocDocument } from './ast.js';
 
 /** The pandoc to run: $PANDOC when set (a writer's own build), else `pandoc` on PATH. */
@@ -30,18 +30,18 @@ export function pandocReaderFor(file: string): string | undefined {
  * pandoc cannot read, or output that is not an AST is an InputError naming
  * the file: one line for the user, never a stack trace.
  */
-export function readWithPandoc(file: string, reader: string, purpose: string): PandocDocument {
+export function readWithPandoc(file: string, reader: string, purpose: string, lang: MessageLang = 'en'): PandocDocument {
   const result = spawnSync(pandocCommand(), ['--from', reader, '--to', 'json', '--', file], {
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
   });
   if (result.error) {
-    if ((result.error as NodeJS.ErrnoException).code === 'ENOENT') throw new InputError(MESSAGES.pandocMissing(purpose));
-    throw new InputError(MESSAGES.pandocFailed(file, result.error.message));
+    if ((result.error as NodeJS.ErrnoException).code === 'ENOENT') throw new InputError(message('cli.pandoc.missing', { purpose }, lang));
+    throw new InputError(message('cli.pandoc.failed', { file, detail: result.error.message }, lang));
   }
   if (result.status !== 0) {
-    const detail = result.stderr.trim().split('\n').slice(-3).join(' ') || `exit status ${result.status}`;
-    throw new InputError(MESSAGES.pandocFailed(file, detail));
+    const detail = result.stderr.trim().split('\n').slice(-3).join(' ') || message('cli.pandoc.exit-status', { status: String(result.status) }, lang);
+    throw new InputError(message('cli.pandoc.failed', { file, detail }, lang));
   }
   let doc: unknown;
   try {
@@ -49,6 +49,6 @@ export function readWithPandoc(file: string, reader: string, purpose: string): P
   } catch {
     doc = undefined;
   }
-  if (!isPandocDocument(doc)) throw new InputError(MESSAGES.pandocFailed(file, 'its output is not a Pandoc JSON document'));
+  if (!isPandocDocument(doc)) throw new InputError(message('cli.pandoc.failed', { file, detail: message('cli.pandoc.not-json', {}, lang) }, lang));
   return doc;
 }

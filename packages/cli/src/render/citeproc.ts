@@ -2,7 +2,7 @@ import CSL from 'citeproc';
 import type { FactIndex } from '@factcite/core';
 import { InputError } from '../errors.js';
 import { type CslItem, sourceItem, sourceKey } from '@factcite/core';
-import { MESSAGES } from '../messages.js';
+import { message, messageLangFromEnv } from '@factcite/core/messages';
 import type { RenderLanguage, RenderModel } from './model.js';
 import { readLocale } from './styles.js';
 
@@ -49,7 +49,7 @@ export function styleCitations(model: RenderModel, index: FactIndex, styleXml: s
     try {
       engine = new CSL.Engine(sys, styleXml, lang);
     } catch (error) {
-      throw new InputError(MESSAGES.styleUnreadable('the style', (error as Error).message));
+      throw new InputError(message('cli.style.unreadable-engine', { detail: (error as Error).message }, messageLangFromEnv(process.env)));
     }
     engine.setOutputFormat(format);
     const cited = engine.rebuildProcessorState(clusters, format);

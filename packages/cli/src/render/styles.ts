@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Problem } from '@factcite/core';
 import { readTextFile } from '@factcite/core/node';
 import { InputError, UsageError } from '../errors.js';
-import { MESSAGES } from '../messages.js';
+import { type MessageLang, message, messageLangFromEnv } from '@factcite/core/messages';
 
 /** The CSL styles bundled with the CLI (from the official CSL styles repository, CC BY-SA 3.0), by the names --style takes. */
 const BUNDLED_STYLES: Record<string, string> = {
@@ -21,20 +21,24 @@ function stylesDir(): URL {
 }
 
 /** The path of a bundled style's CSL file. */
-function bundledStylePath(name: string): string {
+function bundledStylePath(name: string, lang: MessageLang): string {
   const file = BUNDLED_STYLES[name];
-  if (!file) throw new UsageError(MESSAGES.unknownStyle(name, Object.keys(BUNDLED_STYLES).slice(0, 3)));
+  if (!file) throw new UsageError(message('cli.style.unknown', { style: name, known: Object.keys(BUNDLED_STYLES).slice(0, 3) }, lang));
   return fileURLToPath(new URL(`${file}.csl`, stylesDir()));
 }
 
-/** Reads a CSL style: --style NAME from the bundle, or --csl FILE (capped, UTF-8, and a CSL `<style>` at all). */
-export function readStyle(options: { style?: string; csl?: string }): { xml: string; name: string } {
+/**
+ * Reads a CSL style: --style NAME from the bundle, or --csl FILE (capped,
+ * UTF-8, and a CSL `<style>` at all). Errors are in the shell's language:
+ * render's --lang names the report's language, not the writer's.
+ */
+export function readStyle(options: { style?: string; csl?: string }, lang: MessageLang = messageLangFromEnv(process.env)): { xml: string; name: string } {
   if (options.style && options.csl) throw new UsageError('give --style or --csl, not both');
-  const file = options.csl ?? bundledStylePath(options.style!);
+  const file = options.csl ?? bundledStylePath(options.style!, lang);
   const problems: Problem[] = [];
   const xml = readTextFile(file, file, problems, 4 * 1024 * 1024);
-  if (xml === undefined) throw new InputError(MESSAGES.styleUnreadable(file, problems.map((p) => p.message).join('; ')));
-  if (!/<style[\s>]/.test(xml) || !/xbiblio\/csl/.test(xml)) throw new InputError(MESSAGES.styleUnreadable(file, 'not a CSL style (no <style> in the CSL namespace)'));
+  if (xml === undefined) throw new InputError(message('cli.style.unreadable', { file, detail: problems.map((p) => p.message).join('; ') }, lang));
+  if (!/<style[\s>]/.test(xml) || !/xbiblio\/csl/.test(xml)) throw new InputError(message('cli.style.unreadable', { file, detail: message('cli.style.not-csl', {}, lang) }, lang));
   return { xml, name: options.style ?? file };
 }
 

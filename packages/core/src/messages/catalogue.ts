@@ -104,6 +104,130 @@ export const CATALOGUE = {
   'fix.add-at': { en: 'Add "@" before "fact:"', 'zh-Hans': '在“fact:”前面加上“@”', 'zh-Hant': '在「fact:」前面加上「@」' },
   'fix.close-group': { en: 'Close the citation group with "]"', 'zh-Hans': '用“]”结束引用组', 'zh-Hant': '用「]」結束引用組' },
 
+  // Hover cards and completion documentation of the language service. These are Markdown: the
+  // caller escapes every parameter that holds corpus text, and the bold marks stay outside it.
+  'card.value': { en: 'Value: {value}', 'zh-Hans': '数值：{value}', 'zh-Hant': '數值：{value}' },
+  'card.status-deprecated': { en: 'Status: **deprecated**', 'zh-Hans': '状态：**已弃用**', 'zh-Hant': '狀態：**已棄用**' },
+  'card.status-successor': { en: 'Status: **deprecated**; cite {id} instead', 'zh-Hans': '状态：**已弃用**，请改为引用{id}', 'zh-Hant': '狀態：**已棄用**，請改為引用{id}' },
+  'card.status-successor-statement': {
+    en: 'Status: **deprecated**; cite {id} instead: {statement}',
+    'zh-Hans': '状态：**已弃用**，请改为引用{id}：{statement}',
+    'zh-Hant': '狀態：**已棄用**，請改為引用{id}：{statement}',
+  },
+  'card.entities': { en: 'Entities: {names:plain}', 'zh-Hans': '相关实体：{names:plain}', 'zh-Hant': '相關實體：{names:plain}' },
+  'card.note': { en: 'Note: {note}', 'zh-Hans': '备注：{note}', 'zh-Hant': '備註：{note}' },
+  'card.source': { en: 'Source: {source}', 'zh-Hans': '来源：{source}', 'zh-Hant': '來源：{source}' },
+  'card.source-missing': { en: '{id} (source missing from the corpus)', 'zh-Hans': '{id}（语料库中缺少这个来源）', 'zh-Hant': '{id}（語料庫中缺少這個來源）' },
+  'card.corroborated': { en: 'Corroborated by: {sources}', 'zh-Hans': '佐证来源：{sources}', 'zh-Hant': '佐證來源：{sources}' },
+  'card.same-source': { en: 'same source, {quotes:plain}', 'zh-Hans': '同一来源的{quotes:plain}', 'zh-Hant': '同一來源的{quotes:plain}' },
+  'card.quote-number': { en: 'quote {number}', 'zh-Hans': '引文{number}', 'zh-Hant': '引文{number}' },
+  'card.open-at-quote': { en: 'Open at quote', 'zh-Hans': '打开原文', 'zh-Hant': '開啟原文' },
+  'card.open-at-quote.tooltip': { en: 'Open the cleaned source at this quote', 'zh-Hans': '打开整理后的来源原文，并定位到这段引文', 'zh-Hant': '開啟整理後的來源原文，並定位至這段引文' },
+  'card.copy-footnote': { en: 'Copy as footnote', 'zh-Hans': '复制为脚注', 'zh-Hant': '複製為腳註' },
+  'card.corpus-version': { en: 'corpus {version}', 'zh-Hans': '语料库{version}版', 'zh-Hant': '語料庫{version}版' },
+  'card.deprecated': { en: '**Deprecated**', 'zh-Hans': '**已弃用**', 'zh-Hant': '**已棄用**' },
+  'card.deprecated-successor': { en: '**Deprecated**: cite {id} instead', 'zh-Hans': '**已弃用**：请改为引用{id}', 'zh-Hant': '**已棄用**：請改為引用{id}' },
+  'card.more-sources': { en: 'Also reported by {count} more {count?source|sources}.', 'zh-Hans': '另有{count}个来源也有报道。', 'zh-Hant': '另有{count}個來源也有報道。' },
+  'hover.unknown-fact': { en: '**Unknown fact** {id}: no fact in the corpus has this id.', 'zh-Hans': '**找不到事实** {id}：语料库中没有这个ID的事实。', 'zh-Hant': '**找不到事實** {id}：語料庫中沒有這個ID的事實。' },
+  'hover.unknown-fact-version': {
+    en: '**Unknown fact** {id}: no fact in the corpus ({version}) has this id.',
+    'zh-Hans': '**找不到事实** {id}：语料库（{version}版）中没有这个ID的事实。',
+    'zh-Hant': '**找不到事實** {id}：語料庫（{version}版）中沒有這個ID的事實。',
+  },
+  'hover.did-you-mean': { en: 'Did you mean:', 'zh-Hans': '是不是要引用：', 'zh-Hant': '是不是要引用：' },
+  // How a value reads (a qualifier before the number; units are corpus data and stay as written).
+  'value.approx': { en: 'about {value}', 'zh-Hans': '约{value}', 'zh-Hant': '約{value}' },
+  'value.at-least': { en: 'at least {value}', 'zh-Hans': '至少{value}', 'zh-Hant': '至少{value}' },
+  'value.more-than': { en: 'more than {value}', 'zh-Hans': '超过{value}', 'zh-Hant': '超過{value}' },
+  'value.less-than': { en: 'less than {value}', 'zh-Hans': '少于{value}', 'zh-Hant': '少於{value}' },
+  'value.up-to': { en: 'up to {value}', 'zh-Hans': '最多{value}', 'zh-Hant': '最多{value}' },
+  'value.rank': { en: '#{rank}', 'zh-Hans': '第{rank}名', 'zh-Hant': '第{rank}名' },
+  'value.rank-of': { en: '#{rank} of {of}', 'zh-Hans': '第{rank}名（共{of}名）', 'zh-Hant': '第{rank}名（共{of}名）' },
+  'value.deprecated': { en: '(deprecated)', 'zh-Hans': '（已弃用）', 'zh-Hant': '（已棄用）' },
+
+  // What the workspace host tells a writer about the corpus (editors and the language server).
+  'corpus.path-relative': {
+    en: 'the corpus path {path} is relative, and there is no local folder to resolve it against',
+    'zh-Hans': '语料库路径{path}是相对路径，但没有可以据此解析的本地文件夹',
+    'zh-Hant': '語料庫路徑{path}是相對路徑，但沒有可以據此解析的本機資料夾',
+  },
+  'corpus.not-found': { en: 'corpus directory not found: {path}', 'zh-Hans': '找不到语料库文件夹：{path}', 'zh-Hant': '找不到語料庫資料夾：{path}' },
+  'corpus.not-a-corpus': {
+    en: 'not a corpus directory (no facts/ or corpus.json inside): {path}',
+    'zh-Hans': '不是语料库文件夹（里面没有facts/或corpus.json）：{path}',
+    'zh-Hant': '不是語料庫資料夾（裏面沒有facts/或corpus.json）：{path}',
+  },
+  'corpus.unusable': { en: 'factcite: {reason}', 'zh-Hans': 'factcite无法使用所设的语料库：{reason}', 'zh-Hant': 'factcite無法使用所設的語料庫：{reason}' },
+  'corpus.unreadable': { en: 'factcite could not read the corpus at {dir}: {error}', 'zh-Hans': 'factcite无法读取{dir}的语料库：{error}', 'zh-Hant': 'factcite無法讀取{dir}的語料庫：{error}' },
+  'corpus.unindexable': { en: 'factcite could not index the corpus at {dir}: {error}', 'zh-Hans': 'factcite无法为{dir}的语料库建立索引：{error}', 'zh-Hant': 'factcite無法為{dir}的語料庫建立索引：{error}' },
+  'corpus.errors': {
+    en: 'factcite: the corpus at {dir} has {count} {count?error|errors}: {first}',
+    'zh-Hans': 'factcite：{dir}的语料库有{count}个错误：{first}',
+    'zh-Hant': 'factcite：{dir}的語料庫有{count}個錯誤：{first}',
+  },
+  'corpus.errors-more': {
+    en: 'factcite: the corpus at {dir} has {count} {count?error|errors}: {first} (and {more} more)',
+    'zh-Hans': 'factcite：{dir}的语料库有{count}个错误：{first}（另有{more}个）',
+    'zh-Hant': 'factcite：{dir}的語料庫有{count}個錯誤：{first}（另有{more}個）',
+  },
+  'corpus.keeps-bundled': {
+    en: '{failure}; factcite keeps using the bundled release ({served})',
+    'zh-Hans': '{failure}；factcite继续使用内置版本（{served}）',
+    'zh-Hant': '{failure}；factcite繼續使用內置版本（{served}）',
+  },
+  'corpus.keeps-last-good': {
+    en: '{failure}; factcite keeps using the last good version ({served})',
+    'zh-Hans': '{failure}；factcite继续使用上一个正常的版本（{served}）',
+    'zh-Hant': '{failure}；factcite繼續使用上一個正常的版本（{served}）',
+  },
+  'corpus.served': { en: '{count} facts, corpus {version}, from {where}', 'zh-Hans': '{count}条事实，语料库{version}版，来自{where}', 'zh-Hant': '{count}項事實，語料庫{version}版，來自{where}' },
+  'corpus.served-unversioned': { en: '{count} facts, from {where}', 'zh-Hans': '{count}条事实，来自{where}', 'zh-Hant': '{count}項事實，來自{where}' },
+  'corpus.bundled-release': { en: 'the bundled release', 'zh-Hans': '内置版本', 'zh-Hant': '內置版本' },
+  'corpus.untrusted': {
+    en: 'This workspace is not trusted, so factcite ignores its corpus (factcite.corpusPath: {path}) and uses the bundled release {version} ({count} facts). Trust the workspace to use its corpus.',
+    'zh-Hans': '此工作区未获信任，因此factcite不使用其中的语料库（factcite.corpusPath：{path}），改用内置版本{version}（{count}条事实）。信任此工作区后即可使用其语料库。',
+    'zh-Hant': '此工作區未獲信任，因此factcite不使用其中的語料庫（factcite.corpusPath：{path}），改用內置版本{version}（{count}項事實）。信任此工作區後即可使用其語料庫。',
+  },
+
+  // A report's pin (`factcite: 0.3.0` in its front matter).
+  'pin.no-release': {
+    en: 'The pin "factcite: {version}" names no release; write a version such as 0.1.0',
+    'zh-Hans': '固定版本“factcite: {version}”不是有效的版本号；请写成0.1.0这样的版本号',
+    'zh-Hant': '固定版本「factcite: {version}」不是有效的版本號；請寫成0.1.0這樣的版本號',
+  },
+  'pin.unreadable': { en: 'Cannot compare with the pinned release: {error}', 'zh-Hans': '无法与固定的版本比较：{error}', 'zh-Hant': '無法與固定的版本比較：{error}' },
+
+  // The CLI's writers' tools: places in a converted document, Pandoc, the Pandoc filter, citation styles.
+  'cli.place.paragraph': { en: 'paragraph {paragraph}', 'zh-Hans': '第{paragraph}段', 'zh-Hant': '第{paragraph}段' },
+  'cli.place.footnote': { en: 'paragraph {paragraph}, footnote {footnote}', 'zh-Hans': '第{paragraph}段，脚注{footnote}', 'zh-Hant': '第{paragraph}段，腳註{footnote}' },
+  'cli.pandoc.missing': {
+    en: 'pandoc is not installed or not on PATH; {purpose} needs it. Install it (Debian/Ubuntu: sudo apt-get install pandoc; macOS: brew install pandoc; Windows: winget install JohnMacFarlane.Pandoc) and try again.',
+    'zh-Hans': '没有安装pandoc，或它不在PATH中；{purpose}需要用到它。请先安装（Debian/Ubuntu：sudo apt-get install pandoc；macOS：brew install pandoc；Windows：winget install JohnMacFarlane.Pandoc），然后再试一次。',
+    'zh-Hant': '沒有安裝pandoc，或它不在PATH中；{purpose}需要用到它。請先安裝（Debian/Ubuntu：sudo apt-get install pandoc；macOS：brew install pandoc；Windows：winget install JohnMacFarlane.Pandoc），然後再試一次。',
+  },
+  'cli.pandoc.checking': { en: 'checking {file}', 'zh-Hans': '检查{file}', 'zh-Hant': '檢查{file}' },
+  'cli.pandoc.failed': { en: 'pandoc could not read {file}: {detail}', 'zh-Hans': 'pandoc无法读取{file}：{detail}', 'zh-Hant': 'pandoc無法讀取{file}：{detail}' },
+  'cli.pandoc.not-json': { en: 'its output is not a Pandoc JSON document', 'zh-Hans': '输出的不是Pandoc JSON文档', 'zh-Hant': '輸出的不是Pandoc JSON文件' },
+  'cli.pandoc.exit-status': { en: 'exit status {status}', 'zh-Hans': '退出状态{status}', 'zh-Hant': '結束狀態{status}' },
+  'cli.filter.not-pandoc': {
+    en: 'factcite pandoc-filter reads a Pandoc JSON document on standard input; run it through pandoc: pandoc --filter factcite-pandoc-filter report.md',
+    'zh-Hans': 'factcite pandoc-filter从标准输入读取Pandoc JSON文档；请经由pandoc运行：pandoc --filter factcite-pandoc-filter report.md',
+    'zh-Hant': 'factcite pandoc-filter從標準輸入讀取Pandoc JSON文件；請經由pandoc執行：pandoc --filter factcite-pandoc-filter report.md',
+  },
+  'cli.filter.failed': {
+    en: 'factcite: render stopped: {errors} error(s), {warnings} warning(s) in the citations (fail-on: {failOn})',
+    'zh-Hans': 'factcite：已停止渲染：引用中有{errors}个错误、{warnings}个警告（fail-on: {failOn}）',
+    'zh-Hant': 'factcite：已停止轉換：引用中有{errors}個錯誤、{warnings}個警告（fail-on: {failOn}）',
+  },
+  'cli.style.unknown': {
+    en: 'unknown citation style "{style}"; bundled styles: {known:plain} (or give a CSL file with --csl)',
+    'zh-Hans': '没有“{style}”这种引用格式；内置的格式有{known:plain}（也可以用--csl指定CSL文件）',
+    'zh-Hant': '沒有「{style}」這種引用格式；內置的格式有{known:plain}（也可以用--csl指定CSL檔案）',
+  },
+  'cli.style.unreadable': { en: 'cannot use the CSL style {file}: {detail}', 'zh-Hans': '无法使用CSL样式{file}：{detail}', 'zh-Hant': '無法使用CSL樣式{file}：{detail}' },
+  'cli.style.unreadable-engine': { en: 'cannot use the CSL style the style: {detail}', 'zh-Hans': '无法使用这个CSL样式：{detail}', 'zh-Hant': '無法使用這個CSL樣式：{detail}' },
+  'cli.style.not-csl': { en: 'not a CSL style (no <style> in the CSL namespace)', 'zh-Hans': '不是CSL样式（没有CSL命名空间中的<style>）', 'zh-Hant': '不是CSL樣式（沒有CSL命名空間中的<style>）' },
+
   // Human output of `factcite check`.
   'severity.error': { en: 'error', 'zh-Hans': '错误', 'zh-Hant': '錯誤' },
   'severity.warning': { en: 'warning', 'zh-Hans': '警告', 'zh-Hant': '警告' },
@@ -124,6 +248,14 @@ export const CATALOGUE = {
   'cli.no-match': { en: 'No facts match "{query}".', 'zh-Hans': '没有与“{query}”相符的事实。', 'zh-Hant': '沒有與「{query}」相符的事實。' },
   'cli.fact-count': { en: '{count} facts', 'zh-Hans': '共{count}条事实', 'zh-Hant': '共{count}項事實' },
   'cli.deprecated': { en: 'deprecated', 'zh-Hans': '已弃用', 'zh-Hant': '已棄用' },
+  'cli.get.deprecated': { en: ' (deprecated → {successor})', 'zh-Hans': '（已弃用 → {successor}）', 'zh-Hant': '（已棄用 → {successor}）' },
+  'cli.get.value': { en: 'value', 'zh-Hans': '数值', 'zh-Hant': '數值' },
+  'cli.get.kind': { en: 'kind', 'zh-Hans': '类型', 'zh-Hant': '類型' },
+  'cli.get.topics': { en: 'topics: {topics:plain}', 'zh-Hans': '主题：{topics:plain}', 'zh-Hant': '主題：{topics:plain}' },
+  'cli.get.about': { en: 'about', 'zh-Hans': '涉及', 'zh-Hant': '涉及' },
+  'cli.get.said-by': { en: 'said by', 'zh-Hans': '发言者', 'zh-Hant': '發言者' },
+  'cli.get.note': { en: 'note', 'zh-Hans': '备注', 'zh-Hant': '備註' },
+  'cli.get.source': { en: 'source', 'zh-Hans': '来源', 'zh-Hant': '來源' },
   'cli.bad-lang': { en: '--lang must be en, zh-Hans or zh-Hant, not "{lang}"', 'zh-Hans': '--lang只能是en、zh-Hans或zh-Hant，不能是“{lang}”', 'zh-Hant': '--lang只可以是en、zh-Hans或zh-Hant，不可以是「{lang}」' },
 } as const satisfies Record<string, Record<MessageLang, string>>;
 

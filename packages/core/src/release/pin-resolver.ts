@@ -1,3 +1,4 @@
+import { formatMessage, type MessageRef } from '../messages/format.js';
 import type { PinnedRelease } from './fact-changes.js';
 import { isReleaseVersion, readPin } from './pin.js';
 
@@ -6,7 +7,7 @@ export type PinResolution =
   | { kind: 'none' }
   | { kind: 'current'; version: string }
   | { kind: 'pinned'; release: PinnedRelease }
-  | { kind: 'problem'; start: number; end: number; message: string };
+  | { kind: 'problem'; start: number; end: number; /** In English. */ message: string; /** For a front end to write in its writer's language. */ detail: MessageRef };
 
 /**
  * Resolves the `factcite:` pin of a report; each pinned version's snapshot
@@ -21,7 +22,7 @@ export function createPinResolver(readSnapshot: (version: string) => PinnedRelea
     const pin = readPin(text);
     if (!pin) return { kind: 'none' };
     if (!isReleaseVersion(pin.version)) {
-      return { kind: 'problem', start: pin.start, end: pin.end, message: `The pin "factcite: ${pin.version}" names no release; write a version such as 0.1.0` };
+      return problem(pin, { id: 'pin.no-release', params: { version: pin.version } });
     }
     if (pin.version === currentVersion) return { kind: 'current', version: pin.version };
     let found = cache.get(pin.version);
@@ -33,7 +34,11 @@ export function createPinResolver(readSnapshot: (version: string) => PinnedRelea
       }
       cache.set(pin.version, found);
     }
-    if (found instanceof Error) return { kind: 'problem', start: pin.start, end: pin.end, message: `Cannot compare with the pinned release: ${found.message}` };
+    if (found instanceof Error) return problem(pin, { id: 'pin.unreadable', params: { error: found.message } });
     return { kind: 'pinned', release: found };
   };
+}
+
+function problem(at: { start: number; end: number }, detail: MessageRef): PinResolution {
+  return { kind: 'problem', start: at.start, end: at.end, message: formatMessage(detail), detail };
 }

@@ -12,6 +12,7 @@ Options, in the document's metadata:
     fail-on: error      # error | warning | never (default): stop the render
     cite-as: source     # source (each article listed once) | fact
     corpus: path/to/corpus
+    lang: zh-Hant       # en | zh-Hans | zh-Hant: the messages' language (default: the locale, LANG)
     command: factcite   # how to run the CLI, e.g. "npx factcite"
     citeproc: true      # run citeproc here (pandoc >= 2.19.1), for Quarto
 The environment variable FACTCITE_COMMAND overrides `command`.
