@@ -77,7 +77,12 @@ function main(): void {
       doc = FactDocument.create(text);
       diagnostics(doc, index);
     });
-    out.push({ name: `diagnostics, ${label} report, full`, value_ms: round(full, 1), target_ms: Number.NaN, what: 'FactDocument.create + diagnostics() of the whole text' });
+    out.push({
+      name: `diagnostics, ${label} report, full`,
+      value_ms: round(full, 1),
+      target_ms: Number.NaN,
+      what: 'FactDocument.create + diagnostics() of the whole text',
+    });
     const samples: number[] = [];
     for (let k = 0; k < edits; k++) {
       const at = text.indexOf('\n', Math.floor((text.length * (k + 1)) / (edits + 1))) + 1;
@@ -109,4 +114,4 @@ function main(): void {
   process.stdout.write(`${RESULT_PREFIX}${JSON.stringify(out)}\n`);
 }
 
-if (process.argv[1]?.endsWith("editor.ts")) main();
+if (process.argv[1]?.endsWith('editor.ts')) main();

@@ -136,7 +136,14 @@ function newEntity(v: Vocabulary, r: Random, n: number): Entity {
   const aliases: string[] = [];
   if (r.chance(0.5)) aliases.push(hans.slice(0, 2) + hans.slice(-1));
   if (r.chance(0.4)) aliases.push(toTraditional(v, aliases[0] ?? hans.slice(-4)));
-  if (r.chance(0.5)) aliases.push(en.split(' ').map((w) => w[0]).join('') + (n % 100));
+  if (r.chance(0.5))
+    aliases.push(
+      en
+        .split(' ')
+        .map((w) => w[0])
+        .join('') +
+        (n % 100),
+    );
   return {
     id: `${kebab(en.split(' '))}-e${n.toString(36)}`,
     kind: r.pick(['organisation', 'organisation', 'organisation', 'programme', 'product', 'person'] as const),

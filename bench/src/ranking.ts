@@ -17,7 +17,10 @@ export function dcg(grades: readonly number[], k: number): number {
  * a judging error, which the judgement check rejects).
  */
 export function ndcgAt(k: number, ranked: readonly number[], judged: readonly number[]): number {
-  const ideal = dcg([...judged].sort((a, b) => b - a), k);
+  const ideal = dcg(
+    [...judged].sort((a, b) => b - a),
+    k,
+  );
   return ideal === 0 ? 0 : dcg(ranked, k) / ideal;
 }
 

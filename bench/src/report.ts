@@ -88,7 +88,12 @@ export function targets(report: Report): Target[] {
     [1_000_000, 25],
   ] as const) {
     const r = ours(size);
-    out.push({ name: `search p95 at ${facts(size)} facts`, target: `≤ ${limit} ms`, measured: r ? `${ms(r.p95_ms)} ms` : 'not run', met: r ? r.p95_ms! <= limit : undefined });
+    out.push({
+      name: `search p95 at ${facts(size)} facts`,
+      target: `≤ ${limit} ms`,
+      measured: r ? `${ms(r.p95_ms)} ms` : 'not run',
+      met: r ? r.p95_ms! <= limit : undefined,
+    });
   }
   for (const size of report.options.sizes.filter((n) => n >= 100_000)) {
     const r = ours(size);
@@ -166,7 +171,9 @@ export function renderSvg(report: Report): string {
         return;
       }
       const h = bottom - y(r.p95_ms!);
-      parts.push(`<rect x="${x + 1}" y="${bottom - h}" width="${barWidth - 2}" height="${Math.max(h, 1)}" fill="${COLORS[engine]}"><title>${engine}, ${facts(size)}: p95 ${ms(r.p95_ms)} ms, nDCG@10 ${score(r.ndcg10)}</title></rect>`);
+      parts.push(
+        `<rect x="${x + 1}" y="${bottom - h}" width="${barWidth - 2}" height="${Math.max(h, 1)}" fill="${COLORS[engine]}"><title>${engine}, ${facts(size)}: p95 ${ms(r.p95_ms)} ms, nDCG@10 ${score(r.ndcg10)}</title></rect>`,
+      );
       parts.push(`<text x="${x + barWidth / 2}" y="${bottom + 14}" text-anchor="middle" font-size="8" fill="#495057">${r.ndcg10!.toFixed(2).slice(1)}</text>`);
     });
     parts.push(`<text x="${left + g * groupWidth + groupWidth / 2}" y="${bottom + 34}" text-anchor="middle" font-weight="600">${facts(size)} facts</text>`);
@@ -208,7 +215,10 @@ function kindTable(report: Report, size: number): string {
   if (!rows.length) return '';
   const kinds = Object.keys(rows[0]!.by_kind);
   const lines = [`| engine | ${kinds.join(' | ')} |`, `| --- | ${kinds.map(() => '---:').join(' | ')} |`];
-  for (const r of rows) lines.push(`| ${r.engine} | ${kinds.map((k) => (r.by_kind[k] ? `${ms(r.by_kind[k]!.p95_ms)} ms / ${r.by_kind[k]!.term_coverage.toFixed(2)}` : '–')).join(' | ')} |`);
+  for (const r of rows)
+    lines.push(
+      `| ${r.engine} | ${kinds.map((k) => (r.by_kind[k] ? `${ms(r.by_kind[k]!.p95_ms)} ms / ${r.by_kind[k]!.term_coverage.toFixed(2)}` : '–')).join(' | ')} |`,
+    );
   return lines.join('\n');
 }
 
@@ -220,13 +230,19 @@ function judgedKindTable(report: Report, size: number): string {
     `| engine | ${kinds.map((k) => `${k} (${rows[0]!.judged_by_kind[k]!.queries})`).join(' | ')} |`,
     `| --- | ${kinds.map(() => '---:').join(' | ')} |`,
   ];
-  for (const r of rows) lines.push(`| ${r.engine} | ${kinds.map((k) => (r.judged_by_kind[k] ? `${score(r.judged_by_kind[k]!.ndcg10)} / ${score(r.judged_by_kind[k]!.mrr10)}` : '–')).join(' | ')} |`);
+  for (const r of rows)
+    lines.push(
+      `| ${r.engine} | ${kinds.map((k) => (r.judged_by_kind[k] ? `${score(r.judged_by_kind[k]!.ndcg10)} / ${score(r.judged_by_kind[k]!.mrr10)}` : '–')).join(' | ')} |`,
+    );
   return lines.join('\n');
 }
 
 function editorTable(report: Report): string {
   const ours = report.results.filter((r) => r.engine === 'factcite' && r.extras).sort((a, b) => a.facts - b.facts);
-  const lines = ['| facts | completion p50 | completion p95 | completion p99 | "[@" first / p95 | index.get mean | hover card p50 / p95 |', '| ---: | ---: | ---: | ---: | ---: | ---: | ---: |'];
+  const lines = [
+    '| facts | completion p50 | completion p95 | completion p99 | "[@" first / p95 | index.get mean | hover card p50 / p95 |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
   for (const r of ours) {
     const e = r.extras!;
     lines.push(
@@ -238,13 +254,17 @@ function editorTable(report: Report): string {
 
 function measureTable(report: Report): string {
   const lines = ['| measure | value | target | what was timed |', '| --- | ---: | ---: | --- |'];
-  for (const m of report.measures) lines.push(`| ${m.name} | ${ms(m.value_ms, 1)} ms | ${m.target_ms === null || Number.isNaN(m.target_ms) ? '–' : `< ${m.target_ms} ms`} | ${m.what} |`);
+  for (const m of report.measures)
+    lines.push(`| ${m.name} | ${ms(m.value_ms, 1)} ms | ${m.target_ms === null || Number.isNaN(m.target_ms) ? '–' : `< ${m.target_ms} ms`} | ${m.what} |`);
   return lines.join('\n');
 }
 
 function profileList(report: Report): string {
   return Object.entries(report.profiles)
-    .map(([name, owners]) => `- **${name}** (one more run under \`node --cpu-prof\`, self time by module): ${owners.map((o) => `${o.owner} ${o.ms} ms`).join(', ')}`)
+    .map(
+      ([name, owners]) =>
+        `- **${name}** (one more run under \`node --cpu-prof\`, self time by module): ${owners.map((o) => `${o.owner} ${o.ms} ms`).join(', ')}`,
+    )
     .join('\n');
 }
 

@@ -73,7 +73,11 @@ export function parseOptions(argv: string[]): Options {
     heapMb: Number(value('heap') ?? 16_000),
     seed: Number(value('seed') ?? 1),
     // Only the full run as published writes the page; a run with other sizes or engines writes where --out says.
-    out: value('out') ?? (quick || flag('no-write') || ['sizes', 'engines', 'per-kind', 'budget', 'seed', 'timeout'].some((f) => value(f) !== undefined) ? undefined : path.join(repoRoot, 'docs/benchmarks.md')),
+    out:
+      value('out') ??
+      (quick || flag('no-write') || ['sizes', 'engines', 'per-kind', 'budget', 'seed', 'timeout'].some((f) => value(f) !== undefined)
+        ? undefined
+        : path.join(repoRoot, 'docs/benchmarks.md')),
     repeats: quick ? 5 : 15,
     redraw: flag('redraw'),
   };
@@ -97,7 +101,8 @@ function child<T>(args: string[], timeoutMs: number, env: NodeJS.ProcessEnv = pr
   const ms = performance.now() - started;
   const line = run.stdout?.split('\n').find((l) => l.startsWith(RESULT_PREFIX));
   if (line) return { result: JSON.parse(line.slice(RESULT_PREFIX.length)) as T, ms };
-  if (run.error && (run.error as NodeJS.ErrnoException).code === 'ETIMEDOUT') return { error: `not done within ${duration(timeoutMs)} (the time limit an engine gets at this size)`, ms };
+  if (run.error && (run.error as NodeJS.ErrnoException).code === 'ETIMEDOUT')
+    return { error: `not done within ${duration(timeoutMs)} (the time limit an engine gets at this size)`, ms };
   const stderr = run.stderr ?? '';
   if (/heap out of memory|Allocation failed/i.test(stderr)) return { error: 'ran out of memory', ms };
   return { error: (stderr.trim().split('\n').filter(Boolean).at(-1) ?? `exit ${run.status}`).slice(0, 200), ms };
@@ -148,7 +153,10 @@ function searchResults(options: Options): { results: EngineResult[]; skipped: Sk
         results.push(run.result);
         lastRun.set(engine, { facts: size, ms: run.ms, build: run.result.build_ms ?? 0 });
         const r = run.result;
-        log(options, `    build ${r.build_ms} ms, p95 first ${r.first_p95_ms} / warm ${r.p95_ms} ms, term coverage ${r.term_coverage}, nDCG@10 ${r.ndcg10}, MRR ${r.mrr10} (${(run.ms / 1000).toFixed(0)} s)`);
+        log(
+          options,
+          `    build ${r.build_ms} ms, p95 first ${r.first_p95_ms} / warm ${r.p95_ms} ms, term coverage ${r.term_coverage}, nDCG@10 ${r.ndcg10}, MRR ${r.mrr10} (${(run.ms / 1000).toFixed(0)} s)`,
+        );
       } else {
         skipped.push({ engine: ENGINE_LABELS[engine], facts: size, reason: run.error! });
         log(options, `    skipped: ${run.error}`);
@@ -161,7 +169,10 @@ function searchResults(options: Options): { results: EngineResult[]; skipped: Sk
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
 
 /** Runs a script several times in fresh processes, then once more under the profiler. */
-function repeated<T extends Record<string, number>>(args: string[], times: number): { median: T; profile: { owner: string; ms: number }[] } | { error: string } {
+function repeated<T extends Record<string, number>>(
+  args: string[],
+  times: number,
+): { median: T; profile: { owner: string; ms: number }[] } | { error: string } {
   const runs: T[] = [];
   for (let i = 0; i < times; i++) {
     const run = child<T>(args, 120_000);
@@ -238,7 +249,10 @@ function machine(): Report['machine'] {
     memory_gb: Math.round(os.totalmem() / 2 ** 30),
     os: `${os.type()} ${os.release()}`,
     node: process.version,
-    load: os.loadavg().map((l) => l.toFixed(2)).join(' '),
+    load: os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' '),
   };
 }
 
@@ -265,21 +279,23 @@ function main(): void {
   const before = machine();
   const { results, skipped } = searchResults(options);
   const editor = options.editor ? editorMeasures(options) : { measures: [], profiles: {}, errors: [] };
-  const rows: Row[] = results.map(({ engine, facts, build_ms, heap_mb, p50_ms, p95_ms, p99_ms, first_p50_ms, first_p95_ms, term_coverage, ndcg10, mrr10, queries }) => ({
-    engine,
-    facts,
-    build_ms,
-    heap_mb,
-    p50_ms,
-    p95_ms,
-    p99_ms,
-    first_p50_ms,
-    first_p95_ms,
-    term_coverage,
-    ndcg10,
-    mrr10,
-    queries,
-  }));
+  const rows: Row[] = results.map(
+    ({ engine, facts, build_ms, heap_mb, p50_ms, p95_ms, p99_ms, first_p50_ms, first_p95_ms, term_coverage, ndcg10, mrr10, queries }) => ({
+      engine,
+      facts,
+      build_ms,
+      heap_mb,
+      p50_ms,
+      p95_ms,
+      p99_ms,
+      first_p50_ms,
+      first_p95_ms,
+      term_coverage,
+      ndcg10,
+      mrr10,
+      queries,
+    }),
+  );
   const seconds = (performance.now() - started) / 1000;
   if (options.json) {
     process.stdout.write(`${JSON.stringify({ rows, skipped, measures: editor.measures }, null, 2)}\n`);

@@ -84,7 +84,12 @@ function editorExtras(index: FactIndex, queries: Query[]): Record<string, number
 }
 
 const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / Math.max(1, xs.length);
-const stats = (xs: number[]) => ({ p50_ms: round(percentile(xs, 50), 3), p95_ms: round(percentile(xs, 95), 3), p99_ms: round(percentile(xs, 99), 3), queries: xs.length });
+const stats = (xs: number[]) => ({
+  p50_ms: round(percentile(xs, 50), 3),
+  p95_ms: round(percentile(xs, 95), 3),
+  p99_ms: round(percentile(xs, 99), 3),
+  queries: xs.length,
+});
 
 /** Times queries in order until `budget` ms are spent (but at least a dozen), one call each. */
 function pass<Q>(queries: readonly Q[], budget: number, run: (q: Q, i: number) => void): number[] {
@@ -195,7 +200,12 @@ export function measureEngine(name: EngineName, size: number, seed: number, perK
     by_kind: Object.fromEntries(
       [...byKind].map(([kind, v]) => [
         kind,
-        { p95_ms: round(percentile(v.latencies, 95), 3), first_p95_ms: round(percentile(v.first, 95), 3), term_coverage: round(mean(v.coverage), 4), queries: v.latencies.length },
+        {
+          p95_ms: round(percentile(v.latencies, 95), 3),
+          first_p95_ms: round(percentile(v.first, 95), 3),
+          term_coverage: round(mean(v.coverage), 4),
+          queries: v.latencies.length,
+        },
       ]),
     ),
     judged_by_kind: judged.byKind,

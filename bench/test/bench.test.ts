@@ -33,7 +33,11 @@ describe('the generator and the query mix', () => {
     const texts = corpus.facts.map((f) => searchableText(f, entities));
     const queries = makeQueries(corpus, 4);
     expect(new Set(queries.map((q) => q.kind))).toEqual(new Set(QUERY_KINDS));
-    for (const q of queries) expect(texts.some((t) => isRelevant(t, queryTerms(q.text))), q.text).toBe(true);
+    for (const q of queries)
+      expect(
+        texts.some((t) => isRelevant(t, queryTerms(q.text))),
+        q.text,
+      ).toBe(true);
   });
 });
 
@@ -87,13 +91,16 @@ describe('measuring an engine', () => {
     const page = renderMarkdown(report, 'benchmarks.svg');
     expect(page).toContain('| 300 | **factcite** |');
     expect(page).toContain('**skipped**: not done within 60 s');
-    expect(page).toContain('`new Index({ encoder: Charset.CJK, tokenize: \'forward\' })`');
+    expect(page).toContain("`new Index({ encoder: Charset.CJK, tokenize: 'forward' })`");
     expect(targets(report).find((t) => t.name === 'cold')?.met).toBe(true);
 
     // A tuned peer faster than factcite, or ranking better, at 100k facts or more is named on the page, with the kind of query behind it.
     const big = { ...report, options: { ...report.options, sizes: [100_000] }, results: report.results.map((r) => ({ ...r, facts: 100_000 })) };
     const ours = big.results.find((r) => r.engine === 'factcite')!;
-    const faster = { ...big, results: big.results.map((r) => (r.engine === 'FlexSearch, tuned' ? { ...r, p95_ms: ours.p95_ms! / 2, ndcg10: ours.ndcg10! + 0.01 } : r)) };
+    const faster = {
+      ...big,
+      results: big.results.map((r) => (r.engine === 'FlexSearch, tuned' ? { ...r, p95_ms: ours.p95_ms! / 2, ndcg10: ours.ndcg10! + 0.01 } : r)),
+    };
     expect(targets(faster).find((t) => t.name.startsWith('p95 below every tuned peer'))?.met).toBe(false);
     expect(targets(faster).find((t) => t.name.startsWith('nDCG@10 above every tuned peer'))?.met).toBe(false);
     const named = renderMarkdown(faster, 'benchmarks.svg');
@@ -111,10 +118,14 @@ describe('measuring an engine', () => {
       ),
     };
     expect(judgedOver(few.results.find((r) => r.engine === 'factcite')!, 2).ndcg10).toBe(0);
-    expect(renderMarkdown(few, 'benchmarks.svg')).toMatch(/\*\*FlexSearch, tuned at 100k facts\*\* ranked as well or better: nDCG@10 0\.500 against factcite's 0\.000 on the 2 judged queries it ran/);
+    expect(renderMarkdown(few, 'benchmarks.svg')).toMatch(
+      /\*\*FlexSearch, tuned at 100k facts\*\* ranked as well or better: nDCG@10 0\.500 against factcite's 0\.000 on the 2 judged queries it ran/,
+    );
     const leading = {
       ...big,
-      results: big.results.map((r) => (r.engine === 'factcite' ? { ...r, ndcg10: 1 } : { ...r, p95_ms: ours.p95_ms! * 2, first_p95_ms: ours.first_p95_ms! * 2, ndcg10: 0.5 })),
+      results: big.results.map((r) =>
+        r.engine === 'factcite' ? { ...r, ndcg10: 1 } : { ...r, p95_ms: ours.p95_ms! * 2, first_p95_ms: ours.first_p95_ms! * 2, ndcg10: 0.5 },
+      ),
     };
     expect(renderMarkdown(leading, 'benchmarks.svg')).not.toContain('Where factcite does not lead');
 
@@ -133,16 +144,34 @@ describe('measuring an engine', () => {
 
 describe('pnpm bench', () => {
   it('prints the rows as JSON', () => {
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/run.ts', '--sizes', '300', '--per-kind', '2', '--json', '--no-editor', '--no-write', '--engines', 'factcite,flexsearch'], {
-      cwd: path.resolve(__dirname, '..'),
-      encoding: 'utf8',
-    });
+    const run = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'src/run.ts', '--sizes', '300', '--per-kind', '2', '--json', '--no-editor', '--no-write', '--engines', 'factcite,flexsearch'],
+      {
+        cwd: path.resolve(__dirname, '..'),
+        encoding: 'utf8',
+      },
+    );
     expect(run.status, run.stderr).toBe(0);
     const { rows, skipped } = JSON.parse(run.stdout) as { rows: Row[]; skipped: unknown[] };
     expect(rows.map((r) => r.engine)).toEqual(['linear scan', 'factcite', 'FlexSearch, tuned']);
     expect(skipped).toEqual([]);
     for (const row of rows) {
-      expect(Object.keys(row)).toEqual(['engine', 'facts', 'build_ms', 'heap_mb', 'p50_ms', 'p95_ms', 'p99_ms', 'first_p50_ms', 'first_p95_ms', 'term_coverage', 'ndcg10', 'mrr10', 'queries']);
+      expect(Object.keys(row)).toEqual([
+        'engine',
+        'facts',
+        'build_ms',
+        'heap_mb',
+        'p50_ms',
+        'p95_ms',
+        'p99_ms',
+        'first_p50_ms',
+        'first_p95_ms',
+        'term_coverage',
+        'ndcg10',
+        'mrr10',
+        'queries',
+      ]);
       expect(row.queries.warm).toBe(2 * QUERY_KINDS.length);
     }
   });

@@ -31,7 +31,10 @@ describe('the judged query set', () => {
     for (const q of judged.filter((x) => x.kind === 'id')) expect(facts.has(q.text), q.text).toBe(true);
     for (const q of judged.filter((x) => x.kind === 'id-fragment')) {
       expect(facts.has(q.text), q.text).toBe(false);
-      expect([...q.grades.keys()].some((id) => id.includes(q.text)), q.text).toBe(true);
+      expect(
+        [...q.grades.keys()].some((id) => id.includes(q.text)),
+        q.text,
+      ).toBe(true);
     }
   });
 

@@ -40,7 +40,10 @@ const NOTES = [
 describe('changeset version', () => {
   it('writes the Chinese text of the release notes into CHANGELOG.md unchanged', () => {
     const root = skeleton();
-    writeFileSync(path.join(root, '.changeset', 'factcite-corpus.md'), `---\n"@factcite/corpus": minor\n---\n\nFacts release.\n\n**Corrected**\n\n${NOTES.join('\n')}\n`);
+    writeFileSync(
+      path.join(root, '.changeset', 'factcite-corpus.md'),
+      `---\n"@factcite/corpus": minor\n---\n\nFacts release.\n\n**Corrected**\n\n${NOTES.join('\n')}\n`,
+    );
     execFileSync(path.join(repo, 'node_modules', '.bin', 'changeset'), ['version'], { cwd: root, stdio: 'pipe' });
     const changelog = readFileSync(path.join(root, 'corpus', 'CHANGELOG.md'), 'utf8');
     for (const line of NOTES) expect(changelog).toContain(line);

@@ -16,16 +16,17 @@ describe('the corpus', () => {
 
   it('quotes every source verbatim', () => {
     const text = new Map(corpus.sources.map((s) => [s.id, s.text]));
-    const missing = corpus.facts.flatMap((f) =>
-      f.citations.filter((c) => !text.get(c.source)?.includes(c.quote)).map((c) => `${f.id} → ${c.source}`),
-    );
+    const missing = corpus.facts.flatMap((f) => f.citations.filter((c) => !text.get(c.source)?.includes(c.quote)).map((c) => `${f.id} → ${c.source}`));
     expect(missing).toEqual([]);
   });
 
   // No count per source: a short article may carry few facts, and a release must not break a test.
   it('draws facts from every article it holds', () => {
     for (const source of corpus.sources) {
-      expect(corpus.facts.some((f) => f.citations.some((c) => c.source === source.id)), source.id).toBe(true);
+      expect(
+        corpus.facts.some((f) => f.citations.some((c) => c.source === source.id)),
+        source.id,
+      ).toBe(true);
     }
   });
 

@@ -34,7 +34,10 @@ abstract class OramaBase implements Engine {
   build(corpus: Corpus): void {
     const entities = new Map(corpus.entities.map((e) => [e.id, e]));
     const db = this.make();
-    const done = insertMultiple(db, corpus.facts.map((f, id) => ({ id: String(id), text: searchableText(f, entities) })));
+    const done = insertMultiple(
+      db,
+      corpus.facts.map((f, id) => ({ id: String(id), text: searchableText(f, entities) })),
+    );
     if (done instanceof Promise) throw new Error('Orama inserted asynchronously: the bench measures synchronous engines');
     this.db = db;
   }
@@ -48,7 +51,8 @@ abstract class OramaBase implements Engine {
 
 export class OramaTypical extends OramaBase {
   readonly name = 'Orama, typical';
-  readonly config = "create({ schema: { text: 'string' }, components: { tokenizer: createTokenizer() } }) from @orama/tokenizers/mandarin; search({ term, limit })";
+  readonly config =
+    "create({ schema: { text: 'string' }, components: { tokenizer: createTokenizer() } }) from @orama/tokenizers/mandarin; search({ term, limit })";
   protected readonly threshold = 1;
   protected make(): Db {
     return create({ schema, components: { tokenizer: createTokenizer() } });

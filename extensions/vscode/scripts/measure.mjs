@@ -153,7 +153,9 @@ const lsp = await overLsp();
 console.log(`Node ${process.version}, ${RUNS} requests each, medians (p95)`);
 console.log(`| | in-process (extension host) | language server over stdio |`);
 console.log(`| --- | --- | --- |`);
-console.log(`| ready to answer | ${ms(act.load + act.activate)} (load bundle ${ms(act.load)}, activate ${ms(act.activate)}) | ${ms(lsp.initialized)} (spawn Node, load server, initialize) |`);
+console.log(
+  `| ready to answer | ${ms(act.load + act.activate)} (load bundle ${ms(act.load)}, activate ${ms(act.activate)}) | ${ms(lsp.initialized)} (spawn Node, load server, initialize) |`,
+);
 console.log(`| first completion | ${ms(local.firstCompletion)} | ${ms(lsp.firstCompletion)} |`);
 console.log(`| first hover | ${ms(local.firstHover)} | ${ms(lsp.firstHover)} |`);
 console.log(`| completion after an edit | ${ms(median(local.comp))} (${ms(p95(local.comp))}) | ${ms(median(lsp.comp))} (${ms(p95(lsp.comp))}) |`);

@@ -108,9 +108,7 @@ export function fromDiagnostic(d: FactciteDiagnostic): lsp.Diagnostic {
 }
 
 function sameRange(a: vscode.Range, b: lsp.Range): boolean {
-  return (
-    a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character
-  );
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }
 
 /** A code action, linked to the editor's own diagnostic objects so Problems shows the fix. */

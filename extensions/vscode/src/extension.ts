@@ -23,7 +23,11 @@ export function activate(context: vscode.ExtensionContext): void {
   const tree = vscode.window.createTreeView('factcite.facts', { treeDataProvider: view, showCollapseAll: true });
 
   const updateActive = () =>
-    void vscode.commands.executeCommand('setContext', 'factcite.active', !!vscode.window.activeTextEditor && isCiteable(vscode.window.activeTextEditor.document));
+    void vscode.commands.executeCommand(
+      'setContext',
+      'factcite.active',
+      !!vscode.window.activeTextEditor && isCiteable(vscode.window.activeTextEditor.document),
+    );
 
   // Hover links pass { factId, sourceId, citation }; the Facts view passes a node or an id.
   const openSource = async (arg: unknown) => {

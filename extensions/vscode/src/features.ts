@@ -42,7 +42,11 @@ function registerProviders(workspace: Workspace, log: vscode.LogOutputChannel): 
         provideCompletionItems: guarded(log, 'completion', (document, position, token) => {
           if (token.isCancellationRequested) return undefined;
           // VS Code takes both ranges, so its insert and replace modes each get theirs.
-          const list = completions(workspace.document(document), document.offsetAt(position), index(), { displayScript: settings.display(), lang: settings.messagesLanguage(), insertReplace: true });
+          const list = completions(workspace.document(document), document.offsetAt(position), index(), {
+            displayScript: settings.display(),
+            lang: settings.messagesLanguage(),
+            insertReplace: true,
+          });
           if (!list || token.isCancellationRequested) return undefined;
           return toCompletionList(list);
         }),
@@ -52,7 +56,11 @@ function registerProviders(workspace: Workspace, log: vscode.LogOutputChannel): 
     vscode.languages.registerHoverProvider(sel, {
       provideHover: guarded(log, 'hover', (document, position, token) => {
         if (token.isCancellationRequested) return undefined;
-        const found = hover(workspace.document(document), document.offsetAt(position), index(), { displayScript: settings.display(), commandLinks: true, lang: settings.messagesLanguage() });
+        const found = hover(workspace.document(document), document.offsetAt(position), index(), {
+          displayScript: settings.display(),
+          commandLinks: true,
+          lang: settings.messagesLanguage(),
+        });
         return found && !token.isCancellationRequested ? toHover(found) : undefined;
       }),
     }),
@@ -65,11 +73,17 @@ function registerProviders(workspace: Workspace, log: vscode.LogOutputChannel): 
           const doc = workspace.document(document);
           // The options the diagnostics were checked with: an uncited claim's fix and an upgrade need the same pin and setting.
           const { uncited, pinned } = workspace.host.checkOptions(document.uri.toString());
-          const actions = codeActions(doc, fromRange(range), ours.map((d) => fromDiagnostic(d as FactciteDiagnostic)), index(), {
-            uri: document.uri.toString(),
-            lang: settings.messagesLanguage(),
-            check: { uncited, pinned },
-          });
+          const actions = codeActions(
+            doc,
+            fromRange(range),
+            ours.map((d) => fromDiagnostic(d as FactciteDiagnostic)),
+            index(),
+            {
+              uri: document.uri.toString(),
+              lang: settings.messagesLanguage(),
+              check: { uncited, pinned },
+            },
+          );
           return actions.map((a) => toCodeAction(a, ours));
         }),
       },

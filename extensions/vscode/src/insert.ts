@@ -54,9 +54,7 @@ export async function pickAndInsert(store: Workspace, display: () => DisplaySett
   pick.matchOnDetail = false;
   const update = (query: string) => {
     const { index } = store.current;
-    const facts = query.trim()
-      ? index.search(query, { limit: 60 }).map((h) => h.fact)
-      : index.all().filter((f) => f.status === 'active');
+    const facts = query.trim() ? index.search(query, { limit: 60 }).map((h) => h.fact) : index.all().filter((f) => f.status === 'active');
     pick.items = facts.map((f) => toPick(f, display(), store));
   };
   update('');
@@ -72,5 +70,8 @@ export async function pickAndInsert(store: Workspace, display: () => DisplaySett
   pick.dispose();
   if (!chosen) return;
   if (editor && !editor.document.isClosed) await insertCitation(editor, chosen);
-  else await vscode.env.clipboard.writeText(`[@fact:${chosen}]`).then(() => vscode.window.showInformationMessage(vscode.l10n.t('No editor is open: copied {0} to the clipboard.', `[@fact:${chosen}]`)));
+  else
+    await vscode.env.clipboard
+      .writeText(`[@fact:${chosen}]`)
+      .then(() => vscode.window.showInformationMessage(vscode.l10n.t('No editor is open: copied {0} to the clipboard.', `[@fact:${chosen}]`)));
 }

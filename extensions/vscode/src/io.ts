@@ -28,7 +28,9 @@ function readBundled(distDir: string): BundledRelease {
 
 export function extensionIO(distDir: string): HostIO {
   const files = nodeCorpusFiles((origin, relative) =>
-    origin.kind === 'bundled' ? vscode.Uri.from({ scheme: CORPUS_SCHEME, path: `/${relative}` }).toString() : vscode.Uri.file(path.join(origin.dir, relative)).toString(),
+    origin.kind === 'bundled'
+      ? vscode.Uri.from({ scheme: CORPUS_SCHEME, path: `/${relative}` }).toString()
+      : vscode.Uri.file(path.join(origin.dir, relative)).toString(),
   );
   return {
     ...files,

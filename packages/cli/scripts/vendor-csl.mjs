@@ -22,11 +22,17 @@ const STYLES = {
 const LOCALES = ['zh-CN', 'zh-TW', 'en-US'];
 
 const escapeXml = (text, attr) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(attr ? /"/g : /$^/, '&quot;');
+  text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(attr ? /"/g : /$^/, '&quot;');
 
 function toXml(node, depth = 0) {
   if (typeof node === 'string') return escapeXml(node, false);
-  const attrs = Object.entries(node.a ?? {}).map(([k, v]) => ` ${k}="${escapeXml(String(v), true)}"`).join('');
+  const attrs = Object.entries(node.a ?? {})
+    .map(([k, v]) => ` ${k}="${escapeXml(String(v), true)}"`)
+    .join('');
   const children = node.c ?? [];
   if (children.length === 0) return `${'  '.repeat(depth)}<${node.n}${attrs}/>`;
   if (children.every((c) => typeof c === 'string')) return `${'  '.repeat(depth)}<${node.n}${attrs}>${children.map((c) => toXml(c)).join('')}</${node.n}>`;
@@ -61,6 +67,9 @@ for (const file of readdirSync(assets)) {
   for (const [id, style] of Object.entries(json)) {
     if (!wanted.has(id)) continue;
     const xml = toXml(fillInfo(style, id, STYLES[id]));
-    writeFileSync(path.join(out, `${id}.csl`), `<?xml version="1.0" encoding="utf-8"?>\n${xml.replace('<style ', '<style xmlns="http://purl.org/net/xbiblio/csl" ')}\n`);
+    writeFileSync(
+      path.join(out, `${id}.csl`),
+      `<?xml version="1.0" encoding="utf-8"?>\n${xml.replace('<style ', '<style xmlns="http://purl.org/net/xbiblio/csl" ')}\n`,
+    );
   }
 }

@@ -34,7 +34,12 @@ program
   .option(...corpusOption)
   .option('--json', 'print { ok, errors, warnings } as JSON')
   .option('--list-rules', 'list the rules the corpus is checked against, with what each asks, and check nothing')
-  .action((options) => run(() => import('./commands/validate.js'), (c) => c.validateCommand(options)));
+  .action((options) =>
+    run(
+      () => import('./commands/validate.js'),
+      (c) => c.validateCommand(options),
+    ),
+  );
 
 program
   .command('list')
@@ -42,7 +47,12 @@ program
   .option(...corpusOption)
   .option('--json', 'print the fact records as JSON')
   .option(...langOption)
-  .action((options) => run(() => import('./commands/read.js'), (c) => c.listCommand(options)));
+  .action((options) =>
+    run(
+      () => import('./commands/read.js'),
+      (c) => c.listCommand(options),
+    ),
+  );
 
 program
   .command('sources')
@@ -50,7 +60,12 @@ program
   .option(...corpusOption)
   .option('--json', 'print the sources, with their cleaned text, as JSON')
   .option(...langOption)
-  .action((options) => run(() => import('./commands/read.js'), (c) => c.sourcesCommand(options)));
+  .action((options) =>
+    run(
+      () => import('./commands/read.js'),
+      (c) => c.sourcesCommand(options),
+    ),
+  );
 
 program
   .command('get')
@@ -59,7 +74,12 @@ program
   .option(...corpusOption)
   .option('--json', 'print the fact record as JSON')
   .option(...langOption)
-  .action((id, options) => run(() => import('./commands/read.js'), (c) => c.getCommand(id, options)));
+  .action((id, options) =>
+    run(
+      () => import('./commands/read.js'),
+      (c) => c.getCommand(id, options),
+    ),
+  );
 
 program
   .command('search')
@@ -69,7 +89,12 @@ program
   .option(...corpusOption)
   .option('--json', 'print the matching facts as JSON, best first')
   .option(...langOption)
-  .action((query: string[], options) => run(() => import('./commands/read.js'), (c) => c.searchCommand(query.join(' '), options)));
+  .action((query: string[], options) =>
+    run(
+      () => import('./commands/read.js'),
+      (c) => c.searchCommand(query.join(' '), options),
+    ),
+  );
 
 program
   .command('check')
@@ -84,18 +109,28 @@ program
   .option('--uncited', 'also note numbers that state a fact without citing it (uncited-claim)')
   .option('--pin', "pin each Markdown report without errors to the corpus's release (front matter factcite: x.y.z)")
   .option(...langOption)
-  .action((files: string[], options) => run(() => import('./commands/check.js'), (c) => c.checkCommand(files, options)));
+  .action((files: string[], options) =>
+    run(
+      () => import('./commands/check.js'),
+      (c) => c.checkCommand(files, options),
+    ),
+  );
 
 program
   .command('pandoc-filter')
   .description('Pandoc JSON filter: resolve [@fact:ID] for citeproc and report citation problems on stderr (pandoc --filter factcite-pandoc-filter)')
   .argument('[format]', 'the output format, as pandoc passes it')
   .option('--input <files...>', 'the Markdown files pandoc reads, to locate problems by line (the Lua filter passes them)')
-  .option('--fail-on <level>', 'stop the render on: error, warning or never (default: the document\'s factcite.fail-on, else never)')
-  .option('--cite-as <what>', 'source: cite each fact\'s article, listed once (default); fact: one entry per fact')
+  .option('--fail-on <level>', "stop the render on: error, warning or never (default: the document's factcite.fail-on, else never)")
+  .option('--cite-as <what>', "source: cite each fact's article, listed once (default); fact: one entry per fact")
   .option(...corpusOption)
   .option(...langOption)
-  .action((format: string | undefined, options) => run(() => import('./commands/pandoc-filter.js'), (c) => c.pandocFilterCommand(format, options)));
+  .action((format: string | undefined, options) =>
+    run(
+      () => import('./commands/pandoc-filter.js'),
+      (c) => c.pandocFilterCommand(format, options),
+    ),
+  );
 
 program
   .command('quarto')
@@ -103,7 +138,12 @@ program
   .argument('<action>', 'install')
   .argument('[dir]', 'the Quarto project directory', '.')
   .option('--force', 'replace an installed copy')
-  .action((action: string, dir: string, options) => run(() => import('./commands/quarto.js'), (c) => c.quartoCommand(action, dir, options)));
+  .action((action: string, dir: string, options) =>
+    run(
+      () => import('./commands/quarto.js'),
+      (c) => c.quartoCommand(action, dir, options),
+    ),
+  );
 
 program
   .command('upgrade')
@@ -112,7 +152,12 @@ program
   .option('--write', 'write the upgraded report (without it, print the diff it would make)')
   .option(...corpusOption)
   .option('--json', 'print { from, to, changes, edits } as JSON')
-  .action((file: string, options) => run(() => import('./commands/upgrade.js'), (c) => c.upgradeCommand(file, options)));
+  .action((file: string, options) =>
+    run(
+      () => import('./commands/upgrade.js'),
+      (c) => c.upgradeCommand(file, options),
+    ),
+  );
 
 program
   .command('usage')
@@ -121,7 +166,12 @@ program
   .option('--release <version>', 'the release whose changes to look for (default: the corpus release)')
   .option(...corpusOption)
   .option('--json', 'print { facts, deprecated, affected } as JSON')
-  .action((files: string[], options) => run(() => import('./commands/usage.js'), (c) => c.usageCommand(files, options)));
+  .action((files: string[], options) =>
+    run(
+      () => import('./commands/usage.js'),
+      (c) => c.usageCommand(files, options),
+    ),
+  );
 
 program
   .command('ingest')
@@ -130,10 +180,18 @@ program
   .option('--id <id>', 'source id (needed for a new source)')
   .option('--check', 'only check that the committed body is what ingest produces')
   .option('--stdout', 'print the cleaned body instead of writing the source file')
-  .option('--publisher <name>', 'clean by this publisher\'s rules (corpus/ingest/<name>.yaml, or the publisher it names) instead of the one whose marker the page holds')
+  .option(
+    '--publisher <name>',
+    "clean by this publisher's rules (corpus/ingest/<name>.yaml, or the publisher it names) instead of the one whose marker the page holds",
+  )
   .option('--explain', 'show which rule removed which line, and where the front matter came from; writes nothing')
   .option(...corpusOption)
-  .action((rawFile: string, options) => run(() => import('./commands/ingest.js'), (c) => c.ingestCommand(rawFile, options)));
+  .action((rawFile: string, options) =>
+    run(
+      () => import('./commands/ingest.js'),
+      (c) => c.ingestCommand(rawFile, options),
+    ),
+  );
 
 program
   .command('mine')
@@ -144,19 +202,29 @@ program
   .option('--all', 'include sentences that facts already quote')
   .option('--force', 'overwrite an existing candidates file')
   .option(...corpusOption)
-  .action((source: string, options) => run(() => import('./commands/mine.js'), (c) => c.mineCommand(source, options)));
+  .action((source: string, options) =>
+    run(
+      () => import('./commands/mine.js'),
+      (c) => c.mineCommand(source, options),
+    ),
+  );
 
 program
   .command('render')
   .description('render a report with citations as numbered notes and a bibliography grouped by source')
   .argument('<report>', 'Markdown report')
   .option('--format <format>', 'md or html', 'md')
-  .option('--lang <lang>', 'language of notes and headings: en, zh-Hans or zh-Hant (default: the report\'s)')
+  .option('--lang <lang>', "language of notes and headings: en, zh-Hans or zh-Hant (default: the report's)")
   .option('--out <file>', 'write to a file instead of standard output')
   .option('--style <name>', 'format citations and bibliography in a bundled CSL style: gb7714, gb7714-author-date, chicago-notes')
   .option('--csl <file>', 'format citations and bibliography with a CSL style file (citeproc-js)')
   .option(...corpusOption)
-  .action((report: string, options) => run(() => import('./commands/render.js'), (c) => c.renderCommand(report, options)));
+  .action((report: string, options) =>
+    run(
+      () => import('./commands/render.js'),
+      (c) => c.renderCommand(report, options),
+    ),
+  );
 
 program
   .command('export')
@@ -164,14 +232,24 @@ program
   .requiredOption('--format <format>', 'csl-json or bibtex')
   .option('--out <file>', 'write to a file instead of standard output')
   .option(...corpusOption)
-  .action((options) => run(() => import('./commands/export.js'), (c) => c.exportCommand(options)));
+  .action((options) =>
+    run(
+      () => import('./commands/export.js'),
+      (c) => c.exportCommand(options),
+    ),
+  );
 
 program
   .command('build')
   .description('validate the corpus and write its release: data, modules with a typed FactId, JSON Schemas, hash manifest (atomic)')
   .option('--out <dir>', 'release directory (default: <corpus>/dist)')
   .option(...corpusOption)
-  .action((options) => run(() => import('./commands/build.js'), (c) => c.buildCommand(options)));
+  .action((options) =>
+    run(
+      () => import('./commands/build.js'),
+      (c) => c.buildCommand(options),
+    ),
+  );
 
 program
   .command('verify')
@@ -179,7 +257,12 @@ program
   .argument('[dir]', 'a release directory, or a package holding one in dist/ (default: the corpus release)')
   .option(...corpusOption)
   .option('--json', 'print { ok, problems, checked } as JSON')
-  .action((dir: string | undefined, options) => run(() => import('./commands/verify.js'), (c) => c.verifyCommand(dir, options)));
+  .action((dir: string | undefined, options) =>
+    run(
+      () => import('./commands/verify.js'),
+      (c) => c.verifyCommand(dir, options),
+    ),
+  );
 
 program
   .command('diff')
@@ -187,7 +270,12 @@ program
   .argument('<old>', 'a corpus directory, a built release, or a JSON file from factcite list --json')
   .argument('<new>', 'the same kinds')
   .option('--json', 'print { bump, added, removed, deprecated, changed, ... } as JSON')
-  .action((oldSpec: string, newSpec: string, options) => run(() => import('./commands/diff.js'), (c) => c.diffCommand(oldSpec, newSpec, options)));
+  .action((oldSpec: string, newSpec: string, options) =>
+    run(
+      () => import('./commands/diff.js'),
+      (c) => c.diffCommand(oldSpec, newSpec, options),
+    ),
+  );
 
 program
   .command('changeset')
@@ -195,7 +283,12 @@ program
   .option('--name <name>', 'changeset file name, without .md', 'factcite-corpus')
   .option('--dir <dir>', 'the .changeset directory (default: found above the corpus)')
   .option(...corpusOption)
-  .action((options) => run(() => import('./commands/changeset.js'), (c) => c.changesetCommand(options)));
+  .action((options) =>
+    run(
+      () => import('./commands/changeset.js'),
+      (c) => c.changesetCommand(options),
+    ),
+  );
 
 program
   .command('release-check')
@@ -204,14 +297,24 @@ program
   .option('--allow-removal', 'allow removed fact ids (a deliberate major release)')
   .option(...corpusOption)
   .option('--json', 'print the check and the diff as JSON')
-  .action((options) => run(() => import('./commands/release-check.js'), (c) => c.releaseCheckCommand(options)));
+  .action((options) =>
+    run(
+      () => import('./commands/release-check.js'),
+      (c) => c.releaseCheckCommand(options),
+    ),
+  );
 
 program
   .command('snapshot')
   .description('record the corpus as released: corpus/releases/<version>.json, the baseline of the next release')
   .option('--force', 'rewrite the snapshot of an unpublished version')
   .option(...corpusOption)
-  .action((options) => run(() => import('./commands/snapshot.js'), (c) => c.snapshotCommand(options)));
+  .action((options) =>
+    run(
+      () => import('./commands/snapshot.js'),
+      (c) => c.snapshotCommand(options),
+    ),
+  );
 
 program
   .command('site')
@@ -221,7 +324,12 @@ program
   .option('--serve', 'then preview it on 127.0.0.1 until interrupted')
   .option('--port <n>', 'port for --serve (0 picks a free one)', '4173')
   .option(...corpusOption)
-  .action((options) => run(() => import('./commands/site.js'), (c) => c.siteCommand(options)));
+  .action((options) =>
+    run(
+      () => import('./commands/site.js'),
+      (c) => c.siteCommand(options),
+    ),
+  );
 
 try {
   await program.parseAsync();

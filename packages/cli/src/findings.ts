@@ -1,4 +1,14 @@
-import { type CheckCitationsOptions, type CitationDiagnostic, checkCitations, type FactChange, type FactIndex, findSentences, LineIndex, type UncitedClaim, type ValueMismatch } from '@factcite/core';
+import {
+  type CheckCitationsOptions,
+  type CitationDiagnostic,
+  checkCitations,
+  type FactChange,
+  type FactIndex,
+  findSentences,
+  LineIndex,
+  type UncitedClaim,
+  type ValueMismatch,
+} from '@factcite/core';
 import { type MessageLang, message } from '@factcite/core/messages';
 import { type DocumentParagraph, documentParagraphs, type PandocDocument } from './pandoc/ast.js';
 
@@ -38,7 +48,10 @@ export interface CheckFinding {
 }
 
 /** A finding at UTF-16 offsets: a core diagnostic, or one of the CLI's own (an unresolved pin). */
-type Located = Pick<CitationDiagnostic, 'start' | 'end' | 'severity' | 'message' | 'factId' | 'suggestions' | 'successor' | 'mismatch' | 'uncited' | 'change'> & {
+type Located = Pick<
+  CitationDiagnostic,
+  'start' | 'end' | 'severity' | 'message' | 'factId' | 'suggestions' | 'successor' | 'mismatch' | 'uncited' | 'change'
+> & {
   code: string;
 };
 
@@ -168,5 +181,7 @@ export function checkDocument(
 export function findingPlace(f: CheckFinding, lang: MessageLang = 'en'): string {
   if (f.paragraph === undefined) return `${f.line}:${f.column}`;
   const paragraph = f.paragraph;
-  return f.footnote === undefined ? message('cli.place.paragraph', { paragraph }, lang) : message('cli.place.footnote', { paragraph, footnote: f.footnote }, lang);
+  return f.footnote === undefined
+    ? message('cli.place.paragraph', { paragraph }, lang)
+    : message('cli.place.footnote', { paragraph, footnote: f.footnote }, lang);
 }

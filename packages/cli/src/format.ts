@@ -56,7 +56,10 @@ export function describeFact(fact: Fact, index: FactIndex, lang: MessageLang = '
     if (fact.statement[key]) lines.push(`  ${pc.dim(pad(key, 8))}${fact.statement[key]}`);
   }
   const value = formatValue(fact.value, fact.date);
-  if (value) lines.push(`  ${label('cli.get.value')}${value}${fact.value?.amount !== undefined ? pc.dim(` (${fact.value.amount} ${fact.value.unit ?? ''}, ${fact.value.qualifier})`) : ''}`);
+  if (value)
+    lines.push(
+      `  ${label('cli.get.value')}${value}${fact.value?.amount !== undefined ? pc.dim(` (${fact.value.amount} ${fact.value.unit ?? ''}, ${fact.value.qualifier})`) : ''}`,
+    );
   lines.push(`  ${label('cli.get.kind')}${fact.kind}${fact.topics.length ? pc.dim(`  ${message('cli.get.topics', { topics: fact.topics }, lang)}`) : ''}`);
   if (fact.entities.length) {
     const names = fact.entities.map((id) => name(index.entity(id), id));

@@ -16,7 +16,11 @@ describe('factcite build', () => {
   it('writes the release: data, modules with a typed FactId, JSON Schemas and a manifest', () => {
     const { code, stdout } = factcite(['build', '--out', out]);
     expect(code).toBe(0);
-    expect(stdout).toMatch(new RegExp(`@factcite/corpus ${escaped(CORPUS_VERSION)} → .*: \\d+ facts, ${CORPUS_SOURCES} sources, \\d+ entities, 12 files; release sha256 [0-9a-f]{64}`));
+    expect(stdout).toMatch(
+      new RegExp(
+        `@factcite/corpus ${escaped(CORPUS_VERSION)} → .*: \\d+ facts, ${CORPUS_SOURCES} sources, \\d+ entities, 12 files; release sha256 [0-9a-f]{64}`,
+      ),
+    );
     const manifest = JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8'));
     const data = JSON.parse(readFileSync(path.join(out, 'corpus.json'), 'utf8'));
     expect(Object.keys(manifest.facts)).toEqual(data.facts.map((f: { id: string }) => f.id));
@@ -62,7 +66,11 @@ describe('factcite verify', () => {
   it('passes the installed release of the repository', () => {
     const { code, stdout } = factcite(['verify']);
     expect(code).toBe(0);
-    expect(stdout).toMatch(new RegExp(`✔ @factcite/corpus ${escaped(CORPUS_VERSION)} in corpus/dist: 12 files, \\d+ facts, ${CORPUS_SOURCES} sources, \\d+ entities match the manifest`));
+    expect(stdout).toMatch(
+      new RegExp(
+        `✔ @factcite/corpus ${escaped(CORPUS_VERSION)} in corpus/dist: 12 files, \\d+ facts, ${CORPUS_SOURCES} sources, \\d+ entities match the manifest`,
+      ),
+    );
   });
 
   it('passes a package directory, reading its dist/', () => {

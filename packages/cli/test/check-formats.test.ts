@@ -75,7 +75,7 @@ describe('factcite check on Word, OpenDocument and HTML', () => {
     expect(github).toContain(`::第5段: 找不到事實「${other.id}-typo」`);
   });
 
-  it('says in the writer\'s language how to install pandoc', () => {
+  it("says in the writer's language how to install pandoc", () => {
     const { stderr } = factcite(['check', path.join(dir, 'report.docx')], { env: { PATH: '/nonexistent', LANG: 'zh_HK.UTF-8' } });
     expect(stderr).toMatch(/^factcite: 沒有安裝pandoc，或它不在PATH中；檢查.*report\.docx需要用到它。/);
   });
@@ -83,7 +83,9 @@ describe('factcite check on Word, OpenDocument and HTML', () => {
   it('says how to install pandoc when it is missing, without a stack trace', () => {
     const { code, stderr, stdout } = factcite(['check', path.join(dir, 'report.docx')], { env: { PATH: '/nonexistent' } });
     expect(code).toBe(1);
-    expect(stderr).toMatch(/^factcite: pandoc is not installed or not on PATH; checking .*report\.docx needs it\. Install it \(Debian\/Ubuntu: sudo apt-get install pandoc/);
+    expect(stderr).toMatch(
+      /^factcite: pandoc is not installed or not on PATH; checking .*report\.docx needs it\. Install it \(Debian\/Ubuntu: sudo apt-get install pandoc/,
+    );
     expect(stderr).not.toMatch(/\n\s+at /);
     expect(stdout).toBe('');
   });
@@ -139,12 +141,16 @@ describe('factcite check for CI', () => {
     const { stdout } = factcite(['check', path.relative(process.cwd(), odd), '--format', 'github'], { cwd: process.cwd() });
     const lines = stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(3);
-    expect(lines[1]).toMatch(new RegExp(`^::error file=[^,]*a%2Cb%3Ac%25\\.md,line=7,col=11,endLine=7,endColumn=\\d+,title=factcite unknown-fact::Unknown fact "${other.id}-typo"`));
+    expect(lines[1]).toMatch(
+      new RegExp(`^::error file=[^,]*a%2Cb%3Ac%25\\.md,line=7,col=11,endLine=7,endColumn=\\d+,title=factcite unknown-fact::Unknown fact "${other.id}-typo"`),
+    );
     expect(lines[0]).toMatch(/^::warning file=.*,title=factcite value-mismatch::/);
 
     pandoc(['report.md', '-o', 'report.docx'], { cwd: dir });
     const docx = factcite(['check', path.join(dir, 'report.docx'), '--format', 'github']).stdout.split('\n');
-    expect(docx[1]).toMatch(new RegExp(`^::error file=[^,]*report\\.docx,title=factcite unknown-fact::paragraph 4: Unknown fact .*%0A“数码港\\[@fact:${other.id}-typo\\]。”$`));
+    expect(docx[1]).toMatch(
+      new RegExp(`^::error file=[^,]*report\\.docx,title=factcite unknown-fact::paragraph 4: Unknown fact .*%0A“数码港\\[@fact:${other.id}-typo\\]。”$`),
+    );
   });
 
   it('--fail-on decides the exit code: error (default), warning, never', () => {

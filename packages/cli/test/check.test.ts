@@ -102,7 +102,9 @@ describe('factcite check', () => {
       expect(findings.map((f) => f.line)).toEqual(changed);
       const lines = wrong.split('\n');
       for (const f of findings) {
-        const at = Array.from(lines[f.line - 1]!).slice(f.column - 1, f.endColumn - 1).join('');
+        const at = Array.from(lines[f.line - 1]!)
+          .slice(f.column - 1, f.endColumn - 1)
+          .join('');
         expect(at, f.message).toBe(f.mismatch.found);
       }
       expect(findings.find((f) => f.factId === 'hk-ai-rd-institute-funding')).toEqual({

@@ -18,7 +18,10 @@ function document(n: number): PandocDocument {
     inlines.push({ t: 'Str', c: '数码港' });
     inlines.push({
       t: 'Cite',
-      c: [[{ citationId: id, citationPrefix: [], citationSuffix: [], citationMode: { t: 'NormalCitation' }, citationNoteNum: i, citationHash: 0 }], [{ t: 'Str', c: `[@${id}]` }]],
+      c: [
+        [{ citationId: id, citationPrefix: [], citationSuffix: [], citationMode: { t: 'NormalCitation' }, citationNoteNum: i, citationHash: 0 }],
+        [{ t: 'Str', c: `[@${id}]` }],
+      ],
     });
     inlines.push({ t: 'Str', c: '，' });
   }

@@ -32,7 +32,8 @@ describe('choosing the corpus', () => {
 
   it('finds a corpus/ folder above the working directory', () => {
     const ws = tempDir('choice');
-    for (const part of ['facts', 'sources', 'entities.yaml', 'package.json']) cpSync(path.join(corpusDir, part), path.join(ws, 'corpus', part), { recursive: true });
+    for (const part of ['facts', 'sources', 'entities.yaml', 'package.json'])
+      cpSync(path.join(corpusDir, part), path.join(ws, 'corpus', part), { recursive: true });
     mkdirSync(path.join(ws, 'reports', 'drafts'), { recursive: true });
     const { code, stdout } = factcite(['validate'], { cwd: path.join(ws, 'reports', 'drafts') });
     expect(code).toBe(0);

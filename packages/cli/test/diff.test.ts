@@ -127,9 +127,18 @@ describe('factcite diff on a changed record schema', () => {
       writeFileSync(file, JSON.stringify({ version: '0.1.0', facts: snapshot, schemas: { facts: schema } }));
       return file;
     };
-    const original = write('original.json', schemaOf(() => {}));
-    const narrower = write('narrower.json', schemaOf((p) => delete p.note));
-    const wider = write('wider.json', schemaOf((p) => (p.confidence = { type: 'number' })));
+    const original = write(
+      'original.json',
+      schemaOf(() => {}),
+    );
+    const narrower = write(
+      'narrower.json',
+      schemaOf((p) => delete p.note),
+    );
+    const wider = write(
+      'wider.json',
+      schemaOf((p) => (p.confidence = { type: 'number' })),
+    );
     expect(diff(original, narrower)).toMatchObject({ bump: 'major', schema: { changes: ['removed field facts[].note (major)'] } });
     expect(diff(original, wider)).toMatchObject({ bump: 'minor', schema: { changes: ['new optional field facts[].confidence (minor)'] } });
   });

@@ -47,7 +47,9 @@ describe('factcite export --format bibtex', () => {
     writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: .*$/m, 'title: "50% of {AI} & R_D #1 ~ ^ \\\\"'));
     const { stdout } = factcite(['export', '--format', 'bibtex', '--corpus', corpus]);
     const entry = stdout.split('\n\n').find((e) => e.startsWith('@article{fact:hk-ai-rd-institute-funding,'))!;
-    expect(entry).toContain('title = {{50\\% of \\textbraceleft{}AI\\textbraceright{} \\& R\\_D \\#1 \\textasciitilde{} \\textasciicircum{} \\textbackslash{}}},');
+    expect(entry).toContain(
+      'title = {{50\\% of \\textbraceleft{}AI\\textbraceright{} \\& R\\_D \\#1 \\textasciitilde{} \\textasciicircum{} \\textbackslash{}}},',
+    );
     // BibTeX counts every brace, a backslash before it or not, to find where a field ends.
     let depth = 0;
     for (const ch of stdout) {

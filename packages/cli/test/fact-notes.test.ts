@@ -51,7 +51,14 @@ describe('fact notes', () => {
     expect(hans.code).toBe(0);
     expect(hans.stdout).toMatch(new RegExp(`\\[\\^1\\]: .*。说明：${NOTE_HANS}。`));
 
-    const hant = factcite(['render', report('香港投資管理有限公司的資金約合80億美元[@fact:hkic-fund-size-usd]，這個數字經常與合作協議的金額混淆。\n'), '--corpus', corpus, '--format', 'html']);
+    const hant = factcite([
+      'render',
+      report('香港投資管理有限公司的資金約合80億美元[@fact:hkic-fund-size-usd]，這個數字經常與合作協議的金額混淆。\n'),
+      '--corpus',
+      corpus,
+      '--format',
+      'html',
+    ]);
     expect(hant.code).toBe(0);
     expect(hant.stdout).toMatch(new RegExp(`<li id="note-1">[^\\n]*說明：${NOTE_HANT}。`));
 

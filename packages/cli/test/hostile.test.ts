@@ -183,7 +183,10 @@ describe('verify on a stranger’s release', () => {
   it('says "matches the published" only when the release hash is the one recorded for that version', () => {
     const { root, corpus, dist, manifest } = built('verify-published');
     mkdirSync(path.join(corpus, 'releases'));
-    writeFileSync(path.join(corpus, 'releases', `${CORPUS_VERSION}.json`), JSON.stringify({ name: manifest.name, version: CORPUS_VERSION, release: manifest.release }));
+    writeFileSync(
+      path.join(corpus, 'releases', `${CORPUS_VERSION}.json`),
+      JSON.stringify({ name: manifest.name, version: CORPUS_VERSION, release: manifest.release }),
+    );
     const genuine = factcite(['verify', dist, '--corpus', corpus], { cwd: root });
     expect(genuine.code).toBe(0);
     expect(genuine.stdout).toContain(`matches the published ${CORPUS_VERSION}`);
@@ -215,7 +218,9 @@ describe('terminal safety', () => {
     editFact(corpus, 'hk-ai-rd-institute-funding', (b) => b.replace(/ {4}en: .*/, `    en: "In 2025 ${hostile}"`));
     const { code, stdout } = factcite(['validate', '--corpus', corpus], { cwd: root });
     expect(code).toBe(1);
-    expect(stdout).toMatch(/facts\/city24-hk-ai-2025-02-27\.yaml:\d+:\d+ +error +fact "hk-ai-rd-institute-funding": statement\.en holds the control character U\+001B/);
+    expect(stdout).toMatch(
+      /facts\/city24-hk-ai-2025-02-27\.yaml:\d+:\d+ +error +fact "hk-ai-rd-institute-funding": statement\.en holds the control character U\+001B/,
+    );
     expect(stdout).not.toContain(ESC);
   });
 
@@ -244,7 +249,11 @@ describe('terminal safety', () => {
     expect(factcite(['build', '--corpus', corpus], { cwd: root }).code).toBe(0);
     const file = path.join(corpus, 'dist', 'corpus.json');
     writeFileSync(file, readFileSync(file, 'utf8').replace('In the 2025-26 Budget', 'In the \\u001b]0;PWNED\\u0007\\u001b[2J\\u202e 2025-26 Budget'));
-    for (const args of [['get', 'hk-ai-rd-institute-funding'], ['search', 'hk-ai-rd-institute-funding'], ['get', 'hk-ai-rd-institute-funding', '--json']]) {
+    for (const args of [
+      ['get', 'hk-ai-rd-institute-funding'],
+      ['search', 'hk-ai-rd-institute-funding'],
+      ['get', 'hk-ai-rd-institute-funding', '--json'],
+    ]) {
       const { code, stdout } = factcite([...args, '--corpus', corpus], { cwd: root });
       expect(code).toBe(0);
       expect(stdout).toContain('PWNED');
@@ -268,7 +277,9 @@ describe('the weak list', () => {
 
   it('a YAML alias gets its own message and an unknown tag a warning', () => {
     const { root, corpus } = copyCorpus('yaml-alias');
-    editFact(corpus, 'hk-ai-rd-institute-funding', (b) => b.replace('topics: [funding, research, policy]', 'topics: &t [funding, research, policy]\n  note: !!js/function "function () {}"'));
+    editFact(corpus, 'hk-ai-rd-institute-funding', (b) =>
+      b.replace('topics: [funding, research, policy]', 'topics: &t [funding, research, policy]\n  note: !!js/function "function () {}"'),
+    );
     editFact(corpus, 'hk-ai-rd-institute-funding', (b) => `${b}- id: aliased-topics\n  topics: *t\n`);
     const { code, stdout } = factcite(['validate', '--corpus', corpus], { cwd: root });
     expect(code).toBe(1);
@@ -302,11 +313,16 @@ describe('the weak list', () => {
     const { root, corpus } = copyCorpus('concurrent-build');
     const out = path.join(root, 'out', 'dist');
     const { spawn } = await import('node:child_process');
-    const runs = Array.from({ length: 4 }, () =>
-      new Promise<number | null>((resolve) => {
-        const child = spawn(process.execPath, [cli, 'build', '--corpus', corpus, '--out', out], { stdio: 'ignore', env: { ...process.env, FACTCITE_CORPUS: '' } });
-        child.on('exit', resolve);
-      }),
+    const runs = Array.from(
+      { length: 4 },
+      () =>
+        new Promise<number | null>((resolve) => {
+          const child = spawn(process.execPath, [cli, 'build', '--corpus', corpus, '--out', out], {
+            stdio: 'ignore',
+            env: { ...process.env, FACTCITE_CORPUS: '' },
+          });
+          child.on('exit', resolve);
+        }),
     );
     expect(await Promise.all(runs)).toEqual([0, 0, 0, 0]);
     expect(readdirSync(path.dirname(out))).toEqual(['dist']);

@@ -19,7 +19,7 @@ function corpusWith(layout: string): { dir: string; raw: string } {
 }
 
 describe('factcite ingest with publisher rules', () => {
-  it('cleans an unseen publisher\'s page by its rules file and fills the front matter from it', () => {
+  it("cleans an unseen publisher's page by its rules file and fills the front matter from it", () => {
     const { dir, raw } = corpusWith('hkjfinance');
     const { code, stdout } = factcite(['ingest', raw, '--id', 'hkj-hkstp-incubator-2025-03-12', '--corpus', dir]);
     expect(code).toBe(0);
@@ -46,7 +46,7 @@ describe('factcite ingest with publisher rules', () => {
     expect(factcite(['ingest', raw, '--check', '--corpus', dir]).code).toBe(0);
   });
 
-  it('--explain shows each removed line with its number and rule, and the front matter\'s origins; it writes nothing', () => {
+  it("--explain shows each removed line with its number and rule, and the front matter's origins; it writes nothing", () => {
     const { dir, raw } = corpusWith('gbatech');
     const { code, stdout } = factcite(['ingest', raw, '--explain', '--corpus', dir]);
     expect(code).toBe(0);
@@ -71,7 +71,10 @@ describe('factcite ingest with publisher rules', () => {
 
   it('refuses to clean by a broken rules file, naming the file, line and column', () => {
     const { dir, raw } = corpusWith('mingchen');
-    writeFileSync(path.join(dir, 'ingest', 'broken.yaml'), "publisher: 壞報\nmarkers: [壞報]\ndrop:\n  - rule: again\n    line: '(壞)\\1'\n  - rule: loose\n    lines: '^x'\n");
+    writeFileSync(
+      path.join(dir, 'ingest', 'broken.yaml'),
+      "publisher: 壞報\nmarkers: [壞報]\ndrop:\n  - rule: again\n    line: '(壞)\\1'\n  - rule: loose\n    lines: '^x'\n",
+    );
     const { code, stderr } = factcite(['ingest', raw, '--id', 'x', '--corpus', dir]);
     expect(code).toBe(1);
     expect(stderr).toMatch(/ingest\/broken\.yaml:5:11: drop\[0\]\.line is not a pattern the cleaner can run/);
@@ -84,25 +87,39 @@ describe('factcite ingest with publisher rules', () => {
 describe('factcite validate and the cleaning rules', () => {
   it('reports a broken rules file as an error at its line and column', () => {
     const dir = tempDir('validate-rules');
-    for (const part of ['facts', 'sources', 'raw', 'entities.yaml', 'package.json', 'ingest']) cpSync(path.join(repoRoot, 'corpus', part), path.join(dir, part), { recursive: true });
+    for (const part of ['facts', 'sources', 'raw', 'entities.yaml', 'package.json', 'ingest'])
+      cpSync(path.join(repoRoot, 'corpus', part), path.join(dir, part), { recursive: true });
     expect(factcite(['validate', '--corpus', dir]).code).toBe(0);
-    writeFileSync(path.join(dir, 'ingest', 'takungpao.yaml'), readFileSync(path.join(repoRoot, 'corpus', 'ingest', 'takungpao.yaml'), 'utf8').replace('region: HK', 'region: Hong Kong'));
+    writeFileSync(
+      path.join(dir, 'ingest', 'takungpao.yaml'),
+      readFileSync(path.join(repoRoot, 'corpus', 'ingest', 'takungpao.yaml'), 'utf8').replace('region: HK', 'region: Hong Kong'),
+    );
     const { code, stdout } = factcite(['validate', '--corpus', dir, '--json']);
     expect(code).toBe(1);
     expect(JSON.parse(stdout).errors).toEqual([
-      expect.objectContaining({ file: expect.stringMatching(/ingest\/takungpao\.yaml$/), line: 4, column: 9, code: 'invalid-ingest-rule', message: expect.stringContaining('region') }),
+      expect.objectContaining({
+        file: expect.stringMatching(/ingest\/takungpao\.yaml$/),
+        line: 4,
+        column: 9,
+        code: 'invalid-ingest-rule',
+        message: expect.stringContaining('region'),
+      }),
     ]);
   });
 });
 
 describe('the incubator page, from raw capture to candidate facts', () => {
-  it('ingest fills the front matter by the publisher\'s rules; mine proposes each amount, in Hong Kong dollars, with no junk', () => {
+  it("ingest fills the front matter by the publisher's rules; mine proposes each amount, in Hong Kong dollars, with no junk", () => {
     const { dir, raw } = corpusWith('hkjfinance');
     cpSync(path.join(repoRoot, 'corpus', 'entities.yaml'), path.join(dir, 'entities.yaml'));
     expect(factcite(['ingest', raw, '--id', 'hkj-hkstp-incubator-2025-03-12', '--corpus', dir]).code).toBe(0);
     const { code, stdout } = factcite(['mine', 'hkj-hkstp-incubator-2025-03-12', '--stdout', '--corpus', dir]);
     expect(code).toBe(0);
-    const stubs = parse(stdout) as { value: { text: string; amount: number; unit?: string; qualifier: string }; entities: string[]; statement: Record<string, string> }[];
+    const stubs = parse(stdout) as {
+      value: { text: string; amount: number; unit?: string; qualifier: string };
+      entities: string[];
+      statement: Record<string, string>;
+    }[];
     expect(stubs.map((s) => s.value.text)).toEqual(['5億元', '30家', '約8,000平方米', '最高1,000萬元', '逾百家', '近20億元', '800多家']);
     expect(stubs[0]!.value).toMatchObject({ amount: 5e8, unit: 'HKD', qualifier: 'exact' });
     expect(stubs[2]!.value).toMatchObject({ amount: 8000, unit: 'square-metres', qualifier: 'approx' });
@@ -123,6 +140,6 @@ describe('mine without a rules file for the publisher', () => {
     const { stdout } = factcite(['mine', 'mingchen-rd-institute', '--stdout', '--corpus', dir]);
     const stubs = parse(stdout) as { value: { text: string; unit?: string } }[];
     expect(stubs.find((s) => s.value.text === '10億元')!.value.unit).toBe('HKD');
-    expect(stdout).toContain('bare 元 read as HKD: a Traditional Chinese source with no region in its publisher\'s rules');
+    expect(stdout).toContain("bare 元 read as HKD: a Traditional Chinese source with no region in its publisher's rules");
   });
 });

@@ -43,7 +43,9 @@ describe('factcite speaks the writer’s language', () => {
 
   it('aligns the message column by display width in every language', () => {
     for (const lang of ['en', 'zh-Hans', 'zh-Hant']) {
-      const lines = factcite(['check', 'examples/report.md', '--lang', lang]).stdout.split('\n').filter((l) => /^ {2}\d+:\d+/.test(l));
+      const lines = factcite(['check', 'examples/report.md', '--lang', lang])
+        .stdout.split('\n')
+        .filter((l) => /^ {2}\d+:\d+/.test(l));
       expect(lines.length).toBe(2);
       const starts = lines.map((l) => columnOf(l, l.includes('hk-ai-subsidy') ? (lang === 'en' ? 'Unknown' : '找不到') : lang === 'en' ? 'Fact' : '事'));
       expect(new Set(starts).size).toBe(1);
@@ -56,7 +58,7 @@ describe('factcite speaks the writer’s language', () => {
     expect(factcite(['get', 'hk-ai-subsidy-scheme-3-billion', '--lang', 'zh-Hant']).stderr).toMatch(/^factcite: 找不到事實「hk-ai-subsidy-scheme-3-billion」/);
   });
 
-  it('get labels a fact, names its entities and marks it deprecated in the writer\'s language; sources counts in it', () => {
+  it("get labels a fact, names its entities and marks it deprecated in the writer's language; sources counts in it", () => {
     const hant = factcite(['get', 'hk-ai-companies-800', '--lang', 'zh-Hant']).stdout;
     expect(hant.split('\n')[0]).toBe('hk-ai-companies-800（已棄用 → hk-ai-companies-at-science-park-and-cyberport）');
     expect(hant).toMatch(/^ {2}數值 {4}/m);
@@ -95,7 +97,9 @@ describe('display width', () => {
     const dir = tempDir('width');
     const file = path.join(dir, 'r.md');
     writeFileSync(file, `${'段落。\n'.repeat(9)}数码港[@fact:no-such-fact-a]\n\n[@fact:no-such-fact-b]\n`);
-    const lines = factcite(['check', file, '--lang', 'zh-Hans']).stdout.split('\n').filter((l) => /^ {2}\d+:\d+/.test(l));
+    const lines = factcite(['check', file, '--lang', 'zh-Hans'])
+      .stdout.split('\n')
+      .filter((l) => /^ {2}\d+:\d+/.test(l));
     expect(lines.map((l) => columnOf(l, '错误'))).toEqual([9, 9]);
   });
 });

@@ -69,7 +69,7 @@ describe('mine: currency by the source', () => {
     expect(mineCandidates(input('基金規模達5億美元。\n', 'Hant', HK))[0]!.primary.unit).toBe('USD');
   });
 
-  it('obeys the article\'s own note: 1000億元（人民幣，下同） makes later bare 元 renminbi in a Hong Kong paper', () => {
+  it("obeys the article's own note: 1000億元（人民幣，下同） makes later bare 元 renminbi in a Hong Kong paper", () => {
     const found = mineCandidates({ ...input(sourceBody('tkp-shenzhen-ai-plan-2023-06-01'), 'Hant', HK), year: 2023 });
     const funds = byText(found, '1000億元');
     expect(funds.length).toBeGreaterThanOrEqual(2);
@@ -79,7 +79,7 @@ describe('mine: currency by the source', () => {
 });
 
 describe('mine: no junk from datelines and bylines', () => {
-  it('skips a wire dateline and an in-text byline, keeping the sentence\'s claims', () => {
+  it("skips a wire dateline and an in-text byline, keeping the sentence's claims", () => {
     const found = mineCandidates(input(readFileSync(path.join(layouts, 'gbatech', 'body.md'), 'utf8'), 'Hans'));
     const lead = found.filter((c) => c.sentence.text.startsWith('本报香港3月4日电'));
     expect(lead.map((c) => c.primary.text)).toEqual(['3000PFLOPS']);
@@ -94,10 +94,13 @@ describe('mine: no junk from datelines and bylines', () => {
 });
 
 describe('mine: drafts and entities', () => {
-  it('drafts the statement in both scripts through OpenCC, the source\'s own verbatim, and marks the English as a placeholder', () => {
+  it("drafts the statement in both scripts through OpenCC, the source's own verbatim, and marks the English as a placeholder", () => {
     const body = '業界人士認為，香港已有800多家人工智能相關企業集中在科學園及數碼港。\n';
     const candidates = mineCandidates(input(body, 'Hant', HK));
-    const [stub] = parse(formatCandidates(candidates, input(body, 'Hant', HK), 'sources/fixture.md')) as { statement: Record<string, string>; entities: string[] }[];
+    const [stub] = parse(formatCandidates(candidates, input(body, 'Hant', HK), 'sources/fixture.md')) as {
+      statement: Record<string, string>;
+      entities: string[];
+    }[];
     expect(stub!.statement).toEqual({
       'zh-Hant': '業界人士認為，香港已有800多家人工智能相關企業集中在科學園及數碼港。',
       'zh-Hans': '业界人士认为，香港已有800多家人工智能相关企业集中在科学园及数码港。',

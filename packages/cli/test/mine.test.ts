@@ -17,7 +17,10 @@ interface Stub {
 }
 
 function body(corpus: string, source: string): string {
-  return readFileSync(path.join(corpus, 'sources', `${source}.md`), 'utf8').split('\n---\n\n').slice(1).join('\n---\n\n');
+  return readFileSync(path.join(corpus, 'sources', `${source}.md`), 'utf8')
+    .split('\n---\n\n')
+    .slice(1)
+    .join('\n---\n\n');
 }
 
 describe('factcite mine', () => {
@@ -67,7 +70,11 @@ describe('factcite mine', () => {
     writeFileSync(path.join(corpus, 'facts', 'unreviewed.yaml'), candidates);
     const { code, stdout } = factcite(['validate', '--corpus', corpus, '--json']);
     expect(code).toBe(1);
-    expect(JSON.parse(stdout).errors[0]).toMatchObject({ file: expect.stringMatching(/facts\/unreviewed\.yaml$/), code: 'unknown-field', message: expect.stringContaining('"review"') });
+    expect(JSON.parse(stdout).errors[0]).toMatchObject({
+      file: expect.stringMatching(/facts\/unreviewed\.yaml$/),
+      code: 'unknown-field',
+      message: expect.stringContaining('"review"'),
+    });
   });
 
   it('does not overwrite a candidates file under review without --force', () => {
@@ -108,7 +115,11 @@ describe('a new article, from raw text to a released minor version', () => {
     expect(fund.entities).toContain('hkic');
     const reviewed = [
       { ...fund, id: 'hkej-hkic-fund-62-billion', statement: { ...fund.statement, en: 'HKIC manages a fund of HK$62 billion.' } },
-      { ...survey, id: 'hkej-knowledge-workers-genai-88-percent', statement: { ...survey.statement, en: '88% of knowledge workers in Hong Kong use generative AI.' } },
+      {
+        ...survey,
+        id: 'hkej-knowledge-workers-genai-88-percent',
+        statement: { ...survey.statement, en: '88% of knowledge workers in Hong Kong use generative AI.' },
+      },
     ].map(({ review: _review, ...fact }) => fact);
     writeFileSync(path.join(corpus, 'facts', 'hkej-ai-bet-2024-06-14.yaml'), stringify(reviewed));
     rmSync(path.join(corpus, 'candidates'), { recursive: true });

@@ -97,7 +97,7 @@ describe('pandoc with the factcite filter (Debian pandoc)', () => {
     expect(failing.code).not.toBe(0);
   });
 
-  it('speaks the locale\'s language, or the document\'s factcite.lang, in its log', () => {
+  it("speaks the locale's language, or the document's factcite.lang, in its log", () => {
     const dir = tempDir('pandoc');
     const input = write(dir, 'plain.md', `# 标题\n\n第一段。\n\n第二句没问题。数码港[@fact:${other.id}-typo]有误。\n`);
     const hans = pandoc([input, '--filter', filterBin, '-t', 'plain'], { cwd: dir, env: { LANG: 'zh_CN.UTF-8' } });

@@ -1,7 +1,18 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { addFactLike, CORPUS_VERSION, type CorpusCopy, copyCorpus, deprecateFact, editFact, factBlock, NEXT_MINOR, removeFact, versionField } from './fixtures.js';
+import {
+  addFactLike,
+  CORPUS_VERSION,
+  type CorpusCopy,
+  copyCorpus,
+  deprecateFact,
+  editFact,
+  factBlock,
+  NEXT_MINOR,
+  removeFact,
+  versionField,
+} from './fixtures.js';
 import { factcite } from './run.js';
 
 /** A corpus copy whose current state is recorded as a release of its version (CORPUS_VERSION). */
@@ -63,7 +74,11 @@ describe('factcite release-check', () => {
     // The new facts ship in the minor release the changeset declares, as they did before the removal.
     expect(report).toMatchObject({ next: NEXT_MINOR, required: 'minor', declared: 'minor' });
     expect(report.problems).toEqual([
-      expect.objectContaining({ code: 'removed-id', id: 'hk-ai-rd-institute-purpose', message: expect.stringMatching(/restore its record \(.*releases.*\.json holds it\)/) }),
+      expect.objectContaining({
+        code: 'removed-id',
+        id: 'hk-ai-rd-institute-purpose',
+        message: expect.stringMatching(/restore its record \(.*releases.*\.json holds it\)/),
+      }),
     ]);
     expect(report.diff.bump).toBe('major');
 

@@ -20,7 +20,10 @@ function plainMarkdown(text: string): string {
 
 /** Whitespace as one space, and pandoc's plain-text superscript ^(…) as its content. */
 function normal(text: string): string {
-  return text.replace(/\^\(([^)]*)\)/g, '$1').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/\^\(([^)]*)\)/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** Our render: the bibliography entries and the citation or note texts. */
@@ -45,7 +48,9 @@ describe('render --style / --csl through citeproc-js, against pandoc --citeproc 
       // Each article once: two sources, however many facts.
       expect(mine.entries).toHaveLength(2);
       const csl = path.resolve(__dirname, '..', 'styles', `${file}.csl`);
-      const theirs = pandoc(['report.md', '--lua-filter', luaFilter, '--citeproc', '--csl', csl, '-M', 'lang=zh-CN', '-t', 'plain', '--wrap=none'], { cwd: dir });
+      const theirs = pandoc(['report.md', '--lua-filter', luaFilter, '--citeproc', '--csl', csl, '-M', 'lang=zh-CN', '-t', 'plain', '--wrap=none'], {
+        cwd: dir,
+      });
       expect(theirs.code, theirs.stderr).toBe(0);
       const plain = normal(theirs.stdout);
       for (const entry of mine.entries) expect(plain).toContain(entry);
@@ -76,7 +81,9 @@ describe('render --style / --csl through citeproc-js, against pandoc --citeproc 
     writeFileSync(path.join(dir, 'report.md'), report);
     const unknown = factcite(['render', 'report.md', '--style', 'apa'], { cwd: dir });
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toBe('factcite: unknown citation style "apa"; bundled styles: gb7714, gb7714-author-date, chicago-notes (or give a CSL file with --csl)\n');
+    expect(unknown.stderr).toBe(
+      'factcite: unknown citation style "apa"; bundled styles: gb7714, gb7714-author-date, chicago-notes (or give a CSL file with --csl)\n',
+    );
     writeFileSync(path.join(dir, 'not.csl'), '<html></html>');
     const bad = factcite(['render', 'report.md', '--csl', 'not.csl'], { cwd: dir });
     expect(bad.code).toBe(1);

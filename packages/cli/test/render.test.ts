@@ -60,7 +60,9 @@ describe('factcite render --format md', () => {
 
   it('writes English notes on request', () => {
     const english = factcite(['render', writeReport(), '--lang', 'en']).stdout;
-    expect(english).toContain('[^1]: In the 2025-26 Budget, the Hong Kong government set aside HK$1 billion to set up the Hong Kong AI R&D Institute (城市进化论, 2025-02-27).');
+    expect(english).toContain(
+      '[^1]: In the 2025-26 Budget, the Hong Kong government set aside HK$1 billion to set up the Hong Kong AI R&D Institute (城市进化论, 2025-02-27).',
+    );
     expect(english).toContain('## Sources');
   });
 });
@@ -83,7 +85,9 @@ lang: zh-Hans
     const { code, stdout } = factcite(['render', writeReport(FRONT), '--format', 'html']);
     expect(code).toBe(0);
     expect(stdout).toContain('<title>港投公司与人工智能研究院</title>');
-    expect(stdout).toContain('<header id="title-block-header">\n<h1 class="title">港投公司与人工智能研究院</h1>\n<p class="author">陈大文</p>\n<p class="author">李小明</p>\n<p class="date">2024年6月</p>\n</header>');
+    expect(stdout).toContain(
+      '<header id="title-block-header">\n<h1 class="title">港投公司与人工智能研究院</h1>\n<p class="author">陈大文</p>\n<p class="author">李小明</p>\n<p class="date">2024年6月</p>\n</header>',
+    );
     const article = stdout.match(/<article>[\s\S]*<\/article>/)![0];
     expect(article).not.toMatch(/<hr>|title:|lang:|<h2>/);
     expect(article).toContain('<p>港投公司持有620亿港元资金<sup class="note-ref" id="ref-1">');
@@ -116,7 +120,13 @@ lang: zh-Hans
     const { corpus } = copyCorpus('render-escape');
     editFact(corpus, 'hk-ai-rd-institute-funding', (b) => b.replace(/zh-Hans: .*/, 'zh-Hans: 预留<img src=x onerror=alert(1)>&amp;10亿港元。'));
     const file = path.join(corpus, 'sources', 'city24-hk-ai-2025-02-27.md');
-    writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: .*$/m, 'title: "<b>Title</b>"').replace(/^url: .*\n/m, '').replace('language: zh', 'url: https://example.org/?a=1&b="2"\nlanguage: zh'));
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8')
+        .replace(/^title: .*$/m, 'title: "<b>Title</b>"')
+        .replace(/^url: .*\n/m, '')
+        .replace('language: zh', 'url: https://example.org/?a=1&b="2"\nlanguage: zh'),
+    );
     const { code, stdout, stderr } = factcite(['render', writeReport(), '--format', 'html', '--corpus', corpus]);
     expect(code, stderr).toBe(0);
     expect(stdout).toContain('预留&lt;img src=x onerror=alert(1)&gt;&amp;amp;10亿港元');

@@ -98,7 +98,9 @@ describe('pinned reports across two releases', () => {
     const { code, stdout } = run(['check', file, '--pin']);
     expect(code).toBe(0);
     expect(stdout).toContain('pinned unpinned.md to release 0.2.0');
-    expect(readFileSync(path.join(root, file), 'utf8')).toBe('---\ntitle: 简报\nfactcite: 0.2.0\n---\n\n数码港已孵化超过2300家初创企业[@fact:cyberport-startups-incubated]。\n');
+    expect(readFileSync(path.join(root, file), 'utf8')).toBe(
+      '---\ntitle: 简报\nfactcite: 0.2.0\n---\n\n数码港已孵化超过2300家初创企业[@fact:cyberport-startups-incubated]。\n',
+    );
     expect(run(['upgrade', 'no-pin.md']).code).toBe(1);
     const broken = write('broken.md', '数码港[@fact:no-such-fact]。\n');
     expect(run(['check', broken, '--pin']).stdout).toContain('not pinned broken.md: fix its errors first');
@@ -108,7 +110,9 @@ describe('pinned reports across two releases', () => {
   it('a pin that names no release, or one without a snapshot, is a located warning; no path is read from it', () => {
     const file = write('hostile.md', '---\nfactcite: ../../../etc/passwd\n---\n\n正文。\n');
     const findings = JSON.parse(run(['check', file, '--json']).stdout);
-    expect(findings).toEqual([expect.objectContaining({ code: 'unresolved-pin', severity: 'warning', line: 2, column: 11, message: expect.stringContaining('names no release') })]);
+    expect(findings).toEqual([
+      expect.objectContaining({ code: 'unresolved-pin', severity: 'warning', line: 2, column: 11, message: expect.stringContaining('names no release') }),
+    ]);
     const missing = write('missing.md', '---\nfactcite: 0.0.9\n---\n\n正文。\n');
     expect(JSON.parse(run(['check', missing, '--json']).stdout)[0].message).toMatch(/no snapshot of release 0\.0\.9.*there are: 0\.1\.0/);
     const upgrade = run(['upgrade', file]);
@@ -123,7 +127,10 @@ describe('pinned reports across two releases', () => {
     const dir = path.join(root, 'usage');
     mkdirSync(dir);
     writeFileSync(path.join(dir, 'a.md'), REPORT);
-    writeFileSync(path.join(dir, 'b.md'), '---\nfactcite: 0.2.0\n---\n\n政府预留10亿港元[@fact:hk-ai-rd-institute-funding]，另见[@fact:guangdong-ai-unicorns-26]。\n');
+    writeFileSync(
+      path.join(dir, 'b.md'),
+      '---\nfactcite: 0.2.0\n---\n\n政府预留10亿港元[@fact:hk-ai-rd-institute-funding]，另见[@fact:guangdong-ai-unicorns-26]。\n',
+    );
     const { code, stdout } = factcite(['usage', '--json', '--corpus', corpus], { cwd: dir });
     expect(code).toBe(0);
     const usage = JSON.parse(stdout);
@@ -171,7 +178,10 @@ describe('pinned reports across two releases', () => {
         code: 'uncited-claim',
         severity: 'information',
         factId: 'hk-ai-companies-at-science-park-and-cyberport',
-        uncited: expect.objectContaining({ found: '800多家', insert: { at: sentence.indexOf('。'), text: '[@fact:hk-ai-companies-at-science-park-and-cyberport]' } }),
+        uncited: expect.objectContaining({
+          found: '800多家',
+          insert: { at: sentence.indexOf('。'), text: '[@fact:hk-ai-companies-at-science-park-and-cyberport]' },
+        }),
       }),
     ]);
     expect(JSON.parse(run(['check', file, '--json']).stdout)).toEqual([]);

@@ -61,7 +61,16 @@ export function pandoc(args: string[], options: { cwd: string; env?: Record<stri
     encoding: 'utf8',
     input: options.input,
     // The filter speaks the locale's language: tests that expect English say so.
-    env: { ...process.env, NO_COLOR: '1', FACTCITE_CORPUS: corpusDir, FACTCITE_COMMAND: cliCommand, LC_ALL: '', LC_MESSAGES: '', LANG: 'C.UTF-8', ...options.env },
+    env: {
+      ...process.env,
+      NO_COLOR: '1',
+      FACTCITE_CORPUS: corpusDir,
+      FACTCITE_COMMAND: cliCommand,
+      LC_ALL: '',
+      LC_MESSAGES: '',
+      LANG: 'C.UTF-8',
+      ...options.env,
+    },
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }

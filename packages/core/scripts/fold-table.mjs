@@ -9,7 +9,13 @@ import { fileURLToPath } from 'node:url';
 import HKVariantsRev from 'opencc-js/dict/HKVariantsRev';
 import TSCharacters from 'opencc-js/dict/TSCharacters';
 
-const parse = (dict) => new Map(dict.split('|').map((line) => line.split(' ')).map(([from, to]) => [from, to]));
+const parse = (dict) =>
+  new Map(
+    dict
+      .split('|')
+      .map((line) => line.split(' '))
+      .map(([from, to]) => [from, to]),
+  );
 const variants = parse(HKVariantsRev);
 const simplified = parse(TSCharacters);
 const pairs = [];

@@ -4,7 +4,16 @@
  * articles, not by editors and report checks, which load the main entry.
  * Browser-safe: rules files are read from their text.
  */
-export { cleanArticle, genericRules, isoDate, type CleanOptions, type IngestedMeta, type IngestResult, type ReadField, type RemovedLine } from './ingest/clean.js';
+export {
+  cleanArticle,
+  genericRules,
+  isoDate,
+  type CleanOptions,
+  type IngestedMeta,
+  type IngestResult,
+  type ReadField,
+  type RemovedLine,
+} from './ingest/clean.js';
 export { compileRules, type CompiledRules, type RuleIssue } from './ingest/compile-rules.js';
 export { detectScript } from './text/detect-script.js';
 export { GENERIC_RULES } from './ingest/generic-rules.js';

@@ -173,9 +173,7 @@ describe('parseCitations', () => {
     const text = '政府预留10亿港元[fact:hk-ai-rd-institute-funding]。';
     const { malformed, citations } = parseCitations(text);
     expect(citations).toEqual([]);
-    expect(malformed.map((m) => [text.slice(m.start, m.end), m.rewrite])).toEqual([
-      ['fact:hk-ai-rd-institute-funding', '@fact:hk-ai-rd-institute-funding'],
-    ]);
+    expect(malformed.map((m) => [text.slice(m.start, m.end), m.rewrite])).toEqual([['fact:hk-ai-rd-institute-funding', '@fact:hk-ai-rd-institute-funding']]);
   });
 
   it('reads no citation where Pandoc reads none', () => {
@@ -190,7 +188,11 @@ describe('parseCitations', () => {
       '<pre>\n[@fact:in-pre]\n</pre>',
       '[ref]: https://example.org/@fact:in-definition "@fact:in-title"',
     ];
-    for (const text of opaque) expect(cites(`${text}\n\nafter [@fact:kept]`).map((c) => c.id), text).toEqual(['kept']);
+    for (const text of opaque)
+      expect(
+        cites(`${text}\n\nafter [@fact:kept]`).map((c) => c.id),
+        text,
+      ).toEqual(['kept']);
   });
 
   it('still reads citations next to those constructs', () => {
@@ -218,4 +220,3 @@ describe('parseCitations', () => {
     expect(lines.lineText(4)).toBe('');
   });
 });
-

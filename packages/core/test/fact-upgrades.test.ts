@@ -8,14 +8,7 @@ import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  checkCitations,
-  createFactIndex,
-  type Fact,
-  planUpgrade,
-  readPin,
-  writePin,
-} from '../src/index.js';
+import { checkCitations, createFactIndex, type Fact, planUpgrade, readPin, writePin } from '../src/index.js';
 import { loadCorpusDir, readReleaseSnapshot, SnapshotError, UnsafePathError } from '../src/node.js';
 
 const corpusDir = path.resolve(__dirname, '../../../corpus');
@@ -34,7 +27,10 @@ fact('hk-ai-subsidy-scheme-3bn').value = { amount: 3.5e9, unit: 'HKD', qualifier
 const successor: Fact = { ...structuredClone(fact('hk-ai-rd-institute-funding')), id: 'hk-ai-rd-institute-funding-budget-2025', since: '0.2.0' };
 Object.assign(fact('hk-ai-rd-institute-funding'), { status: 'deprecated', supersededBy: successor.id });
 // A reworded statement.
-fact('cyberport-startups-incubated').statement = { ...fact('cyberport-startups-incubated').statement, en: 'Cyberport has incubated over 2,300 start-ups (November 2025).' };
+fact('cyberport-startups-incubated').statement = {
+  ...fact('cyberport-startups-incubated').statement,
+  en: 'Cyberport has incubated over 2,300 start-ups (November 2025).',
+};
 const next = createFactIndex({ ...current, version: '0.2.0', facts: [...byId.values(), successor] }, { validate: false });
 
 const report = [

@@ -26,8 +26,14 @@ function doublingRatio(make: (n: number) => string, run: (input: string) => void
   let bestSmall = Number.POSITIVE_INFINITY;
   let bestLarge = Number.POSITIVE_INFINITY;
   for (let i = 0; i < 9; i++) {
-    bestSmall = Math.min(bestSmall, time(() => run(small)));
-    bestLarge = Math.min(bestLarge, time(() => run(large)));
+    bestSmall = Math.min(
+      bestSmall,
+      time(() => run(small)),
+    );
+    bestLarge = Math.min(
+      bestLarge,
+      time(() => run(large)),
+    );
   }
   return { ratio: bestLarge / bestSmall, detail: `n=${n}: ${bestSmall.toFixed(1)} ms, 2n: ${bestLarge.toFixed(1)} ms` };
 }

@@ -28,7 +28,13 @@ const read = (layout: string, file: string) => readFileSync(path.join(layouts, l
 // is cleaned by its rules file alone: no code knows these sites.
 const expectedMeta: Record<string, { title: string; authors: string[]; published: string; publisher: string; script: 'Hans' | 'Hant' }> = {
   hkjfinance: { title: '科學園推5億元AI孵化計劃 三年內扶持30家初創', authors: ['陳嘉欣'], published: '2025-03-12', publisher: '香江財經網', script: 'Hant' },
-  gbatech: { title: '数码港人工智能超算中心扩容 算力规模将达3000PFLOPS', authors: ['王晓明'], published: '2025-03-05', publisher: '湾区科技网', script: 'Hans' },
+  gbatech: {
+    title: '数码港人工智能超算中心扩容 算力规模将达3000PFLOPS',
+    authors: ['王晓明'],
+    published: '2025-03-05',
+    publisher: '湾区科技网',
+    script: 'Hans',
+  },
   mingchen: { title: '政府預留10億元成立人工智能研發院', authors: ['何志強'], published: '2025-02-27', publisher: '明晨報', script: 'Hant' },
 };
 
@@ -52,7 +58,8 @@ describe('pages of unseen publishers, cleaned by rules alone', () => {
     expect(generic.body).toContain('字級：小');
     // Even then a breadcrumb is never the title, and the share bar, advert, QR-code prompt and related links go.
     expect(generic.meta.title).not.toContain('>');
-    for (const chrome of ['首頁 > 新聞', '分享到', 'Advertisement', '掃描二維碼', '相關新聞', '版權所有', '責任編輯']) expect(generic.body).not.toContain(chrome);
+    for (const chrome of ['首頁 > 新聞', '分享到', 'Advertisement', '掃描二維碼', '相關新聞', '版權所有', '責任編輯'])
+      expect(generic.body).not.toContain(chrome);
   });
 
   it('explains which rule removed which line of the raw file', () => {
@@ -86,7 +93,7 @@ describe('choosing rules', () => {
     expect(pickRules('一篇沒有標記的文章。', allRules)).toEqual({ by: 'generic' });
   });
 
-  it('refuses a name no rules have, and a page with two publishers\' markers', () => {
+  it("refuses a name no rules have, and a page with two publishers' markers", () => {
     expect(() => pickRules('x', allRules, 'nobody')).toThrow(/no ingest rules for publisher "nobody" \(known: .*takungpao/);
     const both = `${read('gbatech', 'raw.txt')}\n大公報記者 某某報道\n`;
     expect(() => pickRules(both, allRules)).toThrow(/markers of 2 publishers .*--publisher/);
@@ -97,26 +104,37 @@ describe('rules files', () => {
   const problems = (text: string) => parseIngestRules(text, 'ingest/bad.yaml').problems;
 
   it('reports a pattern the engine refuses at its line and column, with the reason', () => {
-    const text = 'publisher: 某報\nmarkers: [某報]\ndrop:\n  - rule: repeat\n    line: \'(報)\\1\'\n';
-    expect(problems(text)).toEqual([{ file: 'ingest/bad.yaml', line: 5, column: 11, message: expect.stringMatching(/^drop\[0\]\.line is not a pattern the cleaner can run: .*\\1/) }]);
-    const lookaround = 'publisher: 某報\nmarkers: [某報]\nfields:\n  - rule: x\n    line: \'(?<=記者)(?<authors>\\S+)\'\n';
+    const text = "publisher: 某報\nmarkers: [某報]\ndrop:\n  - rule: repeat\n    line: '(報)\\1'\n";
+    expect(problems(text)).toEqual([
+      { file: 'ingest/bad.yaml', line: 5, column: 11, message: expect.stringMatching(/^drop\[0\]\.line is not a pattern the cleaner can run: .*\\1/) },
+    ]);
+    const lookaround = "publisher: 某報\nmarkers: [某報]\nfields:\n  - rule: x\n    line: '(?<=記者)(?<authors>\\S+)'\n";
     expect(problems(lookaround)[0]).toMatchObject({ line: 5, message: expect.stringContaining('fields[0].line is not a pattern') });
   });
 
   it('reports schema mistakes located: unknown fields, a rule with neither line nor from, a field rule naming no field, bad YAML', () => {
-    expect(problems('publisher: 某報\nmarkers: [某報]\ndrops: []\n')).toEqual([{ file: 'ingest/bad.yaml', line: 1, column: 1, message: 'unknown field "drops"' }]);
-    expect(problems('publisher: 某報\nmarkers: [某報]\ndrop:\n  - rule: x\n    to: "^$"\n')[0]).toMatchObject({ line: 4, message: expect.stringContaining('needs exactly one of "line"') });
+    expect(problems('publisher: 某報\nmarkers: [某報]\ndrops: []\n')).toEqual([
+      { file: 'ingest/bad.yaml', line: 1, column: 1, message: 'unknown field "drops"' },
+    ]);
+    expect(problems('publisher: 某報\nmarkers: [某報]\ndrop:\n  - rule: x\n    to: "^$"\n')[0]).toMatchObject({
+      line: 4,
+      message: expect.stringContaining('needs exactly one of "line"'),
+    });
     expect(problems('publisher: 某報\nmarkers: [某報]\nfields:\n  - rule: x\n    line: "^(?<author>.+)$"\n')[0]).toMatchObject({
       line: 5,
       message: expect.stringContaining('names a group the front matter has no field for: author'),
     });
     expect(problems('publisher: 某報\nmarkers: []\n')[0]).toMatchObject({ line: 2, column: 10 });
     expect(problems('publisher: [\n')[0]).toMatchObject({ line: 2, message: expect.stringContaining('not valid YAML') });
-    expect(problems(`publisher: 某報\nmarkers: [某報]\ndrop:\n  - rule: long\n    line: '${'a'.repeat(301)}'\n`)[0]).toMatchObject({ line: 5, message: expect.stringContaining('at most 300') });
+    expect(problems(`publisher: 某報\nmarkers: [某報]\ndrop:\n  - rule: long\n    line: '${'a'.repeat(301)}'\n`)[0]).toMatchObject({
+      line: 5,
+      message: expect.stringContaining('at most 300'),
+    });
   });
 
   it('loads every rules file of the corpus without a problem', () => {
-    for (const f of readdirSync(path.join(corpus, 'ingest'))) expect(parseIngestRules(readFileSync(path.join(corpus, 'ingest', f), 'utf8'), f).problems).toEqual([]);
+    for (const f of readdirSync(path.join(corpus, 'ingest')))
+      expect(parseIngestRules(readFileSync(path.join(corpus, 'ingest', f), 'utf8'), f).problems).toEqual([]);
   });
 });
 

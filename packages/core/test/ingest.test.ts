@@ -87,7 +87,9 @@ describe('cleanArticle rules', () => {
 
   it('joins a sentence that a print layout broke across columns, but not table cells', () => {
     const raw = '標題\n\n行動方案提及算力樞紐。曹鐘雄分析，香港可以為中國企業\n\n提供更優質的算力資源。\n\n人才儲備充足，缺乏企業\n\n純AI企業較少\n';
-    expect(cleanArticle(raw).body).toBe('行動方案提及算力樞紐。曹鐘雄分析，香港可以為中國企業提供更優質的算力資源。\n\n人才儲備充足，缺乏企業\n\n純AI企業較少\n');
+    expect(cleanArticle(raw).body).toBe(
+      '行動方案提及算力樞紐。曹鐘雄分析，香港可以為中國企業提供更優質的算力資源。\n\n人才儲備充足，缺乏企業\n\n純AI企業較少\n',
+    );
   });
 
   it('reads front matter, normalises whitespace and keeps list lines', () => {

@@ -72,7 +72,18 @@ describe('the number-reader table', () => {
 
   it('covers both scripts, English, full width, hedges, fractions, 成, 几, decimals and currencies', () => {
     const has = (pattern: RegExp) => rows.filter((r) => pattern.test(r.span || r.text)).length;
-    for (const pattern of [/[亿万]/u, /[億萬]/u, /[A-Za-z]{3,}/, /[０-９]/u, /[多余餘超逾近約约]/u, /分之|\//u, /成/u, /[几幾]/u, /[点點.]/u, /港元|港幣|HK\$|US\$|RMB|美元/u]) {
+    for (const pattern of [
+      /[亿万]/u,
+      /[億萬]/u,
+      /[A-Za-z]{3,}/,
+      /[０-９]/u,
+      /[多余餘超逾近約约]/u,
+      /分之|\//u,
+      /成/u,
+      /[几幾]/u,
+      /[点點.]/u,
+      /港元|港幣|HK\$|US\$|RMB|美元/u,
+    ]) {
       expect(has(pattern), String(pattern)).toBeGreaterThanOrEqual(5);
     }
   });

@@ -167,8 +167,7 @@ describe('readNumber', () => {
     const disagreements = valued.flatMap((f) => {
       const v = f.value!;
       // A hedge can sit just outside the value text (突破萬億美元), so the quote is read first.
-      const found =
-        f.citations.flatMap((c) => readNumbers(c.quote)).find((m) => m.text.includes(v.text) || v.text.includes(m.text)) ?? readNumber(v.text);
+      const found = f.citations.flatMap((c) => readNumbers(c.quote)).find((m) => m.text.includes(v.text) || v.text.includes(m.text)) ?? readNumber(v.text);
       const ok = found !== undefined && found.amount === v.amount && found.qualifier === v.qualifier && (v.upTo === undefined || found.upTo === v.upTo);
       return ok ? [] : [`${f.id}: ${v.text} read as ${found ? `${found.amount} ${found.qualifier}` : 'nothing'}`];
     });

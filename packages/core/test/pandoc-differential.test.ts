@@ -11,9 +11,7 @@ import { parseCitations } from '../src/index.js';
 const seed = Number(process.env.FACTCITE_FC_SEED ?? 20251123);
 const documents = Number(process.env.FACTCITE_PANDOC_DOCS ?? 150);
 
-const id = fc
-  .array(fc.stringMatching(/^[a-z0-9]{1,5}$/), { minLength: 1, maxLength: 3 })
-  .map((parts) => parts.join('-'));
+const id = fc.array(fc.stringMatching(/^[a-z0-9]{1,5}$/), { minLength: 1, maxLength: 3 }).map((parts) => parts.join('-'));
 
 // Each template places citations somewhere Markdown makes interesting.
 const templates: ((a: string, b: string) => string)[] = [

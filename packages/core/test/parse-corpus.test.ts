@@ -118,9 +118,7 @@ describe('parseCorpus', () => {
   });
 
   it('finds unknown sources and entities', () => {
-    const { errors } = run(
-      fact({ entities: '[hksar-government, hkgai]', citations: '\n    - source: nowhere\n      quote: x' }),
-    );
+    const { errors } = run(fact({ entities: '[hksar-government, hkgai]', citations: '\n    - source: nowhere\n      quote: x' }));
     expect(only(errors)).toEqual([
       { file: 'facts/f1.yaml', line: 8, column: 32, code: 'unknown-entity' },
       { file: 'facts/f1.yaml', line: 10, column: 15, code: 'unknown-source' },
@@ -164,7 +162,9 @@ describe('parseCorpus', () => {
   });
 
   it('warns when id is not the first key', () => {
-    const text = fact().replace('- id: hk-ai-rd-institute-funding\n  statement:', '- statement:').replace('  since: 0.1.0', '  since: 0.1.0\n  id: hk-ai-rd-institute-funding');
+    const text = fact()
+      .replace('- id: hk-ai-rd-institute-funding\n  statement:', '- statement:')
+      .replace('  since: 0.1.0', '  since: 0.1.0\n  id: hk-ai-rd-institute-funding');
     const { errors, warnings } = run(text);
     expect(errors).toEqual([]);
     expect(warnings.map((w) => [w.code, w.line])).toEqual([['id-not-first', 1]]);

@@ -32,7 +32,20 @@ describe('buildRelease and verifyRelease', () => {
     expect(Object.keys(manifest.facts)).toHaveLength(manifest.counts.facts);
     expect(manifest.release).toMatch(/^[0-9a-f]{64}$/);
     expect(Object.keys(manifest.files).sort()).toEqual(
-      ['corpus.json', 'entities.json', 'facts.json', 'index.cjs', 'index.d.cts', 'index.d.ts', 'index.js', 'schema/entities.schema.json', 'schema/facts.schema.json', 'schema/source.schema.json', 'search-index.bin', 'sources.json'].sort(),
+      [
+        'corpus.json',
+        'entities.json',
+        'facts.json',
+        'index.cjs',
+        'index.d.cts',
+        'index.d.ts',
+        'index.js',
+        'schema/entities.schema.json',
+        'schema/facts.schema.json',
+        'schema/source.schema.json',
+        'search-index.bin',
+        'sources.json',
+      ].sort(),
     );
     const data = JSON.parse(readFileSync(path.join(out, 'corpus.json'), 'utf8'));
     expect(manifest.facts[data.facts[0].id]).toBe(recordHash(data.facts[0]));
@@ -82,7 +95,8 @@ describe('buildRelease and verifyRelease', () => {
 
   it('keeps the last good release when the corpus is invalid', () => {
     const broken = path.join(temp, 'broken-corpus');
-    for (const part of ['facts', 'sources', 'raw', 'entities.yaml', 'package.json']) cpSync(path.join(corpusDir, part), path.join(broken, part), { recursive: true });
+    for (const part of ['facts', 'sources', 'raw', 'entities.yaml', 'package.json'])
+      cpSync(path.join(corpusDir, part), path.join(broken, part), { recursive: true });
     const target = path.join(temp, 'kept');
     expect(buildRelease({ corpusDir: broken, outDir: target }).ok).toBe(true);
     const before = readFileSync(path.join(target, 'manifest.json'), 'utf8');

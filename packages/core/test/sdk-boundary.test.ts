@@ -77,9 +77,7 @@ describe('validateCorpus', () => {
     const again = validateCorpus(corpus);
     expect(again.ok).toBe(false);
     if (!again.ok) {
-      expect(again.errors).toContainEqual(
-        expect.objectContaining({ path: `facts[${i}].supersededBy`, code: 'superseded-by-cycle' }),
-      );
+      expect(again.errors).toContainEqual(expect.objectContaining({ path: `facts[${i}].supersededBy`, code: 'superseded-by-cycle' }));
     }
   });
 
@@ -156,9 +154,7 @@ describe('other entry points', () => {
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(InvalidArgumentError);
-      expect((error as InvalidArgumentError).issues).toEqual([
-        { path: 'files.facts[0].text', message: 'Invalid input: expected string, received undefined' },
-      ]);
+      expect((error as InvalidArgumentError).issues).toEqual([{ path: 'files.facts[0].text', message: 'Invalid input: expected string, received undefined' }]);
     }
   });
 });

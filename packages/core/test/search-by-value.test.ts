@@ -21,7 +21,11 @@ function fact(id: string, zh: string, en: string, value?: { amount: number; unit
 // the fact whose value is the amount asked for.
 const facts = [
   fact('budget-talk', '预算案提到港元港元港元,亿元计划另议,十项措施。', 'The budget talks about Hong Kong dollars, HK$ and billions.'),
-  fact('fund-3bn-hkd', '政府推出30亿港元资助计划,另有十亿港元储备待议。', 'The government launched a HK$3 billion scheme.', { amount: 3e9, unit: 'HKD', text: '30亿港元' }),
+  fact('fund-3bn-hkd', '政府推出30亿港元资助计划,另有十亿港元储备待议。', 'The government launched a HK$3 billion scheme.', {
+    amount: 3e9,
+    unit: 'HKD',
+    text: '30亿港元',
+  }),
   fact('rd-institute-1bn-hkd', '政府预留10亿港元成立研发院。', 'The government set aside HK$1 billion for an R&D institute.', {
     amount: 1e9,
     unit: 'HKD',

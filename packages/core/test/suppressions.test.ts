@@ -124,7 +124,9 @@ describe('suppressions in checkCitations', () => {
     const after = checkCitations(edited, index).filter((d) => d.code === 'value-mismatch');
     const key = (d: CitationDiagnostic) => `${d.start}:${d.message}`;
     const onTarget = before.filter((d) => text.lastIndexOf('\n', d.start) + 1 === lineStart);
-    expect(after.map(key)).toEqual(before.filter((d) => !onTarget.includes(d)).map((d) => key({ ...d, start: d.start < lineStart ? d.start : d.start + shift })));
+    expect(after.map(key)).toEqual(
+      before.filter((d) => !onTarget.includes(d)).map((d) => key({ ...d, start: d.start < lineStart ? d.start : d.start + shift })),
+    );
   });
 });
 

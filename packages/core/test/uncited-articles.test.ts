@@ -26,9 +26,7 @@ const results = index.sources().map((source) => {
   const hints = findUncitedClaims(body, index).map((d) => {
     const sentence = sentences.find((s) => s.start <= d.start && d.end <= s.end)!;
     const fact = index.get(d.factId!)!;
-    const quotesIt = fact.citations.some(
-      (c) => c.source === source.id && occurrences(body, c.quote).some(([s, e]) => s < sentence.end && e > sentence.start),
-    );
+    const quotesIt = fact.citations.some((c) => c.source === source.id && occurrences(body, c.quote).some(([s, e]) => s < sentence.end && e > sentence.start));
     // Short of quoting the sentence: the fact quotes this article elsewhere, stating the very number of the hint.
     const found = d.uncited!.found.replace(/\s+/g, '');
     const restates = fact.citations.some((c) => c.source === source.id && c.quote.replace(/\s+/g, '').includes(found));
@@ -39,7 +37,12 @@ const results = index.sources().map((source) => {
 
 describe('uncited-claim over the cleaned source articles', () => {
   it('reads every article of the corpus, and finds claims in them', () => {
-    expect(results.map((r) => r.source).sort()).toEqual(index.sources().map((s) => s.id).sort());
+    expect(results.map((r) => r.source).sort()).toEqual(
+      index
+        .sources()
+        .map((s) => s.id)
+        .sort(),
+    );
     expect(results.flatMap((r) => r.hints).length).toBeGreaterThan(0);
   });
 
@@ -49,7 +52,9 @@ describe('uncited-claim over the cleaned source articles', () => {
     expect(wrong).toEqual([]);
     // The figure the README gives: how many hints the fact's own quote covers.
     const exact = hints.filter((h) => h.quotesIt).length;
-    console.info(`uncited-claim on the articles: ${hints.length} hints, ${exact} on a sentence their fact quotes, ${hints.length - exact} on a sentence restating a number their fact quotes from the same article`);
+    console.info(
+      `uncited-claim on the articles: ${hints.length} hints, ${exact} on a sentence their fact quotes, ${hints.length - exact} on a sentence restating a number their fact quotes from the same article`,
+    );
     for (const h of hints.filter((x) => !x.quotesIt)) console.info(`  restated: ${h.source}@${h.at} → ${h.factId}`);
   });
 });

@@ -153,8 +153,7 @@ describe('value-mismatch', () => {
       end: text.indexOf('20亿港元') + '20亿港元'.length,
       severity: 'warning',
       code: 'value-mismatch',
-      message:
-        'Text says 20亿港元 but fact "hk-ai-rd-institute-funding" says 10亿港元 (source: "特区政府已预留10亿港元,成立香港人工智能研发院")',
+      message: 'Text says 20亿港元 but fact "hk-ai-rd-institute-funding" says 10亿港元 (source: "特区政府已预留10亿港元,成立香港人工智能研发院")',
       detail: {
         id: 'value-mismatch',
         params: { found: '20亿港元', id: 'hk-ai-rd-institute-funding', expected: '10亿港元', quote: '特区政府已预留10亿港元,成立香港人工智能研发院' },
@@ -171,7 +170,19 @@ describe('value-mismatch', () => {
   });
 
   it('accepts the same amount in any form: Arabic or Chinese numerals, either script, full width, English', () => {
-    for (const stated of ['10亿港元', '10億港元', '十亿港元', '拾億港元', '１０亿港元', '1,000,000,000港元', '港幣10億元', 'HK$1 billion', 'HK$1bn', 'HK$1,000 million', '约10亿港元']) {
+    for (const stated of [
+      '10亿港元',
+      '10億港元',
+      '十亿港元',
+      '拾億港元',
+      '１０亿港元',
+      '1,000,000,000港元',
+      '港幣10億元',
+      'HK$1 billion',
+      'HK$1bn',
+      'HK$1,000 million',
+      '约10亿港元',
+    ]) {
       expect(mismatches(`特区政府预留${stated}成立研发院[@fact:hk-ai-rd-institute-funding]。`), stated).toEqual([]);
     }
   });
@@ -200,7 +211,10 @@ describe('value-mismatch', () => {
 
   // Sentences that must not be flagged, each for a reason a naive check would.
   const QUIET: [string, string][] = [
-    ['it cites two facts with values', '引进66家重点企业，其中12家属于人工智能类别[@fact:oase-key-enterprises-attracted-66; @fact:oase-data-science-ai-enterprises-24]。'],
+    [
+      'it cites two facts with values',
+      '引进66家重点企业，其中12家属于人工智能类别[@fact:oase-key-enterprises-attracted-66; @fact:oase-data-science-ai-enterprises-24]。',
+    ],
     ['it cites two facts in two places', '预留20亿港元[@fact:hk-ai-rd-institute-funding]，另拨3亿港元[@fact:hk-ai-subsidy-scheme-3bn]。'],
     ['its numbers are years, dates and ranks', '在2025至2026年度、2025年2月25日公布的预算案中位列第3位[@fact:hk-ai-rd-institute-funding]。'],
     ['its money is in another currency', '港投公司的资金约合80亿美元，即620亿港元[@fact:hkic-fund-size-usd]。'],
@@ -282,13 +296,16 @@ function changeValue(text: string, v: Value): string | undefined {
   for (const n of restated.reverse()) {
     const expr = out
       .slice(n.start, n.end)
-      .replace(/^(?:不低於|至少|超過|超过|超|逾|突破|近|約|约|上(?=[十百千萬万億亿])|more than |over |at least |no less than |exceed |pass |nearly |about )/iu, '')
+      .replace(
+        /^(?:不低於|至少|超過|超过|超|逾|突破|近|約|约|上(?=[十百千萬万億亿])|more than |over |at least |no less than |exceed |pass |nearly |about )/iu,
+        '',
+      )
       .replace(/(?<=[\d十百千])[多餘余]|以上$| or more(?= |$)/gu, '');
     let changed = expr.replace(
       /(\d+(?:\.\d+)?)(\s*[×x]\s*10\^\d+)|\d+(?:,\d{3})*(?:\.\d+)?|[零〇一二两兩三四五六七八九十百千]+|\b(?:a hundred|two|three|four|five|six|seven|eight|nine|ten)\b/giu,
       (run, mantissa: string | undefined, power: string | undefined) => {
         if (power) return scale(Number(mantissa)) + power;
-        const amount = /\d/.test(run) ? Number(run.replace(/,/g, '')) : readNumbers(`${run} companies`)[0]?.amount ?? readNumbers(`${run}家`)[0]!.amount!;
+        const amount = /\d/.test(run) ? Number(run.replace(/,/g, '')) : (readNumbers(`${run} companies`)[0]?.amount ?? readNumbers(`${run}家`)[0]!.amount!);
         return scale(amount);
       },
     );

@@ -37,7 +37,8 @@ const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 beforeEach(() => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'factcite-watch-'));
-  for (const part of ['facts', 'sources', 'raw', 'entities.yaml', 'package.json']) cpSync(path.join(realCorpus, part), path.join(dir, part), { recursive: true });
+  for (const part of ['facts', 'sources', 'raw', 'entities.yaml', 'package.json'])
+    cpSync(path.join(realCorpus, part), path.join(dir, part), { recursive: true });
   batches = [];
   waiting = undefined;
 });

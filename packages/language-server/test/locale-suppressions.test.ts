@@ -102,7 +102,9 @@ describe('factcite-language-server for a client in Traditional Chinese', () => {
   });
 
   it('offers "Ignore this warning here" in the chosen language for a warning, which hides it', async () => {
-    await connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { factcite: { messagesLanguage: 'en', reportUnusedSuppressions: false } } });
+    await connection.sendNotification(DidChangeConfigurationNotification.type, {
+      settings: { factcite: { messagesLanguage: 'en', reportUnusedSuppressions: false } },
+    });
     const text = `第一句。\r\n已弃用[@fact:${deprecatedId}]。\r\n`;
     const found = await check(text);
     const deprecated = found.find((d) => d.code === 'deprecated-fact')!;
@@ -122,7 +124,10 @@ describe('factcite-language-server for a client in Traditional Chinese', () => {
     await connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { factcite: { messagesLanguage: 'auto' } } });
     const text = `已弃用[@fact:${deprecatedId}]。\n`;
     await check(text);
-    const found = (await connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: text.indexOf('@') + 2 } })) as Hover;
+    const found = (await connection.sendRequest(HoverRequest.type, {
+      textDocument: { uri },
+      position: { line: 0, character: text.indexOf('@') + 2 },
+    })) as Hover;
     const card = (found.contents as { value: string }).value;
     expect(card).toContain('狀態：**已棄用**');
     expect(card).toContain('來源：');

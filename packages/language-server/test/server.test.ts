@@ -125,13 +125,21 @@ describe('factcite-language-server over stdio', () => {
   });
 
   it('loads the corpus from initializationOptions.corpusPath', async () => {
-    const loaded = await waitFor(() => corpusEvents, () => true, 'corpusLoaded');
+    const loaded = await waitFor(
+      () => corpusEvents,
+      () => true,
+      'corpusLoaded',
+    );
     expect(loaded.stale).toBe(false);
     expect(loaded.facts).toBeGreaterThan(100);
   });
 
   it('publishes diagnostics for an opened report', async () => {
-    const { diagnostics } = await waitFor(() => published, (p) => p.uri === ws.reportUri && p.version === 1, 'diagnostics');
+    const { diagnostics } = await waitFor(
+      () => published,
+      (p) => p.uri === ws.reportUri && p.version === 1,
+      'diagnostics',
+    );
     const unknown = diagnostics.find((d) => d.code === 'unknown-fact')!;
     expect(textOf(report, unknown.range)).toBe('hk-ai-subsidy-scheme-3-billion');
     expect(unknown.severity).toBe(1);
@@ -146,7 +154,11 @@ describe('factcite-language-server over stdio', () => {
       textDocument: { uri: ws.reportUri, version: 2 },
       contentChanges: [{ range: { start: end, end }, text: '引言[@fact:hkgai-v1-relased]\n\n' }],
     });
-    const { diagnostics } = await waitFor(() => published, (p) => p.uri === ws.reportUri && p.version === 2, 'diagnostics of version 2');
+    const { diagnostics } = await waitFor(
+      () => published,
+      (p) => p.uri === ws.reportUri && p.version === 2,
+      'diagnostics of version 2',
+    );
     const added = diagnostics.find((d) => d.range.start.line === 0)!;
     expect(added.code).toBe('unknown-fact');
     expect((added.data as { suggestions: string[] }).suggestions[0]).toBe('hkgai-v1-released');
@@ -155,7 +167,11 @@ describe('factcite-language-server over stdio', () => {
       textDocument: { uri: ws.reportUri, version: 3 },
       contentChanges: [{ text: report }],
     });
-    await waitFor(() => published, (p) => p.uri === ws.reportUri && p.version === 3, 'diagnostics of version 3');
+    await waitFor(
+      () => published,
+      (p) => p.uri === ws.reportUri && p.version === 3,
+      'diagnostics of version 3',
+    );
   });
 
   it('completes a citation filtered in any script', async () => {
@@ -206,7 +222,11 @@ describe('factcite-language-server over stdio', () => {
   });
 
   it('offers the closest id as a quick fix', async () => {
-    const { diagnostics } = await waitFor(() => published, (p) => p.uri === ws.reportUri && p.version === 3, 'diagnostics');
+    const { diagnostics } = await waitFor(
+      () => published,
+      (p) => p.uri === ws.reportUri && p.version === 3,
+      'diagnostics',
+    );
     const unknown = diagnostics.find((d) => d.code === 'unknown-fact')!;
     const actions = (await connection.sendRequest(CodeActionRequest.type, {
       textDocument: { uri: ws.reportUri },
@@ -240,7 +260,7 @@ describe('factcite-language-server over stdio', () => {
     expect(textOf(report, locations.find((l) => l.uri === ws.reportUri)!.range)).toBe('@fact:hk-ai-rd-institute-funding');
   });
 
-  it('lists each citation once when the client spells an open file\'s URI its own way', async () => {
+  it("lists each citation once when the client spells an open file's URI its own way", async () => {
     const file = path.join(ws.root, 'reports', 'notes (1).md');
     const text = '# Notes\n\n研发院[@fact:hk-ai-rd-institute-funding]。\n';
     writeFileSync(file, text);
@@ -264,7 +284,11 @@ describe('factcite-language-server over stdio', () => {
     const good = readFileSync(file, 'utf8');
     const before = corpusEvents.length;
     writeFileSync(file, `${good}\n- id: [broken\n`);
-    const stale = await waitFor(() => corpusEvents.slice(before), (e) => e.stale, 'a stale corpus event');
+    const stale = await waitFor(
+      () => corpusEvents.slice(before),
+      (e) => e.stale,
+      'a stale corpus event',
+    );
     expect(stale.error).toMatch(/hk-ai-ecosystem\.yaml:\d+:\d+/);
     const shown = messages.filter((m) => m.type === 1);
     expect(shown).toHaveLength(1);
@@ -278,7 +302,11 @@ describe('factcite-language-server over stdio', () => {
 
     const count = corpusEvents.length;
     writeFileSync(file, good);
-    const fresh = await waitFor(() => corpusEvents.slice(count), (e) => !e.stale, 'a good corpus event');
+    const fresh = await waitFor(
+      () => corpusEvents.slice(count),
+      (e) => !e.stale,
+      'a good corpus event',
+    );
     expect(fresh.facts).toBeGreaterThan(100);
   });
 
@@ -286,18 +314,32 @@ describe('factcite-language-server over stdio', () => {
     const uri = pathToFileURL(path.join(ws.root, 'reports/uncited.md')).href;
     const text = '香港科学园和数码港已集中800多家人工智能相关企业。\n';
     await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text } });
-    const { diagnostics } = await waitFor(() => published, (p) => p.uri === uri && p.version === 1, 'uncited diagnostics');
+    const { diagnostics } = await waitFor(
+      () => published,
+      (p) => p.uri === uri && p.version === 1,
+      'uncited diagnostics',
+    );
     const hint = diagnostics.find((d) => d.code === 'uncited-claim')!;
     expect(hint.severity).toBe(3);
     expect(textOf(text, hint.range)).toBe('800多家');
-    const actions = (await connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: hint.range, context: { diagnostics: [hint] } })) as CodeAction[];
+    const actions = (await connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri },
+      range: hint.range,
+      context: { diagnostics: [hint] },
+    })) as CodeAction[];
     const cite = actions.find((a) => a.title.startsWith('Cite '))!;
     const edit = cite.edit!.changes![uri]![0]!;
-    expect(applyEdit(text, edit.range, edit.newText).result).toBe('香港科学园和数码港已集中800多家人工智能相关企业[@fact:hk-ai-companies-at-science-park-and-cyberport]。\n');
+    expect(applyEdit(text, edit.range, edit.newText).result).toBe(
+      '香港科学园和数码港已集中800多家人工智能相关企业[@fact:hk-ai-companies-at-science-park-and-cyberport]。\n',
+    );
 
     await connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { factcite: { corpusPath: 'corpus', uncitedClaims: 'off' } } });
     await connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 2 }, contentChanges: [{ text }] });
-    const off = await waitFor(() => published, (p) => p.uri === uri && p.version === 2, 'diagnostics with uncitedClaims off');
+    const off = await waitFor(
+      () => published,
+      (p) => p.uri === uri && p.version === 2,
+      'diagnostics with uncitedClaims off',
+    );
     expect(off.diagnostics.some((d) => d.code === 'uncited-claim')).toBe(false);
     await connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { factcite: { corpusPath: 'corpus', uncitedClaims: 'on' } } });
   });
@@ -306,7 +348,11 @@ describe('factcite-language-server over stdio', () => {
     const uri = pathToFileURL(path.join(ws.corpus, 'sources', 'copy-of-an-article.md')).href;
     const text = '香港科学园和数码港已集中800多家人工智能相关企业。\n';
     await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text } });
-    const { diagnostics } = await waitFor(() => published, (p) => p.uri === uri && p.version === 1, 'source diagnostics');
+    const { diagnostics } = await waitFor(
+      () => published,
+      (p) => p.uri === uri && p.version === 1,
+      'source diagnostics',
+    );
     expect(diagnostics).toEqual([]);
   });
 
@@ -314,8 +360,14 @@ describe('factcite-language-server over stdio', () => {
     const uri = pathToFileURL(path.join(ws.root, 'reports/pinned.md')).href;
     const text = '---\nfactcite: 0.0.1\n---\n\n正文。\n';
     await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text } });
-    const { diagnostics } = await waitFor(() => published, (p) => p.uri === uri && p.version === 1, 'pinned diagnostics');
-    expect(diagnostics).toEqual([expect.objectContaining({ code: 'unresolved-pin', severity: 2, range: { start: { line: 1, character: 10 }, end: { line: 1, character: 15 } } })]);
+    const { diagnostics } = await waitFor(
+      () => published,
+      (p) => p.uri === uri && p.version === 1,
+      'pinned diagnostics',
+    );
+    expect(diagnostics).toEqual([
+      expect.objectContaining({ code: 'unresolved-pin', severity: 2, range: { start: { line: 1, character: 10 }, end: { line: 1, character: 15 } } }),
+    ]);
     expect(diagnostics[0]!.message).toMatch(/no snapshot of release 0\.0\.1/);
   });
 
@@ -332,9 +384,7 @@ describe('factcite-language-server without settings', () => {
   it('serves the corpus release installed with it', async () => {
     const child = spawn(process.execPath, [server], { stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createProtocolConnection(child.stdout!, child.stdin!);
-    const loaded = new Promise<{ dir: string; facts: number; stale: boolean }>((resolve) =>
-      connection.onNotification('factcite/corpusLoaded', resolve),
-    );
+    const loaded = new Promise<{ dir: string; facts: number; stale: boolean }>((resolve) => connection.onNotification('factcite/corpusLoaded', resolve));
     connection.listen();
     await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {} });
     const event = await loaded;

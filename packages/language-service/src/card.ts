@@ -116,7 +116,8 @@ export function factCard(fact: Fact, index: FactIndex, options: CardOptions = {}
     const successor = successorId ? index.get(successorId) : undefined;
     if (!successorId) facts.push(message('card.status-deprecated', {}, lang));
     else if (!successor) facts.push(message('card.status-successor', { id: codeId(successorId) }, lang));
-    else facts.push(message('card.status-successor-statement', { id: codeId(successorId), statement: escapeInline(statementIn(successor, script, index)) }, lang));
+    else
+      facts.push(message('card.status-successor-statement', { id: codeId(successorId), statement: escapeInline(statementIn(successor, script, index)) }, lang));
   }
   const names = [...fact.entities, ...(fact.attributedTo ? [fact.attributedTo] : [])]
     .map((id) => index.entity(id))

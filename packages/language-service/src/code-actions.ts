@@ -29,9 +29,7 @@ export interface CodeActionOptions {
 }
 
 function sameRange(a: Range, b: Range): boolean {
-  return (
-    a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character
-  );
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }
 
 /** The diagnostics the client sent that a fix at `range` resolves. */

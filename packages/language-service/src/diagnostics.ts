@@ -1,4 +1,13 @@
-import { type CitationDiagnosticCode, type FactChange, type FactIndex, formatMessage, type MessageLang, type MessageRef, type UncitedClaim, type ValueMismatch } from '@factcite/core';
+import {
+  type CitationDiagnosticCode,
+  type FactChange,
+  type FactIndex,
+  formatMessage,
+  type MessageLang,
+  type MessageRef,
+  type UncitedClaim,
+  type ValueMismatch,
+} from '@factcite/core';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { type DocumentCheckOptions, type DocumentInput, toDocument } from './document.js';
 import { DiagnosticSeverity, DiagnosticTag, toRange } from './lsp.js';

@@ -435,7 +435,13 @@ export class FactDocument {
       }
       let found = byOptions.get(key);
       if (!found) {
-        found = detach(checkCitations(this.text.slice(block.start, block.end), index, { uncited: options.uncited ?? false, ...(options.pinned ? { pinned: options.pinned } : {}), suppressions: false }));
+        found = detach(
+          checkCitations(this.text.slice(block.start, block.end), index, {
+            uncited: options.uncited ?? false,
+            ...(options.pinned ? { pinned: options.pinned } : {}),
+            suppressions: false,
+          }),
+        );
         byOptions.set(key, found);
         yield;
       }

@@ -25,7 +25,11 @@ export function hover(input: DocumentInput, offset: number, index: FactIndex, op
   const lang = options.lang ?? 'en';
   const suggestions = index.suggest(citation.id);
   const unknown = codeId(citation.id);
-  const lines = [index.version ? message('hover.unknown-fact-version', { id: unknown, version: escapeInline(index.version) }, lang) : message('hover.unknown-fact', { id: unknown }, lang)];
+  const lines = [
+    index.version
+      ? message('hover.unknown-fact-version', { id: unknown, version: escapeInline(index.version) }, lang)
+      : message('hover.unknown-fact', { id: unknown }, lang),
+  ];
   if (suggestions.length) {
     lines.push(
       `${message('hover.did-you-mean', {}, lang)}\n\n${suggestions

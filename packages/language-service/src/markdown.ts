@@ -19,7 +19,11 @@ const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
 
 /** Escapes contributor text for one line of Markdown: it renders verbatim and inert. */
 export function escapeMarkdown(text: string): string {
-  let out = text.replace(BIDI_CONTROLS, '').replace(/\s*[\r\n]+\s*/g, ' ').replace(SPECIAL, '\\$&').replace(WWW, '$1\\.');
+  let out = text
+    .replace(BIDI_CONTROLS, '')
+    .replace(/\s*[\r\n]+\s*/g, ' ')
+    .replace(SPECIAL, '\\$&')
+    .replace(WWW, '$1\\.');
   // Line-start syntax: list markers, ordered-list numbers, setext underlines.
   out = out.replace(/^(\s*)([-+=])/, '$1\\$2').replace(/^(\s*\d+)([.)])/, '$1\\$2');
   return out;
@@ -57,7 +61,11 @@ export function escapeWithEmphasis(text: string, emphasis: string | undefined): 
 
 /** Like escapeMarkdown, for text that continues a line (no line-start syntax to guard). */
 export function escapeInline(text: string): string {
-  return text.replace(BIDI_CONTROLS, '').replace(/\s*[\r\n]+\s*/g, ' ').replace(SPECIAL, '\\$&').replace(WWW, '$1\\.');
+  return text
+    .replace(BIDI_CONTROLS, '')
+    .replace(/\s*[\r\n]+\s*/g, ' ')
+    .replace(SPECIAL, '\\$&')
+    .replace(WWW, '$1\\.');
 }
 
 /** A Markdown link to an http(s) URL, or the escaped text alone when the URL is anything else. */

@@ -1,4 +1,16 @@
-import { convertScript, type Entity, type Fact, type FactIndex, type FactNote, type MessageId, type MessageLang, message, type Source, type Statement, type Value } from '@factcite/core';
+import {
+  convertScript,
+  type Entity,
+  type Fact,
+  type FactIndex,
+  type FactNote,
+  type MessageId,
+  type MessageLang,
+  message,
+  type Source,
+  type Statement,
+  type Value,
+} from '@factcite/core';
 
 /**
  * The script a writer reads statements in. `original` is the script of the
@@ -81,7 +93,8 @@ export function describeValue(value: Value, lang: MessageLang = 'en'): string {
   let text: string;
   if (unit === undefined) text = amount;
   else if (unit === 'percent') text = `${amount}%`;
-  else if (unit === 'rank') text = value.of ? message('value.rank-of', { rank: amount, of: formatNumber(value.of) }, lang) : message('value.rank', { rank: amount }, lang);
+  else if (unit === 'rank')
+    text = value.of ? message('value.rank-of', { rank: amount, of: formatNumber(value.of) }, lang) : message('value.rank', { rank: amount }, lang);
   else if (/^[A-Z]{3}$/.test(unit)) text = `${unit} ${amount}`;
   else text = `${amount} ${unit.replace(/-/g, ' ')}`;
   const qualifier = QUALIFIER_MESSAGES[value.qualifier];

@@ -44,9 +44,7 @@ function comparableUnits(a: string | undefined, b: string | undefined): boolean 
 
 /** A sentence as one run: Chinese clause marks dropped (no space is needed there), English ones made spaces. */
 function withoutClauseMarks(sentence: string): string {
-  return sentence
-    .replace(/[，、；：]|(?<=\p{Script=Han})[,;:](?=\p{Script=Han})/gu, '')
-    .replace(/[,;:]/g, ' ');
+  return sentence.replace(/[，、；：]|(?<=\p{Script=Han})[,;:](?=\p{Script=Han})/gu, '').replace(/[,;:]/g, ' ');
 }
 
 /** Whether a number the sentence states could be this fact's value: a comparable unit, an amount that agrees. */

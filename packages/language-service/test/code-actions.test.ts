@@ -64,10 +64,20 @@ describe('codeActions', () => {
   });
 
   it('rewrites citations typed with a Chinese input method as [@fact:id], one problem each', () => {
-    for (const typed of ['【@fact:hkgai-v1-released】', '［＠fact：hkgai-v1-released］', '【@fact:hkgai-v1-released]', '＠fact:hkgai-v1-released', '[@fact：hkgai-v1-released]', '【fact:hkgai-v1-released】']) {
+    for (const typed of [
+      '【@fact:hkgai-v1-released】',
+      '［＠fact：hkgai-v1-released］',
+      '【@fact:hkgai-v1-released]',
+      '＠fact:hkgai-v1-released',
+      '[@fact：hkgai-v1-released]',
+      '【fact:hkgai-v1-released】',
+    ]) {
       const text = `香港生成式AI大模型已发布${typed}，供政府部门使用。`;
       const problems = diagnostics(text, index);
-      expect(problems.map((d) => d.code), typed).toEqual(['malformed-citation']);
+      expect(
+        problems.map((d) => d.code),
+        typed,
+      ).toEqual(['malformed-citation']);
       const [problem] = problems;
       expect(problem!.data.rewrite, typed).toBe('[@fact:hkgai-v1-released]');
       const fix = codeActions(text, problem!.range, [problem!], index, { uri }).find((a) => a.isPreferred)!;
@@ -100,7 +110,9 @@ describe('codeActions', () => {
       expect(fix).toMatchObject({ title: 'Replace 二十亿港元 with 10亿港元 (as in the source)', kind: 'quickfix', isPreferred: true, diagnostics: [funding] });
       const fixed = apply(wrong, fix as never);
       expect(fixed.split('\n')[funding.range.start.line]).toBe(right.split('\n')[funding.range.start.line]!.replace('十亿港元', '10亿港元'));
-      expect(diagnostics(fixed, index).some((d) => d.data.factId === 'hk-ai-rd-institute-funding' && d.range.start.line === funding.range.start.line)).toBe(false);
+      expect(diagnostics(fixed, index).some((d) => d.data.factId === 'hk-ai-rd-institute-funding' && d.range.start.line === funding.range.start.line)).toBe(
+        false,
+      );
 
       const traditional = mismatches.find((d) => d.data.factId === 'hk-ai-subsidy-scheme-3bn')!;
       expect(codeActions(wrong, traditional.range, [], index, { uri })[0]!.title).toBe('Replace 3億港元 with 30億港元 (as in the source)');

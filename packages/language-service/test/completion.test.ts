@@ -140,7 +140,7 @@ describe('completions', () => {
     expect(hk.detail).toMatch(/^10億港元/);
   });
 
-  it('reads values out and labels the card in the writer\'s language', () => {
+  it("reads values out and labels the card in the writer's language", () => {
     const item = complete('[@fact:hk-ai-companies-at-science-park-and-cyberport', '', { lang: 'zh-Hans' })!.items[0]!;
     expect(item.detail).toMatch(/^800多家（超过800 companies），/);
     const doc = (item.documentation as { value: string }).value;

@@ -20,7 +20,8 @@ function apply(text: string, action: { edit?: { changes?: Record<string, never[]
 
 describe('uncited-claim', () => {
   // The claim sits in the third paragraph, so the insertion point must be carried from the block to the document.
-  const text = '# 简报\n\n[@fact:hk-ai-subsidy-scheme-3bn]是资助计划。\n\n目前香港科学园和数码港已集中800多家人工智能相关企业，2024年还吸引了更多企业。\n\nThe government set aside HK$1 billion for the Hong Kong AI R&D Institute, Paul Chan said.\n';
+  const text =
+    '# 简报\n\n[@fact:hk-ai-subsidy-scheme-3bn]是资助计划。\n\n目前香港科学园和数码港已集中800多家人工智能相关企业，2024年还吸引了更多企业。\n\nThe government set aside HK$1 billion for the Hong Kong AI R&D Institute, Paul Chan said.\n';
 
   it('is off unless asked for, and an information hint when asked for', () => {
     expect(diagnostics(text, index).some((d) => d.code === 'uncited-claim')).toBe(false);
@@ -74,7 +75,9 @@ describe('fact-changed', () => {
   });
 
   it('reports a pin the host could not resolve where the pin is written', () => {
-    const found = diagnostics(text, next, { pinProblem: { start: text.indexOf('0.1.0'), end: text.indexOf('0.1.0') + 5, message: 'no snapshot of release 0.1.0' } });
+    const found = diagnostics(text, next, {
+      pinProblem: { start: text.indexOf('0.1.0'), end: text.indexOf('0.1.0') + 5, message: 'no snapshot of release 0.1.0' },
+    });
     expect(found[0]).toMatchObject({ code: 'unresolved-pin', severity: 2, range: { start: { line: 1, character: 10 }, end: { line: 1, character: 15 } } });
   });
 });

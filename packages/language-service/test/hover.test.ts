@@ -120,7 +120,7 @@ describe('hover', () => {
     expect(value).toContain('`hk-ai-subsidy-scheme-3bn`');
   });
 
-  describe('in the writer\'s language', () => {
+  describe("in the writer's language", () => {
     it('labels a card in Traditional Chinese, with Hong Kong quote marks, and leaves corpus text as it is', () => {
       const fact = index.get('hk-ai-rd-institute-funding')!;
       const markdown = card(cite(fact.id), 5, { lang: 'zh-Hant' });
@@ -159,7 +159,10 @@ describe('hover', () => {
 
   describe('with notes', () => {
     // A caveat written in Simplified only, on a fact of a Simplified source.
-    const NOTE = { 'zh-Hans': '620亿港元是基金规模，不是与思谋集团合作的金额。', en: 'HK$62 billion is the size of the fund, not the value of the SmartMore deal.' };
+    const NOTE = {
+      'zh-Hans': '620亿港元是基金规模，不是与思谋集团合作的金额。',
+      en: 'HK$62 billion is the size of the fund, not the value of the SmartMore deal.',
+    };
     function notedIndex() {
       const copy = structuredClone(realCorpus().corpus) as Corpus;
       const fact = copy.facts.find((f) => f.id === 'hkic-fund-size-usd')! as Fact;
@@ -223,7 +226,10 @@ describe('hover', () => {
       const markdown = card(cite('hk-ai-rd-institute-funding'), 5, { displayScript }, hostileIndex());
       const { links, tags, text } = rendered(markdown);
       // Only the card's own commands are links; nothing from the data.
-      expect(links.every((l) => /^command:factcite\.(openSource|copyFootnote)\?/.test(l)), links.join('\n')).toBe(true);
+      expect(
+        links.every((l) => /^command:factcite\.(openSource|copyFootnote)\?/.test(l)),
+        links.join('\n'),
+      ).toBe(true);
       expect(tags.filter((t) => !['p', 'br', 'strong', 'em', 'ul', 'li', 'blockquote', 'code', 'a'].includes(t))).toEqual([]);
       // And it reads exactly as written.
       expect(text).toContain(HOSTILE.split('\n')[0]!.replace('\u202E', ''));

@@ -15,7 +15,7 @@ describe('fact presentation', () => {
     expect(describeValue(range.value!)).toContain(`${range.value!.amount}–${range.value!.upTo}`);
   });
 
-  it('reads values out in the writer\'s language, units as the corpus writes them', () => {
+  it("reads values out in the writer's language, units as the corpus writes them", () => {
     expect(describeValue(index.get('hk-ai-companies-at-science-park-and-cyberport')!.value!, 'zh-Hans')).toBe('超过800 companies');
     expect(describeValue(index.get('hk-ai-companies-at-science-park-and-cyberport')!.value!, 'zh-Hant')).toBe('超過800 companies');
     const ranked = index.all().find((f) => f.value?.unit === 'rank' && f.value.of)!;

@@ -4,7 +4,8 @@ import { exampleReport, textAt } from './fixtures.js';
 
 describe('references', () => {
   const report = exampleReport();
-  const notes = '# Notes\n\nAs @fact:hk-ai-rd-institute-funding shows, and again [see @fact:hk-ai-rd-institute-funding, p. 2].\n\n`[@fact:hk-ai-rd-institute-funding]` is code.';
+  const notes =
+    '# Notes\n\nAs @fact:hk-ai-rd-institute-funding shows, and again [see @fact:hk-ai-rd-institute-funding, p. 2].\n\n`[@fact:hk-ai-rd-institute-funding]` is code.';
   const other = 'Nothing about that fact here [@fact:hkgai-v1-released].';
   const documents = [
     { uri: 'file:///reports/report.md', text: report },

@@ -84,6 +84,7 @@ export function writeSiteSection(file: string, report: SiteBench): void {
   const section = siteSection(report);
   const start = page.indexOf(START);
   const end = page.indexOf(END);
-  const next = start >= 0 && end > start ? page.slice(0, start) + section + page.slice(end + END.length).replace(/^\n/, '') : `${page.replace(/\n*$/, '\n\n')}${section}`;
+  const next =
+    start >= 0 && end > start ? page.slice(0, start) + section + page.slice(end + END.length).replace(/^\n/, '') : `${page.replace(/\n*$/, '\n\n')}${section}`;
   writeFileSync(file, next);
 }

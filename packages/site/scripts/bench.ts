@@ -27,7 +27,32 @@ const sizesArg = process.argv.indexOf('--sizes');
 const sizes = sizesArg > 0 ? process.argv[sizesArg + 1]!.split(',').map(Number) : [0, 100_000];
 
 /** Queries a reader types: both scripts, English, names, numbers, an id fragment. */
-const QUERIES = ['数码港', '數碼港', 'cyberport', '人工智能', '超算中心', '科学园', '研发院', '初创企业', 'HKGAI', 'DeepSeek', '深圳', '香港投资管理', '10亿港元', '十億', '800多家', '七成', 'AI companies', 'supercomputing', 'Science Park', 'budget', 'hk-ai-rd', '大湾区 人工智能', '數碼港 初創', '商汤'];
+const QUERIES = [
+  '数码港',
+  '數碼港',
+  'cyberport',
+  '人工智能',
+  '超算中心',
+  '科学园',
+  '研发院',
+  '初创企业',
+  'HKGAI',
+  'DeepSeek',
+  '深圳',
+  '香港投资管理',
+  '10亿港元',
+  '十億',
+  '800多家',
+  '七成',
+  'AI companies',
+  'supercomputing',
+  'Science Park',
+  'budget',
+  'hk-ai-rd',
+  '大湾区 人工智能',
+  '數碼港 初創',
+  '商汤',
+];
 
 function percentile(values: number[], p: number): number {
   const sorted = values.toSorted((a, b) => a - b);
@@ -86,7 +111,10 @@ async function measureSite(dir: string, facts: number): Promise<SiteRun> {
 
 if (process.argv.includes('--redraw')) {
   // A change to the section's text: the saved measurements, written again.
-  writeSiteSection(path.join(repoRoot, 'docs', 'benchmarks.md'), JSON.parse(readFileSync(path.join(repoRoot, 'docs', 'site-benchmarks.json'), 'utf8')) as SiteBench);
+  writeSiteSection(
+    path.join(repoRoot, 'docs', 'benchmarks.md'),
+    JSON.parse(readFileSync(path.join(repoRoot, 'docs', 'site-benchmarks.json'), 'utf8')) as SiteBench,
+  );
   console.log('drew the Fact browser section of docs/benchmarks.md again from docs/site-benchmarks.json');
   process.exit(0);
 }
@@ -116,7 +144,10 @@ try {
 const report: SiteBench = {
   date: new Date().toISOString().slice(0, 10),
   chromium: chromiumVersion,
-  machine: `${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}, load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} at the end`,
+  machine: `${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}, load ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')} at the end`,
   seconds: Math.round((Date.now() - started) / 1000),
   runs,
 };

@@ -35,7 +35,8 @@ export interface PageOptions {
 /** A whole page: the shell every page shares (landmarks, navigation, the display-script switch, the policy). */
 export function page({ links, title, section, description, version, body }: PageOptions): string {
   const nav = NAV.map(
-    ([key, href, label, zh]) => html`<li><a href="${links.root(href)}"${key === section ? html` aria-current="page"` : ''}>${label} <span lang="zh-Hans">${zh}</span></a></li>`,
+    ([key, href, label, zh]) =>
+      html`<li><a href="${links.root(href)}"${key === section ? html` aria-current="page"` : ''}>${label} <span lang="zh-Hans">${zh}</span></a></li>`,
   );
   const options = DISPLAY_SCRIPTS.map(({ key, label, lang }) => html`<option value="${key}" lang="${lang}">${label}</option>`);
   return html`<!doctype html>

@@ -60,6 +60,8 @@ export function switchable(variants: Variants): Html {
     else groups.set(text, [key]);
   }
   return join(
-    [...groups].map(([text, keys]) => html`<span class="alt ${keys.map((k) => `s-${k}`).join(' ')}" lang="${langFor(keys[0]!, variants, keys)}">${text}</span>`),
+    [...groups].map(
+      ([text, keys]) => html`<span class="alt ${keys.map((k) => `s-${k}`).join(' ')}" lang="${langFor(keys[0]!, variants, keys)}">${text}</span>`,
+    ),
   );
 }

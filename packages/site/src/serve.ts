@@ -90,7 +90,13 @@ export function serveSite(options: ServeOptions): Promise<SiteServer> {
       body = gzipSync(body);
       headers['Content-Encoding'] = 'gzip';
     }
-    response.writeHead(200, { 'Content-Type': type, 'Content-Length': String(body.length), 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-cache', ...headers });
+    response.writeHead(200, {
+      'Content-Type': type,
+      'Content-Length': String(body.length),
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'no-cache',
+      ...headers,
+    });
     response.end(request.method === 'HEAD' ? undefined : body);
   };
   const server: Server = createServer(handler);

@@ -49,7 +49,8 @@ describe('buildSite', () => {
       expect(page).toContain(`<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY.replace(/'/g, '&#39;')}">`);
       expect(page).toMatch(/<html lang="en">/);
       for (const landmark of ['<header', '<nav', '<main', '<footer']) expect(page).toContain(landmark);
-      for (const [, attr] of page.matchAll(/<(?:script|link|img)\b[^>]*\b(?:src|href)="([^"]*)"/g)) expect(attr === 'data:,' || attr!.startsWith('/')).toBe(true);
+      for (const [, attr] of page.matchAll(/<(?:script|link|img)\b[^>]*\b(?:src|href)="([^"]*)"/g))
+        expect(attr === 'data:,' || attr!.startsWith('/')).toBe(true);
     }
   });
 
@@ -62,7 +63,7 @@ describe('buildSite', () => {
     expect(withoutLang.match(/.{0,40}[\p{Script=Han}]+/gu) ?? []).toEqual([]);
   });
 
-  it('shows a fact\'s notes before its citation, in every display script', () => {
+  it("shows a fact's notes before its citation, in every display script", () => {
     const page = readFileSync(path.join(out, 'facts', 'hostile-fact', 'index.html'), 'utf8');
     expect(page.indexOf('class="notes"')).toBeGreaterThan(0);
     expect(page.indexOf('class="notes"')).toBeLessThan(page.indexOf('id="cite-h"'));

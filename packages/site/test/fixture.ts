@@ -29,7 +29,9 @@ export function fixtureCorpus(): Corpus {
   const successor = real.facts.find((f) => f.id === deprecated.supersededBy)!;
   const fromFirst = real.facts.filter((f) => f.citations.some((c) => c.source === first.id)).slice(0, 12);
   // Facts with amounts of every kind the charts draw: money, counts of companies, percentages.
-  const amounts = ['HKD', 'USD', 'companies', 'percent'].flatMap((unit) => real.facts.filter((f) => f.status === 'active' && f.value?.unit === unit).slice(0, 2));
+  const amounts = ['HKD', 'USD', 'companies', 'percent'].flatMap((unit) =>
+    real.facts.filter((f) => f.status === 'active' && f.value?.unit === unit).slice(0, 2),
+  );
   const facts: Fact[] = [...new Map([...fromFirst, ...amounts, deprecated, successor].map((f) => [f.id, f])).values()];
   const hostileSource: Source = {
     ...first,

@@ -29,7 +29,7 @@ describe('readReleaseInfo', () => {
     expect(releases[1]).toMatchObject({ hash: 'a'.repeat(64), counts: { facts: 2, sources: 1, entities: 0 } });
   });
 
-  it('keeps a published version\'s own hash when the records shown have changed since', () => {
+  it("keeps a published version's own hash when the records shown have changed since", () => {
     const published = 'b'.repeat(64);
     const { releases } = readReleaseInfo(corpusDir({ [corpus.version!]: published }), corpus);
     expect(releases[0]).toMatchObject({ version: corpus.version, hash, unreleased: true });

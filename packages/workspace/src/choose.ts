@@ -29,9 +29,14 @@ export interface CorpusRequest {
 
 /** The corpus the rules chose. */
 export type CorpusChoice =
-  | { kind: 'bundled'; /** A corpus path held back because the workspace is not trusted. */ ignoredPath?: string }
-  | { kind: 'workspace' | 'release'; dir: string; /** Set when the choice came from the writer's path rather than discovery. */ fromSetting: boolean }
-  | { kind: 'invalid'; dir?: string; /** Why, in English. */ message: string; /** Why, for a front end to write in its writer's language. */ detail: MessageRef };
+  | { kind: 'bundled' /** A corpus path held back because the workspace is not trusted. */; ignoredPath?: string }
+  | { kind: 'workspace' | 'release'; dir: string /** Set when the choice came from the writer's path rather than discovery. */; fromSetting: boolean }
+  | {
+      kind: 'invalid';
+      dir?: string /** Why, in English. */;
+      message: string /** Why, for a front end to write in its writer's language. */;
+      detail: MessageRef;
+    };
 
 /** Applies the rules; reads nothing but what `io.probe` says about a path. */
 export function chooseCorpus(request: CorpusRequest, io: Pick<HostIO, 'probe' | 'resolvePath'>): CorpusChoice {

@@ -31,7 +31,8 @@ export function loadBundled(io: HostIO): LoadedCorpus {
 /** Loads what {@link chooseCorpus} chose; the bundled release comes from `bundled`, loaded once by the caller. */
 export function loadChoice(io: HostIO, choice: CorpusChoice, bundled: () => LoadedCorpus): LoadResult {
   if (choice.kind === 'bundled') return { ok: true, loaded: bundled() };
-  if (choice.kind === 'invalid') return { ok: false, failure: failure({ kind: 'invalid', dir: choice.dir }, { id: 'corpus.unusable', params: { reason: choice.detail } }) };
+  if (choice.kind === 'invalid')
+    return { ok: false, failure: failure({ kind: 'invalid', dir: choice.dir }, { id: 'corpus.unusable', params: { reason: choice.detail } }) };
   const origin: CorpusOrigin = { kind: choice.kind, dir: choice.dir };
   let parsed: ReturnType<HostIO['readRelease']>;
   try {

@@ -31,7 +31,12 @@ export function readRelease(dir: string): ReturnType<HostIO['readRelease']> {
   } catch {
     // No prebuilt index: it is built on the first search.
   }
-  return { corpus: checked.ok ? checked.corpus : (data as Corpus), errors: checked.ok ? [] : located(checked.errors), warnings: located(checked.warnings), ...(searchIndex ? { searchIndex } : {}) };
+  return {
+    corpus: checked.ok ? checked.corpus : (data as Corpus),
+    errors: checked.ok ? [] : located(checked.errors),
+    warnings: located(checked.warnings),
+    ...(searchIndex ? { searchIndex } : {}),
+  };
 }
 
 /**

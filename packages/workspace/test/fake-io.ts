@@ -68,7 +68,8 @@ export class FakeDisk {
   }
 
   io(): HostIO {
-    const list = (dir: string, folder: string) => [...(this.dirs.get(dir)?.keys() ?? [])].filter((f) => f.startsWith(`${folder}/`)).map((f) => f.slice(folder.length + 1));
+    const list = (dir: string, folder: string) =>
+      [...(this.dirs.get(dir)?.keys() ?? [])].filter((f) => f.startsWith(`${folder}/`)).map((f) => f.slice(folder.length + 1));
     return {
       probe: (dir) => {
         const files = this.dirs.get(dir);

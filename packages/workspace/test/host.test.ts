@@ -84,7 +84,12 @@ describe('choosing the corpus', () => {
   it('in an untrusted workspace uses the bundled release, reads nothing of the workspace corpus, and says what it held back', () => {
     const disk = new FakeDisk();
     disk.put(CORPUS, fixture);
-    const host = new WorkspaceHost({ io: disk.io(), timers: new FakeClock(), settings: { trusted: false, folder: FOLDER, corpusPath: 'corpus' }, events: { publish: () => {} } });
+    const host = new WorkspaceHost({
+      io: disk.io(),
+      timers: new FakeClock(),
+      settings: { trusted: false, folder: FOLDER, corpusPath: 'corpus' },
+      events: { publish: () => {} },
+    });
     hosts.push(host);
     expect(host.corpus.origin.kind).toBe('bundled');
     expect(host.corpusState.ignoredPath).toBe('corpus');
@@ -100,7 +105,12 @@ describe('choosing the corpus', () => {
   it('loads a built release (corpus.json) that corpusPath names', () => {
     const disk = new FakeDisk();
     disk.put('/ws/node_modules/@factcite/corpus/dist', new Map([['corpus.json', JSON.stringify(fixtureCorpus)]]));
-    const host = new WorkspaceHost({ io: disk.io(), timers: new FakeClock(), settings: { trusted: true, folder: FOLDER, corpusPath: 'node_modules/@factcite/corpus/dist' }, events: { publish: () => {} } });
+    const host = new WorkspaceHost({
+      io: disk.io(),
+      timers: new FakeClock(),
+      settings: { trusted: true, folder: FOLDER, corpusPath: 'node_modules/@factcite/corpus/dist' },
+      events: { publish: () => {} },
+    });
     hosts.push(host);
     expect(host.corpus.origin.kind).toBe('release');
     expect(host.corpus.index.size).toBe(fixtureCorpus.facts.length);
@@ -151,7 +161,7 @@ describe('a corpus with errors', () => {
   });
 });
 
-describe('notices in the writer\'s language', () => {
+describe("notices in the writer's language", () => {
   it('says in Simplified Chinese what broke and what is served instead, and follows a changed setting at once', () => {
     const files = new Map(fixture);
     files.set(FACTS_FILE, broken(fixture.get(FACTS_FILE)!));
@@ -336,7 +346,7 @@ describe('documents and diagnostics', () => {
 });
 
 describe('the files of a loaded corpus', () => {
-  it('reads a cited source and finds a fact\'s record, and reads nothing a source id does not name plainly', () => {
+  it("reads a cited source and finds a fact's record, and reads nothing a source id does not name plainly", () => {
     const { host } = startWithCorpus();
     const source = host.corpus.sourceFile(cited.citations[0]!.source);
     expect(source?.text).toContain(cited.citations[0]!.quote);
@@ -363,7 +373,7 @@ describe('what a document is checked for besides its citations', () => {
     return files;
   }
 
-  it('hints at uncited claims in reports, not in the corpus\'s own articles, and checks again at once when the setting changes', async () => {
+  it("hints at uncited claims in reports, not in the corpus's own articles, and checks again at once when the setting changes", async () => {
     const { clock, host, published } = startWithCorpus();
     const report = 'file:///ws/report.md';
     const article = `file://${CORPUS}/sources/city24-copy.md`;

@@ -29,7 +29,8 @@ afterEach(() => {
 /** A copy of the real corpus files that a test may break. */
 function corpusCopy(): string {
   const dir = tempDir();
-  for (const part of ['facts', 'sources', 'raw', 'entities.yaml', 'package.json']) cpSync(path.join(corpusDir, part), path.join(dir, part), { recursive: true });
+  for (const part of ['facts', 'sources', 'raw', 'entities.yaml', 'package.json'])
+    cpSync(path.join(corpusDir, part), path.join(dir, part), { recursive: true });
   return dir;
 }
 
@@ -63,11 +64,16 @@ describe('loading on disk', () => {
 
   it('builds the index, saying why, when the prebuilt one is damaged, and finds the same facts', () => {
     const good = installedRelease();
-    const hits = (io: ReturnType<typeof nodeHostIO>) => loadBundled(io).index.search('數碼港 超算', { limit: 10 }).map((h) => h.fact.id);
+    const hits = (io: ReturnType<typeof nodeHostIO>) =>
+      loadBundled(io)
+        .index.search('數碼港 超算', { limit: 10 })
+        .map((h) => h.fact.id);
     const expected = hits(nodeHostIO());
     expect(expected.length).toBeGreaterThan(0);
     const damaged = nodeHostIO({ readBundled: () => ({ ...good, searchIndex: good.searchIndex!.subarray(0, good.searchIndex!.length >> 1) }) });
-    expect(loadBundled(damaged).notes.join()).toMatch(/prebuilt search index could not be used \(createFactIndex: options\.searchIndex is truncated or corrupt/);
+    expect(loadBundled(damaged).notes.join()).toMatch(
+      /prebuilt search index could not be used \(createFactIndex: options\.searchIndex is truncated or corrupt/,
+    );
     expect(hits(damaged)).toEqual(expected);
   });
 
@@ -169,7 +175,12 @@ describe('watching on disk', () => {
     const ws = tempDir();
     const dir = path.join(ws, 'corpus');
     corpusAt(dir, '1.0.0-first');
-    const host = new WorkspaceHost({ io: nodeHostIO(), timers: nodeTimers, settings: { trusted: true, folder: ws, corpusPath: 'corpus' }, events: { publish: () => {} } });
+    const host = new WorkspaceHost({
+      io: nodeHostIO(),
+      timers: nodeTimers,
+      settings: { trusted: true, folder: ws, corpusPath: 'corpus' },
+      events: { publish: () => {} },
+    });
     try {
       expect(host.corpus.index.version).toBe('1.0.0-first');
 

@@ -23,7 +23,18 @@ export function freePort() {
 export function installExtension(serverDir, dirs, vsix) {
   const result = spawnSync(
     process.execPath,
-    [path.join(serverDir, 'out/node/entry.js'), '--config', dirs.config, '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions, '--install-extension', vsix, '--force'],
+    [
+      path.join(serverDir, 'out/node/entry.js'),
+      '--config',
+      dirs.config,
+      '--user-data-dir',
+      dirs.userData,
+      '--extensions-dir',
+      dirs.extensions,
+      '--install-extension',
+      vsix,
+      '--force',
+    ],
     { encoding: 'utf8' },
   );
   if (result.status !== 0 || !/was successfully installed/.test(result.stdout + result.stderr)) {

@@ -136,7 +136,11 @@ async function step(name, body) {
     console.log(`  ✓ ${name} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
   } catch (error) {
     results.push({ name, ok: false });
-    console.log(`  ✗ ${name}\n      ${String(error?.message ?? error).split('\n').join('\n      ')}`);
+    console.log(
+      `  ✗ ${name}\n      ${String(error?.message ?? error)
+        .split('\n')
+        .join('\n      ')}`,
+    );
     if (wb) await wb.screenshot(path.join(tmp, `failed-${results.length}.png`)).catch(() => {});
     await wb?.keyboard.press('Escape').catch(() => {});
   }
@@ -161,7 +165,11 @@ try {
 
   await step('the status bar shows the corpus version and fact count', async () => {
     const expected = `factcite ${corpus.version} · ${corpus.facts.length} facts`;
-    await until(`"${expected}" in the status bar`, async () => (await page.locator('#status\\.extensionMessage, .statusbar-item').allInnerTexts()).some((t) => t.includes(expected)), 30_000);
+    await until(
+      `"${expected}" in the status bar`,
+      async () => (await page.locator('#status\\.extensionMessage, .statusbar-item').allInnerTexts()).some((t) => t.includes(expected)),
+      30_000,
+    );
   });
 
   const queries = [
@@ -185,11 +193,16 @@ try {
       lists[script] = ids;
       if (script === 'Simplified') {
         // Open the details pane (statement, value, source, quote) for the screenshot.
-        await until('the details pane', async () => {
-          if ((await page.locator('.suggest-widget.visible.shows-details').count()) > 0) return true;
-          await page.keyboard.press('Control+Space');
-          return false;
-        }, 10_000, 1000);
+        await until(
+          'the details pane',
+          async () => {
+            if ((await page.locator('.suggest-widget.visible.shows-details').count()) > 0) return true;
+            await page.keyboard.press('Control+Space');
+            return false;
+          },
+          10_000,
+          1000,
+        );
         await page.waitForTimeout(500);
         await wb.screenshot(path.join(shots, 'completion.png'));
       }
@@ -203,13 +216,19 @@ try {
       // Accept the first item: the id goes in and the bracket is closed.
       await page.keyboard.press('Enter');
       await page.keyboard.press('Control+S');
-      const saved = await until('the report saved with the accepted citation', () => readFileSync(reportFile, 'utf8').includes(`数码港的算力[@fact:${ids[0]}]`) && readFileSync(reportFile, 'utf8'));
+      const saved = await until(
+        'the report saved with the accepted citation',
+        () => readFileSync(reportFile, 'utf8').includes(`数码港的算力[@fact:${ids[0]}]`) && readFileSync(reportFile, 'utf8'),
+      );
       assert(!saved.includes('[@fact:数码港') && !saved.includes(`${ids[0]}]]`), 'the accepted item left stray text behind');
     });
   }
   await step('Simplified and Traditional queries list the same facts', async () => {
     assert(lists.Simplified && lists.Traditional, 'a completion step failed');
-    assert(JSON.stringify(lists.Simplified) === JSON.stringify(lists.Traditional), `数码港 gave ${lists.Simplified.join(', ')}\n數碼港 gave ${lists.Traditional.join(', ')}`);
+    assert(
+      JSON.stringify(lists.Simplified) === JSON.stringify(lists.Traditional),
+      `数码港 gave ${lists.Simplified.join(', ')}\n數碼港 gave ${lists.Traditional.join(', ')}`,
+    );
     const shared = lists.English.filter((id) => lists.Simplified.includes(id));
     assert(shared.length > 0, 'cyberport and 数码港 share no fact');
   });
@@ -226,13 +245,20 @@ try {
     assert(card.includes(source.publisher), `the card lacks the publisher ${source.publisher}`);
     assert(/Open at quote/.test(card) && /Copy as footnote/.test(card), 'the card lacks its links');
     const bold = await page.locator('.monaco-hover:not(.hidden) .monaco-hover-content strong').allInnerTexts();
-    assert(bold.some((b) => fact.value.text.includes(b) && b.length > 0), `the cited value is not emphasised (bold: ${bold.join(' | ')})`);
+    assert(
+      bold.some((b) => fact.value.text.includes(b) && b.length > 0),
+      `the cited value is not emphasised (bold: ${bold.join(' | ')})`,
+    );
     // Let the hover finish fading in.
     await page.waitForTimeout(500);
     await wb.screenshot(path.join(shots, 'hover.png'));
     // The card alone (with the citation above it), for the README.
     const box = await page.locator('.monaco-hover:not(.hidden)').first().boundingBox();
-    if (box) await page.screenshot({ path: path.join(shots, 'hover-card.png'), clip: { x: box.x - 24, y: box.y - 34, width: box.width + 48, height: box.height + 44 } });
+    if (box)
+      await page.screenshot({
+        path: path.join(shots, 'hover-card.png'),
+        clip: { x: box.x - 24, y: box.y - 34, width: box.width + 48, height: box.height + 44 },
+      });
   });
 
   await step('the card copies a footnote', async () => {
@@ -243,7 +269,10 @@ try {
       const text = await page.evaluate(() => navigator.clipboard.readText());
       return text.startsWith('[^') && text;
     });
-    assert(copied.startsWith(`[^${fact.id}]: `) && copied.includes(corpus.sources.find((s) => s.id === fact.citations[0].source).publisher), `not a footnote for ${fact.id}: ${copied}`);
+    assert(
+      copied.startsWith(`[^${fact.id}]: `) && copied.includes(corpus.sources.find((s) => s.id === fact.citations[0].source).publisher),
+      `not a footnote for ${fact.id}: ${copied}`,
+    );
   });
 
   await step('the card link opens the source at the quote', async () => {
@@ -267,7 +296,10 @@ try {
       const all = await wb.problems();
       return all.some((r) => r.includes('Unknown fact "hk-ai-subsidy-scheme-3-billion"') && r.includes('hk-ai-subsidy-scheme-3bn')) && all;
     });
-    assert(rows.some((r) => r.includes('"hk-ai-companies-800" is deprecated')), `no deprecated-fact warning in Problems:\n${rows.join('\n')}`);
+    assert(
+      rows.some((r) => r.includes('"hk-ai-companies-800" is deprecated')),
+      `no deprecated-fact warning in Problems:\n${rows.join('\n')}`,
+    );
   });
 
   await step('the did-you-mean quick fix replaces the unknown id', async () => {
@@ -372,7 +404,10 @@ try {
     const stated = corpus.facts.filter((f) => f.value?.text === '10亿港元' && f.status === 'active').map((f) => f.id);
     assert(stated.length > 0, 'the corpus has no fact of 10亿港元');
     assert(stated.includes(rows[0].label), `the first row ${rows[0].label} is not about the sentence (facts of 10亿港元: ${stated.join(', ')})`);
-    const alphabetical = corpus.facts.filter((f) => f.status === 'active').map((f) => f.id).sort();
+    const alphabetical = corpus.facts
+      .filter((f) => f.status === 'active')
+      .map((f) => f.id)
+      .sort();
     assert(rows[0].label !== alphabetical[0], 'the rows are in id order');
     await page.waitForTimeout(300);
     await wb.screenshot(path.join(shots, 'completion-sentence.png'));
@@ -430,15 +465,24 @@ try {
     const links = await page.locator('.monaco-hover:not(.hidden) a', { hasText: /^(Open at quote|quote \d+)$/ }).count();
     assert(links === corroborated.citations.length, `expected a link to each of the ${corroborated.citations.length} quotes, saw ${links}`);
     // Every line of the card inside the part of it the hover shows: the last line's bottom against the frame's.
-    const hidden = await page.locator('.monaco-hover:not(.hidden) .monaco-hover-content').first().evaluate((el) => {
-      const frame = (el.closest('.monaco-scrollable-element') ?? el.parentElement).getBoundingClientRect();
-      const blocks = [...el.querySelectorAll('p')];
-      const last = blocks[blocks.length - 1].getBoundingClientRect();
-      const corroborated = blocks.find((p) => p.textContent.includes('Corroborated by')).getBoundingClientRect();
-      return { last: Math.round(last.bottom - frame.bottom), corroborated: Math.round(corroborated.bottom - frame.bottom), scroll: el.scrollHeight - frame.height };
-    });
+    const hidden = await page
+      .locator('.monaco-hover:not(.hidden) .monaco-hover-content')
+      .first()
+      .evaluate((el) => {
+        const frame = (el.closest('.monaco-scrollable-element') ?? el.parentElement).getBoundingClientRect();
+        const blocks = [...el.querySelectorAll('p')];
+        const last = blocks[blocks.length - 1].getBoundingClientRect();
+        const corroborated = blocks.find((p) => p.textContent.includes('Corroborated by')).getBoundingClientRect();
+        return {
+          last: Math.round(last.bottom - frame.bottom),
+          corroborated: Math.round(corroborated.bottom - frame.bottom),
+          scroll: el.scrollHeight - frame.height,
+        };
+      });
     await wb.screenshot(path.join(shots, 'hover-corroborated.png'));
-    console.log(`      hover: last line ${-hidden.last} px above the hover's bottom; content taller than the hover by ${Math.round(hidden.scroll)} px (trailing margin)`);
+    console.log(
+      `      hover: last line ${-hidden.last} px above the hover's bottom; content taller than the hover by ${Math.round(hidden.scroll)} px (trailing margin)`,
+    );
     assert(hidden.corroborated <= 0, `the corroborating sources are ${hidden.corroborated} px below the hover's edge`);
     assert(hidden.last <= 0, `the card's last line is ${hidden.last} px below the hover's edge`);
     await page.keyboard.press('Escape');
@@ -467,16 +511,26 @@ try {
   });
 
   await step('the Facts view lists the corpus by source and by topic', async () => {
-    await page.locator('.statusbar-item', { hasText: `factcite ${corpus.version}` }).first().click();
+    await page
+      .locator('.statusbar-item', { hasText: `factcite ${corpus.version}` })
+      .first()
+      .click();
     const view = page.locator('.pane', { hasText: 'By source' }).first();
     await view.waitFor({ timeout: 10_000 });
     const rows = await until('source rows', async () => {
       const texts = await page.locator('.pane-body .monaco-list-row').allInnerTexts();
       return texts.some((t) => t.includes('By topic')) && texts;
     });
-    for (const source of corpus.sources) assert(rows.some((r) => r.includes(source.title)), `no row for ${source.title}`);
+    for (const source of corpus.sources)
+      assert(
+        rows.some((r) => r.includes(source.title)),
+        `no row for ${source.title}`,
+      );
     // Open the newest source to show its facts.
-    await page.locator('.pane-body .monaco-list-row', { hasText: corpus.sources.toSorted((a, b) => b.published.localeCompare(a.published))[0].title }).first().click();
+    await page
+      .locator('.pane-body .monaco-list-row', { hasText: corpus.sources.toSorted((a, b) => b.published.localeCompare(a.published))[0].title })
+      .first()
+      .click();
     await page.waitForTimeout(500);
     await wb.screenshot(path.join(shots, 'facts-view.png'));
   });
@@ -495,11 +549,16 @@ try {
     const toast = page.locator('.notification-toast', { hasText: 'keeps using the last good version' });
     // The file watcher starts a moment after the corpus loads; save the broken file again until it is seen.
     let saves = 0;
-    await until('the corpus error notification', async () => {
-      if ((await toast.count()) > 0) return true;
-      writeFileSync(broken, good.replace(/^(- id: .*)$/m, `$1\n  kind: [unclosed${' '.repeat(saves++)}`));
-      return false;
-    }, 30_000, 2000);
+    await until(
+      'the corpus error notification',
+      async () => {
+        if ((await toast.count()) > 0) return true;
+        writeFileSync(broken, good.replace(/^(- id: .*)$/m, `$1\n  kind: [unclosed${' '.repeat(saves++)}`));
+        return false;
+      },
+      30_000,
+      2000,
+    );
     const message = await toast.first().innerText();
     assert(/\d+ errors?: facts\/hk-ai-ecosystem\.yaml:\d+:\d+/.test(message), `the error does not locate the problem: ${message}`);
     await until('a warning in the status bar', async () => /warning/.test((await status.getAttribute('class')) ?? ''));
@@ -517,14 +576,19 @@ try {
     await until('the warning cleared', async () => !/warning/.test((await status.getAttribute('class')) ?? ''), 20_000);
     // Clean up: back to the bundled corpus.
     rmSync(path.join(dirs.workspace, '.vscode'), { recursive: true, force: true });
-    await page.locator('.statusbar-item', { hasText: `factcite ${corpus.version} ·` }).first().waitFor({ timeout: 20_000 });
+    await page
+      .locator('.statusbar-item', { hasText: `factcite ${corpus.version} ·` })
+      .first()
+      .waitFor({ timeout: 20_000 });
   });
 
   await step('a number that contradicts the cited fact is flagged and fixed from the source', async () => {
     const fact = facts.get('hk-ai-rd-institute-funding');
     await wb.openFile('numbers.md');
     await page.keyboard.press('Control+Shift+M');
-    await until('the value-mismatch warning', async () => (await wb.problems()).some((r) => r.includes(`Text says 20亿港元 but fact "${fact.id}" says ${fact.value.text}`)));
+    await until('the value-mismatch warning', async () =>
+      (await wb.problems()).some((r) => r.includes(`Text says 20亿港元 but fact "${fact.id}" says ${fact.value.text}`)),
+    );
     await wb.openFile('numbers.md');
     const { line, column } = locate(readFileSync(numbersFile, 'utf8'), '20亿港元');
     await wb.goTo(line, column + 1);
@@ -533,7 +597,7 @@ try {
     await wb.screenshot(path.join(shots, 'value-mismatch.png'));
     await wb.chooseAction(title);
     await page.keyboard.press('Control+S');
-    await until('the source\'s value on disk', () => readFileSync(numbersFile, 'utf8').includes(`政府预留${fact.value.text}成立研发院`));
+    await until("the source's value on disk", () => readFileSync(numbersFile, 'utf8').includes(`政府预留${fact.value.text}成立研发院`));
     await until('the warning gone', async () => !(await wb.problems()).some((r) => r.includes('Text says')));
   });
 
@@ -593,7 +657,10 @@ try {
     // Back to the bundled corpus for the steps after this one.
     rmSync(path.join(dirs.workspace, '.vscode'), { recursive: true, force: true });
     rmSync(local, { recursive: true, force: true });
-    await page.locator('.statusbar-item', { hasText: `factcite ${corpus.version} ·` }).first().waitFor({ timeout: 20_000 });
+    await page
+      .locator('.statusbar-item', { hasText: `factcite ${corpus.version} ·` })
+      .first()
+      .waitFor({ timeout: 20_000 });
   });
 
   // Restricted Mode: the writer opens a stranger's folder whose settings point at a corpus of
@@ -601,7 +668,8 @@ try {
   // Trust on, serves it.
   const strangers = path.join(tmp, 'strangers');
   const strangersCorpus = path.join(strangers, 'corpus');
-  for (const part of ['facts', 'sources', 'raw', 'entities.yaml']) cpSync(path.join(repoRoot, 'corpus', part), path.join(strangersCorpus, part), { recursive: true });
+  for (const part of ['facts', 'sources', 'raw', 'entities.yaml'])
+    cpSync(path.join(repoRoot, 'corpus', part), path.join(strangersCorpus, part), { recursive: true });
   writeFileSync(path.join(strangersCorpus, 'package.json'), JSON.stringify({ name: 'strangers-corpus', version: '0.1.0-strangers' }));
   const borrowed = facts.get('hk-ai-rd-institute-funding');
   // YAML reads JSON; the record is valid, so a trusted workspace loads it.
@@ -625,11 +693,14 @@ try {
     const toast = page.locator('.notification-toast', { hasText: 'This workspace is not trusted' });
     await toast.first().waitFor({ timeout: 30_000 });
     const message = await toast.first().innerText();
-    assert(message.includes('factcite.corpusPath: corpus') && message.includes(`${corpus.facts.length} facts`), `the notice does not say what was ignored: ${message}`);
+    assert(
+      message.includes('factcite.corpusPath: corpus') && message.includes(`${corpus.facts.length} facts`),
+      `the notice does not say what was ignored: ${message}`,
+    );
     await restrictedStatus().waitFor({ timeout: 20_000 });
     assert((await restrictedStatus().locator('.codicon-shield').count()) === 1, 'the status bar does not show the Restricted Mode shield');
     await page.keyboard.press('Control+Shift+M');
-    await until('the stranger\'s fact reported unknown', async () => (await wb.problems()).some((r) => r.includes('Unknown fact "strangers-only-fact"')));
+    await until("the stranger's fact reported unknown", async () => (await wb.problems()).some((r) => r.includes('Unknown fact "strangers-only-fact"')));
     const statuses = await page.locator('.statusbar-item').allInnerTexts();
     assert(!statuses.some((t) => t.includes('0.1.0-strangers')), 'the untrusted corpus was loaded');
     await wb.screenshot(path.join(shots, 'restricted-mode.png'));
@@ -643,7 +714,7 @@ try {
     await trust.click();
     await page.locator('.statusbar-item', { hasText: 'factcite 0.1.0-strangers' }).first().waitFor({ timeout: 30_000 });
     await wb.openFile('notes.md');
-    await until('the stranger\'s fact resolved', async () => !(await wb.problems()).some((r) => r.includes('strangers-only-fact')), 20_000);
+    await until("the stranger's fact resolved", async () => !(await wb.problems()).some((r) => r.includes('strangers-only-fact')), 20_000);
   });
 
   // code-server reaches no marketplace here, so no real language pack can be installed. VS Code picks its
@@ -655,25 +726,38 @@ try {
     await stopServer(server);
     const translations = path.join(tmp, 'zh-cn.i18n.json');
     writeFileSync(translations, JSON.stringify({ version: '1.0.0', contents: {} }));
-    const pack = { hash: 'factcite-e2e-zh-cn', extensions: [{ extensionIdentifier: { id: 'factcite-e2e.zh-cn' }, version: '1.0.0' }], translations: { vscode: translations }, label: '中文(简体)' };
+    const pack = {
+      hash: 'factcite-e2e-zh-cn',
+      extensions: [{ extensionIdentifier: { id: 'factcite-e2e.zh-cn' }, version: '1.0.0' }],
+      translations: { vscode: translations },
+      label: '中文(简体)',
+    };
     writeFileSync(path.join(dirs.userData, 'languagepacks.json'), JSON.stringify({ 'zh-cn': pack }));
     const port3 = await freePort();
     server = await startServer(serverDir, dirs, port3, path.join(tmp, 'code-server-zh.log'), { args: ['--locale', 'zh-cn'] });
     await wb.open(`http://127.0.0.1:${port3}/?folder=${encodeURIComponent(dirs.workspace)}`);
     await wb.openFile('zh.md');
     // The status bar (an l10n bundle string) and the command palette (package.nls.zh-cn.json).
-    await page.locator('.statusbar-item', { hasText: `${corpus.facts.length} 条事实` }).first().waitFor({ timeout: 30_000 });
+    await page
+      .locator('.statusbar-item', { hasText: `${corpus.facts.length} 条事实` })
+      .first()
+      .waitFor({ timeout: 30_000 });
     await wb.command('插入事实引用…');
     // The quick pick it opens is titled from the l10n bundle; close it before going on.
     const pick = page.locator('.quick-input-widget', { hasText: '插入事实引用' });
     await pick.waitFor({ timeout: 20_000 });
-    await until('the placeholder in Chinese', async () => ((await page.locator('.quick-input-widget input').getAttribute('placeholder')) ?? '').startsWith('搜索事实'));
+    await until('the placeholder in Chinese', async () =>
+      ((await page.locator('.quick-input-widget input').getAttribute('placeholder')) ?? '').startsWith('搜索事实'),
+    );
     await page.keyboard.press('Escape');
     await pick.waitFor({ state: 'hidden', timeout: 10_000 });
     // Diagnostics from core's catalogue, in Simplified Chinese.
     await page.keyboard.press('Control+Shift+M');
     await until('the value-mismatch warning in Chinese', async () => (await wb.problems()).some((r) => r.includes('正文写的是20亿港元')));
-    assert((await wb.problems()).some((r) => r.includes('找不到事实“no-such-fact-zh”')), 'the unknown id is not reported in Chinese');
+    assert(
+      (await wb.problems()).some((r) => r.includes('找不到事实“no-such-fact-zh”')),
+      'the unknown id is not reported in Chinese',
+    );
     await wb.openFile('zh.md');
     const { line, column } = locate(readFileSync(zhFile, 'utf8'), '20亿港元');
     await wb.goTo(line, column + 1);
@@ -699,7 +783,10 @@ try {
 
 // The extension logs its own activation time; show it with the results.
 try {
-  const logs = execFileSync('find', [path.join(dirs.userData, 'logs'), '-name', 'factcite.log'], { encoding: 'utf8' }).trim().split('\n').filter(Boolean);
+  const logs = execFileSync('find', [path.join(dirs.userData, 'logs'), '-name', 'factcite.log'], { encoding: 'utf8' })
+    .trim()
+    .split('\n')
+    .filter(Boolean);
   const activated = logs.flatMap((f) => readFileSync(f, 'utf8').split('\n')).find((l) => l.includes('Activated in'));
   if (activated) console.log(`factcite log: ${activated.replace(/^.*\[info\] /, '')}`);
 } catch {

@@ -22,7 +22,10 @@ function partial(known) {
   return new Proxy(known, { get: (t, key) => (key in t ? t[key] : anything()) });
 }
 // The bundle reads the module's own keys once (esbuild's import * interop): name every one the extension uses.
-const NAMESPACE = 'CancellationTokenSource CodeAction CodeActionKind CompletionItem CompletionItemKind CompletionItemTag CompletionList ConfigurationTarget DecorationRangeBehavior Diagnostic DiagnosticSeverity DiagnosticTag Hover Location MarkdownString Position Range RelativePattern StatusBarAlignment ThemeColor ThemeIcon TreeItem TreeItemCollapsibleState Uri WorkspaceEdit env l10n languages'.split(' ');
+const NAMESPACE =
+  'CancellationTokenSource CodeAction CodeActionKind CompletionItem CompletionItemKind CompletionItemTag CompletionList ConfigurationTarget DecorationRangeBehavior Diagnostic DiagnosticSeverity DiagnosticTag Hover Location MarkdownString Position Range RelativePattern StatusBarAlignment ThemeColor ThemeIcon TreeItem TreeItemCollapsibleState Uri WorkspaceEdit env l10n languages'.split(
+    ' ',
+  );
 const event = () => disposable;
 class EventEmitter {
   event = event;

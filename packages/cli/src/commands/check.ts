@@ -1,5 +1,14 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { type CheckCitationsOptions, createPinResolver, formatMessage, type MessageLang, message, type Problem, parseCitations, writePin } from '@factcite/core';
+import {
+  type CheckCitationsOptions,
+  createPinResolver,
+  formatMessage,
+  type MessageLang,
+  message,
+  type Problem,
+  parseCitations,
+  writePin,
+} from '@factcite/core';
 import { displayPath, expectWritableFile, readLimits, readRegularFile, readReleaseSnapshot, readTextFile } from '@factcite/core/node';
 import pc from 'picocolors';
 import { loadIndex } from '../corpus.js';
@@ -56,7 +65,14 @@ function checkFile(file: string, context: CheckContext): { findings: CheckFindin
       readRegularFile(file, readLimits().maxFileBytes);
     } catch (error) {
       const refusal = error as Error & { code?: string };
-      readProblems.push({ file: display, line: 1, column: 1, code: (refusal.code ?? 'unreadable-file') as Problem['code'], severity: 'error', message: refusal.message });
+      readProblems.push({
+        file: display,
+        line: 1,
+        column: 1,
+        code: (refusal.code ?? 'unreadable-file') as Problem['code'],
+        severity: 'error',
+        message: refusal.message,
+      });
       return { findings: [], citations: 0 };
     }
     const lang = options.lang ?? 'en';
@@ -69,7 +85,15 @@ function checkFile(file: string, context: CheckContext): { findings: CheckFindin
   const findings: CheckFinding[] = [];
   const pin = context.resolvePin(text);
   if (pin.kind === 'problem') {
-    findings.push(textFinding(display, text, { start: pin.start, end: pin.end, severity: 'warning', code: 'unresolved-pin', message: formatMessage(pin.detail, options.lang) }));
+    findings.push(
+      textFinding(display, text, {
+        start: pin.start,
+        end: pin.end,
+        severity: 'warning',
+        code: 'unresolved-pin',
+        message: formatMessage(pin.detail, options.lang),
+      }),
+    );
   }
   findings.push(...checkText(display, text, index, pin.kind === 'pinned' ? { ...options, pinned: pin.release } : options));
   findings.sort((a, b) => a.line - b.line || a.column - b.column);
@@ -163,7 +187,11 @@ export function checkCommand(files: string[], options: CheckOptions): number {
  * Chinese (错误, two characters four columns wide) lines up as English does.
  */
 export function humanReport(findings: readonly CheckFinding[], lang: MessageLang): string {
-  const label = { error: message('severity.error', {}, lang), warning: message('severity.warning', {}, lang), information: message('severity.information', {}, lang) };
+  const label = {
+    error: message('severity.error', {}, lang),
+    warning: message('severity.warning', {}, lang),
+    information: message('severity.information', {}, lang),
+  };
   const labelWidth = Math.max(displayWidth(label.error), displayWidth(label.warning), displayWidth(label.information));
   const colour = { error: pc.red, warning: pc.yellow, information: pc.cyan };
   const byFile = new Map<string, CheckFinding[]>();

@@ -24,7 +24,10 @@ export function exportCommand(options: ExportOptions): number {
   const { index } = loadIndex(options.corpus);
   const output = format === 'csl-json' ? `${JSON.stringify(cslItems(index), null, 2)}\n` : bibtexEntries(index);
   if (options.out) {
-    writeFileSync(contained(() => expectWritableFile(options.out!, '--out')), output);
+    writeFileSync(
+      contained(() => expectWritableFile(options.out!, '--out')),
+      output,
+    );
     writeErr(`${pc.green('✔')} wrote ${options.out}: ${index.size} entries (${format})\n`);
   } else {
     writeOut(output);

@@ -63,7 +63,7 @@ function chooseRules(raw: string, sets: CompiledRules[], options: IngestOptions,
     const known = curated === undefined ? undefined : sets.find((s) => s.publisher === curated);
     if (known) return { picked: { rules: known, by: 'publisher' }, how: `the publisher of ${displayPath(existing!)}` };
     const picked = pickRules(raw, sets);
-    return { picked, how: picked.by === 'marker' ? `picked by the marker "${picked.marker}" in the page` : 'no publisher\'s marker is in the page' };
+    return { picked, how: picked.by === 'marker' ? `picked by the marker "${picked.marker}" in the page` : "no publisher's marker is in the page" };
   } catch (error) {
     if (error instanceof FactciteError && error.code === 'ingest-rules') throw new UsageError(error.message);
     throw error;

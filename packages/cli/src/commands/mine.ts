@@ -38,7 +38,8 @@ function publisherRegion(corpusDir: string, meta: { publisher?: unknown; script?
   // A broken rules file is ingest's to report; here it only means no region from it.
   const rules = publisher === undefined ? undefined : loadIngestRules(corpusDir).sets.find((s) => s.publisher === publisher);
   if (rules?.region) return { region: { region: rules.region, reason: `${publisher} is in ${rules.region} (corpus/ingest/${rules.name}.yaml)` } };
-  if (!rules && meta.script === 'Hant') return { region: { region: 'HK', reason: 'a Traditional Chinese source with no region in its publisher\'s rules, read as the Hong Kong press' } };
+  if (!rules && meta.script === 'Hant')
+    return { region: { region: 'HK', reason: "a Traditional Chinese source with no region in its publisher's rules, read as the Hong Kong press" } };
   return {};
 }
 
@@ -50,7 +51,9 @@ function publisherRegion(corpusDir: string, meta: { publisher?: unknown; script?
 export function mineCommand(sourceArg: string, options: MineOptions): number {
   const corpusDir = resolveCorpusDir(options.corpus);
   const byPath = sourceArg.endsWith('.md') || sourceArg.includes('/') || sourceArg.includes(path.sep);
-  const file = byPath ? path.resolve(sourceArg) : contained(() => resolveInside(path.join(corpusDir, 'sources'), `${expectKebabId(sourceArg, 'source id')}.md`, 'source file'));
+  const file = byPath
+    ? path.resolve(sourceArg)
+    : contained(() => resolveInside(path.join(corpusDir, 'sources'), `${expectKebabId(sourceArg, 'source id')}.md`, 'source file'));
   if (!existsSync(file)) throw new UsageError(`no source ${byPath ? `file ${sourceArg}` : `"${sourceArg}" in ${path.join(corpusDir, 'sources')}`}`);
   const shown = displayPath(file);
   const problems: Problem[] = [];

@@ -77,7 +77,8 @@ export function pandocFilterCommand(_format: string | undefined, options: Pandoc
   const meta = (fromMeta(doc.meta.factcite) ?? {}) as Record<string, unknown>;
   const lang = options.lang === undefined && typeof meta.lang === 'string' ? messageLang(meta.lang) : shellLang;
   const failOn: FailOn = pick(options.failOn, FAIL_ON, '--fail-on') ?? pick(meta['fail-on'], FAIL_ON, 'factcite.fail-on') ?? 'never';
-  const citeAs: CiteAs = pick(options.citeAs, ['source', 'fact'] as const, '--cite-as') ?? pick(meta['cite-as'], ['source', 'fact'] as const, 'factcite.cite-as') ?? 'source';
+  const citeAs: CiteAs =
+    pick(options.citeAs, ['source', 'fact'] as const, '--cite-as') ?? pick(meta['cite-as'], ['source', 'fact'] as const, 'factcite.cite-as') ?? 'source';
   const corpus = options.corpus ?? (typeof meta.corpus === 'string' ? meta.corpus : undefined);
   const { index } = loadIndex(corpus);
 

@@ -84,7 +84,9 @@ export function searchCommand(query: string, options: CorpusOptions & { limit?: 
   hits.forEach((hit, i) => {
     const fact = hit.fact;
     const value = formatValue(fact.value, fact.date);
-    writeOut(`${pc.dim(`${String(i + 1).padStart(2)}.`)} ${pc.bold(fact.id)}${value ? pc.cyan(`  ${value}`) : ''}${fact.status === 'deprecated' ? pc.yellow(`  ${message('cli.deprecated', {}, lang)}`) : ''}\n`);
+    writeOut(
+      `${pc.dim(`${String(i + 1).padStart(2)}.`)} ${pc.bold(fact.id)}${value ? pc.cyan(`  ${value}`) : ''}${fact.status === 'deprecated' ? pc.yellow(`  ${message('cli.deprecated', {}, lang)}`) : ''}\n`,
+    );
     writeOut(`    ${chineseStatement(fact)}\n    ${pc.dim(fact.statement.en)}\n`);
   });
   return EXIT.ok;

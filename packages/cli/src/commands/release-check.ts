@@ -56,7 +56,11 @@ export function releaseCheckCommand(options: ReleaseCheckOptions): number {
     }
   }
   if (compareBumps(required, declared) > 0) {
-    const source = pending.length ? `pending changesets declare ${declared}` : versioned !== 'none' ? `the version says ${declared}` : 'no pending changeset declares a release';
+    const source = pending.length
+      ? `pending changesets declare ${declared}`
+      : versioned !== 'none'
+        ? `the version says ${declared}`
+        : 'no pending changeset declares a release';
     const reasons = removalReported ? diff.reasons.filter((r) => !/ removed or renamed /.test(r)) : diff.reasons;
     problems.push({
       code: 'undeclared-bump',
@@ -67,18 +71,24 @@ export function releaseCheckCommand(options: ReleaseCheckOptions): number {
   for (const fact of working.corpus.facts) {
     const old = before.get(fact.id);
     if (!old && fact.since !== next) {
-      problems.push({ code: 'wrong-since', id: fact.id, message: `fact "${fact.id}" is new since ${last.version}, so it first ships in ${next}, but says since: ${fact.since}` });
+      problems.push({
+        code: 'wrong-since',
+        id: fact.id,
+        message: `fact "${fact.id}" is new since ${last.version}, so it first ships in ${next}, but says since: ${fact.since}`,
+      });
     } else if (old && old.since !== fact.since) {
-      problems.push({ code: 'changed-since', id: fact.id, message: `fact "${fact.id}" shipped in ${old.since}; its since must stay ${old.since}, not ${fact.since}` });
+      problems.push({
+        code: 'changed-since',
+        id: fact.id,
+        message: `fact "${fact.id}" shipped in ${old.since}; its since must stay ${old.since}, not ${fact.since}`,
+      });
     }
   }
 
   const ok = problems.length === 0;
   if (options.json) {
     const changesets = pending.map((p) => ({ file: displayPath(p.file), bump: p.bump }));
-    writeOut(
-      `${JSON.stringify({ ok, last: last.version, version: working.version, next, required, declared, changesets, problems, diff }, null, 2)}\n`,
-    );
+    writeOut(`${JSON.stringify({ ok, last: last.version, version: working.version, next, required, declared, changesets, problems, diff }, null, 2)}\n`);
     return ok ? EXIT.ok : EXIT.problems;
   }
   for (const p of problems) writeOut(`${pc.red('✖')} ${p.message}  ${pc.dim(p.code)}\n`);

@@ -58,8 +58,13 @@ export function renderCommand(report: string, options: RenderOptions): number {
   const styled = style ? styleCitations(model, index, style.xml, options.lang ? styleLocale('', language) : undefined) : undefined;
   const output = format === 'html' ? renderHtml(model, path.basename(report).replace(/\.[^.]+$/, ''), styled) : renderMarkdown(model, styled);
   if (options.out) {
-    writeFileSync(contained(() => expectWritableFile(options.out!, '--out')), output);
-    writeErr(`${pc.green('✔')} wrote ${options.out}: ${model.notes.length} ${styled && !styled.note ? 'citations' : 'notes'}, ${model.bibliography.length} sources${style ? ` (${style.name})` : ''}\n`);
+    writeFileSync(
+      contained(() => expectWritableFile(options.out!, '--out')),
+      output,
+    );
+    writeErr(
+      `${pc.green('✔')} wrote ${options.out}: ${model.notes.length} ${styled && !styled.note ? 'citations' : 'notes'}, ${model.bibliography.length} sources${style ? ` (${style.name})` : ''}\n`,
+    );
   } else {
     writeOut(output);
   }

@@ -45,7 +45,7 @@ export async function siteCommand(options: SiteOptions): Promise<number> {
   }
   const shown = path.relative(process.cwd(), result.outDir) || '.';
   writeErr(
-    `${pc.green('✔')} wrote ${shown}: ${result.pages} pages, ${(result.bytes / 1024 / 1024).toFixed(1)} MB, corpus ${parsed.corpus.version ?? '(unversioned)'}${result.usedPrebuiltIndex ? ', the release\'s prebuilt search index' : ', search index built from the corpus'}\n`,
+    `${pc.green('✔')} wrote ${shown}: ${result.pages} pages, ${(result.bytes / 1024 / 1024).toFixed(1)} MB, corpus ${parsed.corpus.version ?? '(unversioned)'}${result.usedPrebuiltIndex ? ", the release's prebuilt search index" : ', search index built from the corpus'}\n`,
   );
   if (!options.serve) return EXIT.ok;
   let server: Awaited<ReturnType<typeof serveSite>>;

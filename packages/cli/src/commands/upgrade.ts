@@ -41,7 +41,9 @@ export function upgradeCommand(file: string, options: UpgradeOptions): number {
     writeFileSync(expectWritableFile(file, 'the report to upgrade'), plan.text);
   }
   if (options.json) {
-    writeOut(`${JSON.stringify({ file: display, from: plan.from, to: plan.to, changes: plan.changes, edits: plan.edits, written: Boolean(options.write) }, null, 2)}\n`);
+    writeOut(
+      `${JSON.stringify({ file: display, from: plan.from, to: plan.to, changes: plan.changes, edits: plan.edits, written: Boolean(options.write) }, null, 2)}\n`,
+    );
     return EXIT.ok;
   }
   writeOut(`${pc.bold(display)}: ${plural(plan.changes.length, 'cited fact')} changed between ${plan.from} and ${plan.to}\n`);

@@ -1,6 +1,16 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { changeKinds, type Fact, type FactChangeKind, isReleaseVersion, LineIndex, parseCitations, type PinnedRelease, readPin, resolveSuccessor } from '@factcite/core';
+import {
+  changeKinds,
+  type Fact,
+  type FactChangeKind,
+  isReleaseVersion,
+  LineIndex,
+  parseCitations,
+  type PinnedRelease,
+  readPin,
+  resolveSuccessor,
+} from '@factcite/core';
 import { displayPath, readReleaseSnapshot, readTextFile } from '@factcite/core/node';
 import pc from 'picocolors';
 import { loadIndex } from '../corpus.js';

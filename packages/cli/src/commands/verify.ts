@@ -35,22 +35,27 @@ function recordDirs(corpusOption: string | undefined, pkg: string | undefined): 
 }
 
 /** What the comparison with the published record proves, in the words the output uses. */
-type Proof =
-  | { proves: 'published'; record: PublishedRecord }
-  | { proves: 'internally-consistent'; record?: PublishedRecord; reason: string };
+type Proof = { proves: 'published'; record: PublishedRecord } | { proves: 'internally-consistent'; record?: PublishedRecord; reason: string };
 
 function compareWithPublished(result: ReleaseVerification, dirs: string[], ownBuild: boolean): Proof {
   const manifest = result.manifest;
   if (!manifest) return { proves: 'internally-consistent', reason: 'no manifest' };
   const record = findPublishedRecord(manifest.version, dirs);
   if (!record) {
-    return { proves: 'internally-consistent', reason: `no record of a published ${printable(manifest.version)} to compare with (looked for releases/${printable(manifest.version)}.json in ${dirs.map((d) => displayPath(d)).join(', ') || 'no corpus'})` };
+    return {
+      proves: 'internally-consistent',
+      reason: `no record of a published ${printable(manifest.version)} to compare with (looked for releases/${printable(manifest.version)}.json in ${dirs.map((d) => displayPath(d)).join(', ') || 'no corpus'})`,
+    };
   }
   if (record.release === manifest.release && (record.name === undefined || record.name === manifest.name)) return { proves: 'published', record };
   const where = displayPath(record.file);
   if (ownBuild) {
     // The corpus's own build between releases: its content moved on, the version not yet.
-    return { proves: 'internally-consistent', record, reason: `differs from the published ${printable(manifest.version)} recorded in ${where}: a build of unreleased changes` };
+    return {
+      proves: 'internally-consistent',
+      record,
+      reason: `differs from the published ${printable(manifest.version)} recorded in ${where}: a build of unreleased changes`,
+    };
   }
   result.problems.push({
     code: 'release-changed',

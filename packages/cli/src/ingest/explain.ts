@@ -56,6 +56,9 @@ export function formatExplanation(rawShown: string, picked: PickedRules, how: st
   }
   if (result.fields.length === 0) lines.push('  nothing read; complete it by hand');
   const paragraphs = result.body.split('\n\n').length;
-  lines.push('', `body: ${paragraphs} paragraphs, ${[...result.body].length} characters${result.suspectedDefects.length ? `, ${result.suspectedDefects.length} suspected defect(s)` : ''}`);
+  lines.push(
+    '',
+    `body: ${paragraphs} paragraphs, ${[...result.body].length} characters${result.suspectedDefects.length ? `, ${result.suspectedDefects.length} suspected defect(s)` : ''}`,
+  );
   return `${lines.join('\n')}\n`;
 }

@@ -14,7 +14,9 @@ export function loadIngestRules(corpusDir: string): { sets: CompiledRules[]; pro
   const sets: CompiledRules[] = [];
   const problems: RuleFileProblem[] = [];
   if (!existsSync(dir)) return { sets, problems };
-  for (const name of readdirSync(dir).filter((n) => /\.ya?ml$/i.test(n)).sort()) {
+  for (const name of readdirSync(dir)
+    .filter((n) => /\.ya?ml$/i.test(n))
+    .sort()) {
     const file = path.join(dir, name);
     const shown = displayPath(file);
     const readProblems: Problem[] = [];
@@ -30,7 +32,12 @@ export function loadIngestRules(corpusDir: string): { sets: CompiledRules[]; pro
   const seen = new Map<string, string>();
   for (const set of sets) {
     if (set.publisher && seen.has(set.publisher)) {
-      problems.push({ file: displayPath(path.join(dir, `${set.name}.yaml`)), line: 1, column: 1, message: `publisher "${set.publisher}" already has rules in ${seen.get(set.publisher)}.yaml` });
+      problems.push({
+        file: displayPath(path.join(dir, `${set.name}.yaml`)),
+        line: 1,
+        column: 1,
+        message: `publisher "${set.publisher}" already has rules in ${seen.get(set.publisher)}.yaml`,
+      });
     }
     if (set.publisher) seen.set(set.publisher, set.name);
   }

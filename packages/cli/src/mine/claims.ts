@@ -27,7 +27,14 @@ export function claimsOf(sentence: string, numbers: readonly NumberMatch[]): Cla
   for (const n of numbers) {
     if (n.kind === 'date' || (framing && DURATION.has(n.unit ?? ''))) continue;
     const last = claims[claims.length - 1];
-    if (last && previous && n.kind === 'quantity' && previous.kind === 'quantity' && n.unit !== previous.unit && RESTATES.test(sentence.slice(previous.end, n.start))) {
+    if (
+      last &&
+      previous &&
+      n.kind === 'quantity' &&
+      previous.kind === 'quantity' &&
+      n.unit !== previous.unit &&
+      RESTATES.test(sentence.slice(previous.end, n.start))
+    ) {
       last.restated.push(n);
     } else {
       claims.push({ primary: n, restated: [] });

@@ -11,7 +11,18 @@ import type { NumberMatch } from '@factcite/core';
 export type Region = 'HK' | 'MO' | 'TW' | 'CN';
 
 const REGION_CURRENCY: Record<Region, string> = { HK: 'HKD', MO: 'MOP', TW: 'TWD', CN: 'CNY' };
-const NAMED: Record<string, string> = { 人民幣: 'CNY', 人民币: 'CNY', 港元: 'HKD', 港幣: 'HKD', 港币: 'HKD', 美元: 'USD', 澳門元: 'MOP', 澳门元: 'MOP', 新台幣: 'TWD', 新台币: 'TWD' };
+const NAMED: Record<string, string> = {
+  人民幣: 'CNY',
+  人民币: 'CNY',
+  港元: 'HKD',
+  港幣: 'HKD',
+  港币: 'HKD',
+  美元: 'USD',
+  澳門元: 'MOP',
+  澳门元: 'MOP',
+  新台幣: 'TWD',
+  新台币: 'TWD',
+};
 // （人民幣，下同）, (港元，下同): the currency of bare 元 from here on.
 const SAME_BELOW = /[（(](人民幣|人民币|港元|港幣|港币|美元|澳門元|澳门元|新台幣|新台币)[，,、]?\s*下同[）)]/gu;
 // 5億元（人民幣）right after an amount: that amount's currency.
@@ -38,7 +49,10 @@ function isBareYuan(n: NumberMatch): boolean {
  * A reader of bare 元 for one body: `currencyAt(offset, match)` is the
  * currency of an amount at that offset of the body, and why.
  */
-export function bareYuanReader(body: string, region: { region: Region; reason: string } | undefined): (offset: number, n: NumberMatch) => { unit: string; why: string } | undefined {
+export function bareYuanReader(
+  body: string,
+  region: { region: Region; reason: string } | undefined,
+): (offset: number, n: NumberMatch) => { unit: string; why: string } | undefined {
   const declared = [...body.matchAll(SAME_BELOW)].map((m) => ({ at: m.index, unit: NAMED[m[1]!]!, text: m[0] }));
   return (offset, n) => {
     if (!isBareYuan(n)) return undefined;

@@ -57,8 +57,7 @@ function namedEntities(sentence: string, entities: readonly Entity[]): string[] 
       for (let at = folded.indexOf(name); at >= 0; at = folded.indexOf(name, at + 1)) hits.push({ id: e.id, start: at, end: at + name.length });
     }
   }
-  const shadowed = (h: (typeof hits)[number]) =>
-    hits.some((o) => o.id !== h.id && o.end - o.start > h.end - h.start && o.start < h.end && h.start < o.end);
+  const shadowed = (h: (typeof hits)[number]) => hits.some((o) => o.id !== h.id && o.end - o.start > h.end - h.start && o.start < h.end && h.start < o.end);
   const first = new Map<string, number>();
   for (const h of hits) if (!shadowed(h) && !(first.get(h.id)! <= h.start)) first.set(h.id, h.start);
   return [...first].sort((a, b) => a[1] - b[1]).map(([id]) => id);
@@ -101,7 +100,15 @@ export function mineCandidates(input: MineInput): Candidate[] {
     const entities = namedEntities(sentence.text, input.entities);
     for (const claim of claims) {
       const note = notes.get(claim.primary);
-      out.push({ sentence, numbers: settled, primary: claim.primary, restated: claim.restated, ...(note ? { currencyNote: note } : {}), entities: [...entities], citedBy });
+      out.push({
+        sentence,
+        numbers: settled,
+        primary: claim.primary,
+        restated: claim.restated,
+        ...(note ? { currencyNote: note } : {}),
+        entities: [...entities],
+        citedBy,
+      });
     }
   }
   return out;

@@ -27,9 +27,13 @@ export interface PendingChange {
 export function readPendingChanges(dir: string, packageName: string): PendingChange[] {
   if (!existsSync(dir)) return [];
   const out: PendingChange[] = [];
-  for (const name of readdirSync(dir).filter((n) => n.endsWith('.md') && n.toLowerCase() !== 'readme.md').sort()) {
+  for (const name of readdirSync(dir)
+    .filter((n) => n.endsWith('.md') && n.toLowerCase() !== 'readme.md')
+    .sort()) {
     const file = path.join(dir, name);
-    const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+    const text = readFileSync(file, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .replace(/\r\n?/g, '\n');
     const match = /^---\n([\s\S]*?)\n?---(?:\n|$)/.exec(text);
     if (!match) throw new InputError(`${file}: a changeset starts with front matter between "---" lines`);
     let releases: unknown;

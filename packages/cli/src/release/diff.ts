@@ -130,8 +130,7 @@ export function diffReleases(before: ReleaseData, after: ReleaseData): ReleaseDi
     return to ? [{ from: id, to }] : [];
   });
 
-  const sources =
-    before.sources && after.sources ? compareRecords(before.sources, after.sources, (f) => (f === 'textSha256' ? 'text' : f)) : undefined;
+  const sources = before.sources && after.sources ? compareRecords(before.sources, after.sources, (f) => (f === 'textSha256' ? 'text' : f)) : undefined;
   const entities = before.entities && after.entities ? compareRecords(before.entities, after.entities) : undefined;
   const schemaChange = before.schemas && after.schemas ? diffSchemas(before.schemas, after.schemas) : undefined;
   const schema = schemaChange && schemaChange.bump !== 'none' ? schemaChange : undefined;

@@ -11,7 +11,10 @@ function code(text: string): string {
 
 /** One line of text, safe inside a Markdown list item. */
 function inline(text: string): string {
-  return text.replace(/\s+/g, ' ').replace(/([\\`*_[\]<>|])/g, '\\$1').trim();
+  return text
+    .replace(/\s+/g, ' ')
+    .replace(/([\\`*_[\]<>|])/g, '\\$1')
+    .trim();
 }
 
 function statement(fact: Fact): string {
@@ -90,18 +93,30 @@ export function releaseNotes(diff: ReleaseDiff, before: ReleaseData, after: Rele
       'Removed (breaking: reports citing these ids stop resolving)',
       diff.removed.map((id) => `${code(id)}${renamedTo.has(id) ? `, renamed to ${code(renamedTo.get(id)!)}` : ''}: ${statement(oldFacts.get(id)!)}`),
     ),
-    section('Sources added', (diff.sources?.added ?? []).map((id) => `${code(id)}: ${sourceLine(newSources.get(id)!)}`)),
+    section(
+      'Sources added',
+      (diff.sources?.added ?? []).map((id) => `${code(id)}: ${sourceLine(newSources.get(id)!)}`),
+    ),
     section(
       'Sources corrected',
       (diff.sources?.changed ?? []).map(({ id, fields }) => `${code(id)} (${fields.join(', ')}): ${sourceLine(newSources.get(id)!)}`),
     ),
-    section('Sources removed (breaking)', (diff.sources?.removed ?? []).map((id) => `${code(id)}: ${sourceLine(oldSources.get(id)!)}`)),
-    section('Entities added', (diff.entities?.added ?? []).map((id) => `${code(id)}: ${entityLine(newEntities.get(id)!)}`)),
+    section(
+      'Sources removed (breaking)',
+      (diff.sources?.removed ?? []).map((id) => `${code(id)}: ${sourceLine(oldSources.get(id)!)}`),
+    ),
+    section(
+      'Entities added',
+      (diff.entities?.added ?? []).map((id) => `${code(id)}: ${entityLine(newEntities.get(id)!)}`),
+    ),
     section(
       'Entities corrected',
       (diff.entities?.changed ?? []).map(({ id, fields }) => `${code(id)} (${fields.join(', ')}): ${entityLine(newEntities.get(id)!)}`),
     ),
-    section('Entities removed (breaking)', (diff.entities?.removed ?? []).map((id) => `${code(id)}: ${entityLine(oldEntities.get(id)!)}`)),
+    section(
+      'Entities removed (breaking)',
+      (diff.entities?.removed ?? []).map((id) => `${code(id)}: ${entityLine(oldEntities.get(id)!)}`),
+    ),
     section('Record schema', diff.schema?.changes ?? []),
   ];
   return `${parts.filter(Boolean).join('\n\n')}\n`;

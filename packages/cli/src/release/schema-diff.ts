@@ -42,7 +42,8 @@ function compare(a: unknown, b: unknown, at: string, out: { bump: Bump; text: st
       for (const field of new Set([...Object.keys(a.properties), ...Object.keys(b.properties)])) {
         const path = `${at}.${field}`;
         if (!(field in b.properties)) out.push({ bump: 'major', text: `removed field ${path}` });
-        else if (!(field in a.properties)) out.push(required.has(field) ? { bump: 'major', text: `new required field ${path}` } : { bump: 'minor', text: `new optional field ${path}` });
+        else if (!(field in a.properties))
+          out.push(required.has(field) ? { bump: 'major', text: `new required field ${path}` } : { bump: 'minor', text: `new optional field ${path}` });
         else compare(a.properties[field], b.properties[field], path, out);
       }
     } else if (key === 'required') {

@@ -39,7 +39,14 @@ export function styleCitations(model: RenderModel, index: FactIndex, styleXml: s
       items.set(id, sourceItem(source));
       if (!part.prefix && !part.suffix && seen.has(id)) return [];
       seen.add(id);
-      return [{ id, ...(part.prefix ? { prefix: `${part.prefix} ` } : {}), ...(part.suffix ? { suffix: part.suffix } : {}), ...(part.suppressAuthor ? { 'suppress-author': true } : {}) }];
+      return [
+        {
+          id,
+          ...(part.prefix ? { prefix: `${part.prefix} ` } : {}),
+          ...(part.suffix ? { suffix: part.suffix } : {}),
+          ...(part.suppressAuthor ? { 'suppress-author': true } : {}),
+        },
+      ];
     });
     return { citationID: `note-${note.n}`, citationItems, properties: { noteIndex: note.n } };
   });

@@ -71,7 +71,13 @@ export function renderHtml(model: RenderModel, fallbackTitle: string, styled?: S
   const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
   const tokens = md.parse(prose, {});
   const h1 = tokens.findIndex((t) => t.type === 'heading_open' && t.tag === 'h1');
-  const heading = h1 >= 0 ? (tokens[h1 + 1]?.children ?? []).filter((t) => t.type === 'text' || t.type === 'code_inline').map((t) => t.content).join('') : undefined;
+  const heading =
+    h1 >= 0
+      ? (tokens[h1 + 1]?.children ?? [])
+          .filter((t) => t.type === 'text' || t.type === 'code_inline')
+          .map((t) => t.content)
+          .join('')
+      : undefined;
   const title = front?.title ?? heading ?? fallbackTitle;
   const body =
     titleBlock(front) +

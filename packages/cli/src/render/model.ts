@@ -131,9 +131,45 @@ export function buildRenderModel(text: string, index: FactIndex, language: Rende
 }
 
 const LABELS = {
-  en: { notes: 'Notes', sources: 'Sources', references: 'References', notesRef: 'notes', caveat: 'Note: ', open: ' (', close: ')', sep: '; ', comma: ', ', end: '.', join: ' ' },
-  'zh-Hans': { notes: '注释', sources: '资料来源', references: '参考文献', notesRef: '注', caveat: '说明：', open: '（', close: '）', sep: '；', comma: '，', end: '。', join: '' },
-  'zh-Hant': { notes: '註釋', sources: '資料來源', references: '參考文獻', notesRef: '註', caveat: '說明：', open: '（', close: '）', sep: '；', comma: '，', end: '。', join: '' },
+  en: {
+    notes: 'Notes',
+    sources: 'Sources',
+    references: 'References',
+    notesRef: 'notes',
+    caveat: 'Note: ',
+    open: ' (',
+    close: ')',
+    sep: '; ',
+    comma: ', ',
+    end: '.',
+    join: ' ',
+  },
+  'zh-Hans': {
+    notes: '注释',
+    sources: '资料来源',
+    references: '参考文献',
+    notesRef: '注',
+    caveat: '说明：',
+    open: '（',
+    close: '）',
+    sep: '；',
+    comma: '，',
+    end: '。',
+    join: '',
+  },
+  'zh-Hant': {
+    notes: '註釋',
+    sources: '資料來源',
+    references: '參考文獻',
+    notesRef: '註',
+    caveat: '說明：',
+    open: '（',
+    close: '）',
+    sep: '；',
+    comma: '，',
+    end: '。',
+    join: '',
+  },
 } as const;
 
 export function labels(language: RenderLanguage) {

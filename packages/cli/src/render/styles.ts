@@ -7,7 +7,7 @@ import { type MessageLang, message, messageLangFromEnv } from '@factcite/core/me
 
 /** The CSL styles bundled with the CLI (from the official CSL styles repository, CC BY-SA 3.0), by the names --style takes. */
 const BUNDLED_STYLES: Record<string, string> = {
-  'gb7714': 'china-national-standard-gb-t-7714-2015-numeric',
+  gb7714: 'china-national-standard-gb-t-7714-2015-numeric',
   'gb7714-author-date': 'china-national-standard-gb-t-7714-2015-author-date',
   'chicago-notes': 'chicago-note-bibliography',
   'china-national-standard-gb-t-7714-2015-numeric': 'china-national-standard-gb-t-7714-2015-numeric',
@@ -38,7 +38,8 @@ export function readStyle(options: { style?: string; csl?: string }, lang: Messa
   const problems: Problem[] = [];
   const xml = readTextFile(file, file, problems, 4 * 1024 * 1024);
   if (xml === undefined) throw new InputError(message('cli.style.unreadable', { file, detail: problems.map((p) => p.message).join('; ') }, lang));
-  if (!/<style[\s>]/.test(xml) || !/xbiblio\/csl/.test(xml)) throw new InputError(message('cli.style.unreadable', { file, detail: message('cli.style.not-csl', {}, lang) }, lang));
+  if (!/<style[\s>]/.test(xml) || !/xbiblio\/csl/.test(xml))
+    throw new InputError(message('cli.style.unreadable', { file, detail: message('cli.style.not-csl', {}, lang) }, lang));
   return { xml, name: options.style ?? file };
 }
 

@@ -110,8 +110,7 @@ export function checkCitations(text: string, index: FactIndex, options: CheckCit
   if (options.uncited) out.push(...findUncitedClaims(text, index, parsed));
   if (options.pinned) out.push(...checkFactChanges(text, index, options.pinned, parsed));
   out.sort((a, b) => a.start - b.start);
-  const shown =
-    options.suppressions === false ? out : applySuppressions(text, out, { reportUnused: options.reportUnusedSuppressions ?? false }).diagnostics;
+  const shown = options.suppressions === false ? out : applySuppressions(text, out, { reportUnused: options.reportUnusedSuppressions ?? false }).diagnostics;
   return options.lang && options.lang !== 'en' ? localizeDiagnostics(shown, options.lang) : shown;
 }
 

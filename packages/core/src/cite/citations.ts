@@ -5,13 +5,7 @@
  * strings and the Language Server Protocol count them.
  */
 import { expectText } from '../errors.js';
-import {
-  canonicalCitationText,
-  type FactToken,
-  factTokens,
-  firstTokenFrom,
-  imeMessage,
-} from './ime-citations.js';
+import { canonicalCitationText, type FactToken, factTokens, firstTokenFrom, imeMessage } from './ime-citations.js';
 import {
   escapeMask,
   findIgnoredRanges,

@@ -252,7 +252,14 @@ function firstAtOrAfter(sorted: readonly number[], from: number): number {
 }
 
 /** Inline math `$…$` (no space inside either `$`, the closing one not before a digit) and display math `$$…$$`. */
-function mathSpans(text: string, p: Paragraph, allDollars: readonly number[], skip: (i: number) => boolean, escaped: Uint8Array, out: [number, number][]): void {
+function mathSpans(
+  text: string,
+  p: Paragraph,
+  allDollars: readonly number[],
+  skip: (i: number) => boolean,
+  escaped: Uint8Array,
+  out: [number, number][],
+): void {
   const dollars: number[] = [];
   for (let k = firstAtOrAfter(allDollars, p.start); k < allDollars.length && allDollars[k]! < p.end; k++) {
     const i = allDollars[k]!;

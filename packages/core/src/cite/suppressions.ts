@@ -150,11 +150,7 @@ function regionAt(list: readonly Reach[] | undefined, at: number): Reach | undef
  * asked, those that hide nothing (`unused-suppression`). A diagnostic is
  * covered by where it starts.
  */
-export function applySuppressions(
-  text: string,
-  diagnostics: readonly CitationDiagnostic[],
-  options: ApplySuppressionsOptions = {},
-): SuppressionResult {
+export function applySuppressions(text: string, diagnostics: readonly CitationDiagnostic[], options: ApplySuppressionsOptions = {}): SuppressionResult {
   const directives = parseSuppressions(text);
   if (directives.length === 0) return { diagnostics: [...diagnostics], suppressed: [] };
   const lines = new LineIndex(text);
@@ -169,8 +165,7 @@ export function applySuppressions(
     const keys = d.severity === 'warning' ? [d.code, '*'] : [d.code];
     const lineStart = lines.offset({ line: lines.position(d.start).line, character: 0 });
     const hit =
-      nextLine.get(lineStart)?.find((r) => keys.includes(r.key)) ??
-      keys.map((key) => regionAt(regions.get(key), d.start)).find((r) => r !== undefined);
+      nextLine.get(lineStart)?.find((r) => keys.includes(r.key)) ?? keys.map((key) => regionAt(regions.get(key), d.start)).find((r) => r !== undefined);
     if (hit) {
       hit.used = true;
       // Every directive that covers it counts as used: two comments agreeing is not a mistake.

@@ -204,7 +204,11 @@ export function findUncitedClaims(text: string, index: FactIndex, parsed: Parsed
     for (const n of numbers) {
       const candidates = factsNear(table, n.amount!).filter((e) => {
         const family = familyOf(n, body, e.profile.yuan);
-        return family !== undefined && e.profile.families.has(family) && valueAgrees({ amount: n.amount, upTo: n.upTo, qualifier: 'exact' }, { ...e.fact.value!, qualifier: 'exact' });
+        return (
+          family !== undefined &&
+          e.profile.families.has(family) &&
+          valueAgrees({ amount: n.amount, upTo: n.upTo, qualifier: 'exact' }, { ...e.fact.value!, qualifier: 'exact' })
+        );
       });
       mentions ??= mentionsIn(body, index);
       const found = text.slice(sentence.start + n.start, sentence.start + n.end);

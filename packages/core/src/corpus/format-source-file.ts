@@ -5,19 +5,7 @@ import { expectArgument, expectText } from '../errors.js';
 import type { SourceMeta } from './schema.js';
 
 /** Key order of a source's front matter, so that files diff cleanly. */
-const KEY_ORDER: (keyof SourceMeta)[] = [
-  'id',
-  'title',
-  'publisher',
-  'authors',
-  'published',
-  'url',
-  'page',
-  'language',
-  'script',
-  'origin',
-  'defects',
-];
+const KEY_ORDER: (keyof SourceMeta)[] = ['id', 'title', 'publisher', 'authors', 'published', 'url', 'page', 'language', 'script', 'origin', 'defects'];
 
 /** Writes a source file: YAML front matter in a fixed key order, a blank line, the body. */
 export function formatSourceFile(meta: Partial<SourceMeta> & Record<string, unknown>, body: string): string {

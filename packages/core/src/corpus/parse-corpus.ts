@@ -157,11 +157,7 @@ function parseYamlDocument(file: CorpusFile, errors: Problem[], lineShift = 0, w
   return { doc, lines, ok: doc.errors.length === 0 && aliases === 0 };
 }
 
-function parseYamlFile(
-  file: CorpusFile,
-  errors: Problem[],
-  warnings: Problem[],
-): { items: Node[]; lines: LineCounter } | undefined {
+function parseYamlFile(file: CorpusFile, errors: Problem[], warnings: Problem[]): { items: Node[]; lines: LineCounter } | undefined {
   const { doc, lines, ok } = parseYamlDocument(file, errors, 0, warnings);
   if (!ok) return undefined;
   if (doc.contents === null) return { items: [], lines };
@@ -237,13 +233,7 @@ function checkBody(file: CorpusFile, body: string, bodyLine: number, errors: Pro
   });
 }
 
-function readRecords<T>(
-  file: CorpusFile,
-  schema: z.ZodType<T>,
-  what: string,
-  errors: Problem[],
-  warnings: Problem[],
-): Located<T>[] {
+function readRecords<T>(file: CorpusFile, schema: z.ZodType<T>, what: string, errors: Problem[], warnings: Problem[]): Located<T>[] {
   if (!checkText(file, errors)) return [];
   const parsed = parseYamlFile(file, errors, warnings);
   if (!parsed) return [];

@@ -1,9 +1,7 @@
 import { z } from 'zod';
 
 /** Stable kebab-case identifier shared by facts, sources and entities. */
-export const IdSchema = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case: lowercase letters, digits and single hyphens');
+export const IdSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case: lowercase letters, digits and single hyphens');
 
 function isRealDate(text: string): boolean {
   const [y, m, d] = text.split('-').map(Number);

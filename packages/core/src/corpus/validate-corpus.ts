@@ -33,9 +33,7 @@ export interface CorpusIssue extends InputIssue {
 }
 
 /** The outcome of {@link validateCorpus}: the corpus with defaults filled in, or every error found. */
-export type CorpusValidation =
-  | { ok: true; corpus: Corpus; warnings: CorpusIssue[] }
-  | { ok: false; errors: CorpusIssue[]; warnings: CorpusIssue[] };
+export type CorpusValidation = { ok: true; corpus: Corpus; warnings: CorpusIssue[] } | { ok: false; errors: CorpusIssue[]; warnings: CorpusIssue[] };
 
 /** Thrown by createFactIndex for a corpus that fails validation; `issues` holds every error at once. */
 export class CorpusValidationError extends FactciteError {
@@ -106,7 +104,11 @@ export function validateCorpus(data: unknown): CorpusValidation {
       }
       const control = findForbiddenString(result.data);
       if (control) {
-        error(joinPath(base, control.path), 'control-character', `${printable(label)}: ${describePath(control.path) || 'the record'} holds the control character ${codePointLabel(control.char)}`);
+        error(
+          joinPath(base, control.path),
+          'control-character',
+          `${printable(label)}: ${describePath(control.path) || 'the record'} holds the control character ${codePointLabel(control.char)}`,
+        );
         return;
       }
       out.push({ value: result.data, at: (path) => joinPath(base, path) });

@@ -40,7 +40,12 @@ const isFolder = (name: string): name is Folder => Object.hasOwn(FOLDERS, name);
  */
 export function watchCorpus(dir: string, onChange: (files: string[]) => void, options: WatchCorpusOptions = {}): CorpusWatcher {
   expectText(dir, 'watchCorpus', 'dir');
-  expectArgument(z.custom<(files: string[]) => void>((v) => typeof v === 'function', 'Expected a function'), onChange, 'watchCorpus', 'onChange');
+  expectArgument(
+    z.custom<(files: string[]) => void>((v) => typeof v === 'function', 'Expected a function'),
+    onChange,
+    'watchCorpus',
+    'onChange',
+  );
   const { debounceMs = 300 } = expectArgument(WatchOptionsSchema, options, 'watchCorpus', 'options');
 
   const folders = new Map<Folder, FSWatcher>();

@@ -80,7 +80,10 @@ function removePinyin(text: string): string {
   return text.replace(PINYIN_READING, (reading, offset: number) => {
     const before = text.codePointAt(offset - 1);
     // The character before may be the second half of a surrogate pair (a Han character outside the BMP).
-    const previous = before !== undefined && before >= 0xdc00 && before <= 0xdfff && offset >= 2 ? String.fromCodePoint(text.codePointAt(offset - 2)!) : String.fromCharCode(before ?? 0);
+    const previous =
+      before !== undefined && before >= 0xdc00 && before <= 0xdfff && offset >= 2
+        ? String.fromCodePoint(text.codePointAt(offset - 2)!)
+        : String.fromCharCode(before ?? 0);
     return offset > 0 && HAN.test(previous) ? '' : reading;
   });
 }
@@ -157,7 +160,16 @@ interface Active {
 /** The publisher's rules first, then the generic ones it does not turn off. */
 function activeRules(publisher: CompiledRules | undefined): Active {
   const base = genericRules();
-  const sets = publisher ? [publisher, { ...base, drop: base.drop.filter((d) => !publisher.skipGeneric.includes(d.rule)), fields: base.fields.filter((f) => !publisher.skipGeneric.includes(f.rule)) }] : [base];
+  const sets = publisher
+    ? [
+        publisher,
+        {
+          ...base,
+          drop: base.drop.filter((d) => !publisher.skipGeneric.includes(d.rule)),
+          fields: base.fields.filter((f) => !publisher.skipGeneric.includes(f.rule)),
+        },
+      ]
+    : [base];
   return {
     drops: sets.flatMap((s) => s.drop.map((rule) => ({ set: s.name, rule }))),
     fields: sets.flatMap((s) => s.fields.map((rule) => ({ set: s.name, rule }))),

@@ -85,14 +85,17 @@ export function parseIngestRules(text: string, file: string): { rules?: Compiled
     // Patterns are checked too, so one run reports every problem of the file.
     const patterns = patternIssues(data).map((issue) => at(offsetOf(root, issue.path), `${describePath(issue.path)} ${issue.message}`));
     return {
-      problems: [...parsed.error.issues.map((issue) => {
-        const where = describePath(issue.path);
-        const message =
-          issue.code === 'unrecognized_keys'
-            ? `unknown field "${issue.keys.join('", "')}"${issue.path.length ? ` in ${where}` : ''}`
-            : `${issue.path.length ? `${where} ` : ''}${issue.message}`;
-        return at(offsetOf(root, issue.path), message);
-      }), ...patterns].sort((a, b) => a.line - b.line || a.column - b.column),
+      problems: [
+        ...parsed.error.issues.map((issue) => {
+          const where = describePath(issue.path);
+          const message =
+            issue.code === 'unrecognized_keys'
+              ? `unknown field "${issue.keys.join('", "')}"${issue.path.length ? ` in ${where}` : ''}`
+              : `${issue.path.length ? `${where} ` : ''}${issue.message}`;
+          return at(offsetOf(root, issue.path), message);
+        }),
+        ...patterns,
+      ].sort((a, b) => a.line - b.line || a.column - b.column),
     };
   }
   const compiled = compileRules(rulesName(file), parsed.data);

@@ -29,7 +29,8 @@ function render(param: MessageParam | undefined, lang: MessageLang, join: 'and' 
   if (param === undefined) return '';
   if (typeof param === 'string' || typeof param === 'number') return String(param);
   if (!Array.isArray(param)) return formatMessage(param as MessageRef, lang);
-  if (param.some((item) => typeof item !== 'string')) return (param as readonly MessageRef[]).map((ref) => formatMessage(ref, lang)).join(CLAUSE_SEPARATOR[lang]);
+  if (param.some((item) => typeof item !== 'string'))
+    return (param as readonly MessageRef[]).map((ref) => formatMessage(ref, lang)).join(CLAUSE_SEPARATOR[lang]);
   const list = param as readonly string[];
   if (join === 'and') return list.join(AND[lang]);
   if (join === 'plain') return list.join(LIST_SEPARATOR[lang]);

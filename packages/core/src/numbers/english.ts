@@ -7,11 +7,20 @@ import type { Qualifier, Value } from '../corpus/schema.js';
 const EN_BYTES: Record<string, string> = { petabytes: 'PB', terabytes: 'TB', gigabytes: 'GB', exabytes: 'EB' };
 const EN_CURRENCY: Record<string, string> = { HKD: 'HK$', USD: 'US$', CNY: 'RMB ', EUR: '€', GBP: '£' };
 const EN_QUALIFIER: Record<Qualifier, string> = {
-  exact: '', approx: 'about ', 'at-least': 'at least ', 'more-than': 'more than ', 'up-to': 'up to ', 'less-than': 'less than ',
+  exact: '',
+  approx: 'about ',
+  'at-least': 'at least ',
+  'more-than': 'more than ',
+  'up-to': 'up to ',
+  'less-than': 'less than ',
 };
 
 function englishAmount(amount: number): string {
-  for (const [word, size] of [['trillion', 1e12], ['billion', 1e9], ['million', 1e6]] as const) {
+  for (const [word, size] of [
+    ['trillion', 1e12],
+    ['billion', 1e9],
+    ['million', 1e6],
+  ] as const) {
     if (amount >= size) return `${Number((amount / size).toPrecision(12))} ${word}`;
   }
   return amount.toLocaleString('en-US', { maximumFractionDigits: 12 });

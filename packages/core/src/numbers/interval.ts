@@ -39,7 +39,6 @@ export function roundingTolerance(written: number): number {
   return Math.min(0.5 * 10 ** placeOfLastDigit(abs), MAX_ROUNDING * abs);
 }
 
-
 interface Bound {
   value: number;
   open: boolean;
@@ -52,14 +51,7 @@ interface Interval {
 /** Hedges that approach a number from below: 近300家 is 270 to 300, not 330. */
 const NEARLY = /^(?:近|接近|將近|将近|幾近|几近|nearly|almost|close\s+to)/i;
 
-function interval(
-  amount: number,
-  upTo: number | undefined,
-  qualifier: Qualifier,
-  tolerance: (n: number) => number,
-  under?: number,
-  nearly = false,
-): Interval {
+function interval(amount: number, upTo: number | undefined, qualifier: Qualifier, tolerance: (n: number) => number, under?: number, nearly = false): Interval {
   const top = upTo ?? amount;
   const closed = (value: number): Bound => ({ value, open: false });
   switch (qualifier) {

@@ -54,8 +54,31 @@ export interface ReadNumbersOptions {
 }
 
 const DIGIT: Record<string, number> = {
-  零: 0, 〇: 0, 一: 1, 壹: 1, 二: 2, 贰: 2, 貳: 2, 两: 2, 兩: 2, 三: 3, 叁: 3, 參: 3, 四: 4, 肆: 4,
-  五: 5, 伍: 5, 六: 6, 陆: 6, 陸: 6, 七: 7, 柒: 7, 八: 8, 捌: 8, 九: 9, 玖: 9,
+  零: 0,
+  〇: 0,
+  一: 1,
+  壹: 1,
+  二: 2,
+  贰: 2,
+  貳: 2,
+  两: 2,
+  兩: 2,
+  三: 3,
+  叁: 3,
+  參: 3,
+  四: 4,
+  肆: 4,
+  五: 5,
+  伍: 5,
+  六: 6,
+  陆: 6,
+  陸: 6,
+  七: 7,
+  柒: 7,
+  八: 8,
+  捌: 8,
+  九: 9,
+  玖: 9,
 };
 const SMALL_UNIT: Record<string, number> = { 十: 10, 拾: 10, 百: 100, 佰: 100, 千: 1000, 仟: 1000 };
 // 兆 is 10^12 as it is used for money in current Chinese (万亿), not 10^6.
@@ -211,8 +234,19 @@ const HEDGE_BEFORE: [RegExp, Qualifier][] = [
 const HEDGE_BEFORE_PATTERN =
   '不低於|不低于|不少於|不少于|不超過|不超过|不多於|不多于|不高於|不高于|超過|超过|超|逾|突破|多於|多于|大於|大于|高於|高于|至少|最少|(?:上|數|数|幾|几)(?=[十百千万萬亿億])|將近|将近|接近|近|大約|大约|約為|约为|約|约|不足|不到|少於|少于|低於|低于|最多|至多|最高';
 const HEDGE_AFTER: Record<string, Qualifier> = {
-  多: 'more-than', 餘: 'more-than', 余: 'more-than', 几: 'more-than', 幾: 'more-than', 以上: 'at-least', 以下: 'up-to', 以內: 'up-to', 以内: 'up-to',
-  左右: 'approx', 上下: 'approx', 級: 'approx', 级: 'approx',
+  多: 'more-than',
+  餘: 'more-than',
+  余: 'more-than',
+  几: 'more-than',
+  幾: 'more-than',
+  以上: 'at-least',
+  以下: 'up-to',
+  以內: 'up-to',
+  以内: 'up-to',
+  左右: 'approx',
+  上下: 'approx',
+  級: 'approx',
+  级: 'approx',
 };
 // When hedges disagree, the one that says most about the bound wins.
 const QUALIFIER_ORDER: Qualifier[] = ['more-than', 'at-least', 'less-than', 'up-to', 'approx', 'exact'];
@@ -221,36 +255,113 @@ const QUALIFIER_ORDER: Qualifier[] = ['more-than', 'at-least', 'less-than', 'up-
 // currency written before the number (港幣10億元) or after 元 (10億元人民幣)
 // overrides it.
 const CURRENCY: Record<string, string> = {
-  港元: 'HKD', 港幣: 'HKD', 港币: 'HKD', 美元: 'USD', 美金: 'USD', 人民幣: 'CNY', 人民币: 'CNY', 元: 'CNY',
-  歐元: 'EUR', 欧元: 'EUR', 日元: 'JPY', 英鎊: 'GBP', 英镑: 'GBP',
+  港元: 'HKD',
+  港幣: 'HKD',
+  港币: 'HKD',
+  美元: 'USD',
+  美金: 'USD',
+  人民幣: 'CNY',
+  人民币: 'CNY',
+  元: 'CNY',
+  歐元: 'EUR',
+  欧元: 'EUR',
+  日元: 'JPY',
+  英鎊: 'GBP',
+  英镑: 'GBP',
 };
 const CURRENCY_WORD = '港幣|港币|港元|美元|美金|人民幣|人民币|歐元|欧元|日元|英鎊|英镑';
 /** Counted nouns a maintainer refines (家 could be companies, enterprises or labs). */
 const MEASURE: Record<string, string> = {
-  家: 'companies', 間: 'organisations', 间: 'organisations', 所: 'institutions', 個月: 'months', 个月: 'months',
-  個: 'items', 个: 'items', 件: 'items', 項: 'items', 项: 'items', 名: 'people', 人: 'people', 位: 'people',
-  倍: 'times', 年: 'years', 天: 'days', 次: 'times', 座: 'sites', 款: 'products', 台: 'units', 部: 'units',
-  個百分點: 'percentage-points', 个百分点: 'percentage-points', 百分點: 'percentage-points', 百分点: 'percentage-points',
-  條: 'items', 条: 'items', 宗: 'cases', 份: 'copies', 種: 'kinds', 种: 'kinds', 隻: 'items', 只: 'items',
+  家: 'companies',
+  間: 'organisations',
+  间: 'organisations',
+  所: 'institutions',
+  個月: 'months',
+  个月: 'months',
+  個: 'items',
+  个: 'items',
+  件: 'items',
+  項: 'items',
+  项: 'items',
+  名: 'people',
+  人: 'people',
+  位: 'people',
+  倍: 'times',
+  年: 'years',
+  天: 'days',
+  次: 'times',
+  座: 'sites',
+  款: 'products',
+  台: 'units',
+  部: 'units',
+  個百分點: 'percentage-points',
+  个百分点: 'percentage-points',
+  百分點: 'percentage-points',
+  百分点: 'percentage-points',
+  條: 'items',
+  条: 'items',
+  宗: 'cases',
+  份: 'copies',
+  種: 'kinds',
+  种: 'kinds',
+  隻: 'items',
+  只: 'items',
   // Areas: floor space of a park or an incubator (約8,000平方米), land (公頃).
-  平方米: 'square-metres', 平方公尺: 'square-metres', 平方公里: 'square-kilometres', 平方千米: 'square-kilometres',
-  平方呎: 'square-feet', 平方尺: 'square-feet', 平方英尺: 'square-feet', 公頃: 'hectares', 公顷: 'hectares',
+  平方米: 'square-metres',
+  平方公尺: 'square-metres',
+  平方公里: 'square-kilometres',
+  平方千米: 'square-kilometres',
+  平方呎: 'square-feet',
+  平方尺: 'square-feet',
+  平方英尺: 'square-feet',
+  公頃: 'hectares',
+  公顷: 'hectares',
 };
 /** Units written in Latin letters, with the factor their prefix stands for. */
 const LATIN_UNIT: Record<string, [string, number]> = {
-  EFLOPS: ['flops', 1e18], PFLOPS: ['flops', 1e15], TFLOPS: ['flops', 1e12],
-  Pops: ['ops-per-second', 1e15], POPS: ['ops-per-second', 1e15], TOPS: ['ops-per-second', 1e12],
-  EB: ['exabytes', 1], PB: ['petabytes', 1], TB: ['terabytes', 1], GB: ['gigabytes', 1],
+  EFLOPS: ['flops', 1e18],
+  PFLOPS: ['flops', 1e15],
+  TFLOPS: ['flops', 1e12],
+  Pops: ['ops-per-second', 1e15],
+  POPS: ['ops-per-second', 1e15],
+  TOPS: ['ops-per-second', 1e12],
+  EB: ['exabytes', 1],
+  PB: ['petabytes', 1],
+  TB: ['terabytes', 1],
+  GB: ['gigabytes', 1],
 };
-const UNIT_PATTERN = [...Object.keys(LATIN_UNIT), ...Object.keys(CURRENCY), ...Object.keys(MEASURE)]
-  .sort((a, b) => b.length - a.length)
-  .join('|');
+const UNIT_PATTERN = [...Object.keys(LATIN_UNIT), ...Object.keys(CURRENCY), ...Object.keys(MEASURE)].sort((a, b) => b.length - a.length).join('|');
 
 // English, as a bilingual report restates the corpus's numbers.
 const EN_SMALL: Record<string, number> = {
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11,
-  twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
-  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+  zero: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
 };
 const EN_SCALE: Record<string, number> = { hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, bn: 1e9, mn: 1e6, tn: 1e12 };
 const EN_WORD = [...Object.keys(EN_SMALL), 'hundred', 'thousand', 'million', 'billion', 'trillion'].sort((a, b) => b.length - a.length).join('|');
@@ -267,15 +378,50 @@ const EN_HEDGE: [RegExp, Qualifier][] = [
   [/^(?:nearly|almost|about|around|approximately|roughly|some|close\s+to|an?\s+estimated|estimated|circa|on\s+the\s+order\s+of)$/i, 'approx'],
 ];
 const EN_HEDGE_PATTERN = [
-  String.raw`n(?:o|ot)\s+more\s+than`, String.raw`n(?:o|ot)\s+(?:less|fewer)\s+than`, String.raw`more\s+than`, String.raw`(?:less|fewer)\s+than`,
-  String.raw`at\s+(?:least|most)`, String.raw`up\s+to`, String.raw`a\s+(?:maximum|minimum)\s+of`, String.raw`upwards\s+of`, String.raw`in\s+excess\s+of`,
-  String.raw`close\s+to`, String.raw`an?\s+estimated`, String.raw`on\s+the\s+order\s+of`, 'exceed(?:s|ed|ing)?', 'surpass(?:es|ed|ing)?', 'pass(?:es|ed|ing)?',
-  'topp(?:ed|ing)', 'over', 'above', 'nearly', 'almost', 'about', 'around', 'approximately', 'roughly', 'some', 'estimated', 'circa', 'under', 'below',
+  String.raw`n(?:o|ot)\s+more\s+than`,
+  String.raw`n(?:o|ot)\s+(?:less|fewer)\s+than`,
+  String.raw`more\s+than`,
+  String.raw`(?:less|fewer)\s+than`,
+  String.raw`at\s+(?:least|most)`,
+  String.raw`up\s+to`,
+  String.raw`a\s+(?:maximum|minimum)\s+of`,
+  String.raw`upwards\s+of`,
+  String.raw`in\s+excess\s+of`,
+  String.raw`close\s+to`,
+  String.raw`an?\s+estimated`,
+  String.raw`on\s+the\s+order\s+of`,
+  'exceed(?:s|ed|ing)?',
+  'surpass(?:es|ed|ing)?',
+  'pass(?:es|ed|ing)?',
+  'topp(?:ed|ing)',
+  'over',
+  'above',
+  'nearly',
+  'almost',
+  'about',
+  'around',
+  'approximately',
+  'roughly',
+  'some',
+  'estimated',
+  'circa',
+  'under',
+  'below',
 ].join('|');
 const EN_HEDGE_AFTER = String.raw`\s+(?:or|and)\s+(?:more|above|over|so|less|fewer|under|below)(?![A-Za-z])`;
 /** Currencies written before an English number. `$` alone (Hong Kong's and America's) names none. */
 const EN_CURRENCY: Record<string, string | undefined> = {
-  'hk$': 'HKD', hkd: 'HKD', 'us$': 'USD', usd: 'USD', rmb: 'CNY', cny: 'CNY', '€': 'EUR', eur: 'EUR', '£': 'GBP', gbp: 'GBP', '$': undefined,
+  hk$: 'HKD',
+  hkd: 'HKD',
+  us$: 'USD',
+  usd: 'USD',
+  rmb: 'CNY',
+  cny: 'CNY',
+  '€': 'EUR',
+  eur: 'EUR',
+  '£': 'GBP',
+  gbp: 'GBP',
+  $: undefined,
 };
 /** Units after an English number, with the factor their prefix stands for. */
 const EN_UNIT: [RegExp, string | undefined, number][] = [
@@ -297,20 +443,81 @@ const EN_UNIT: [RegExp, string | undefined, number][] = [
 const EN_UNIT_PATTERN = String.raw`(?:peta|tera|exa)(?:flops|flop\/s)|[pte]flops|[pt]ops|(?:(?:floating[- ]point\s+)?operations|ops)\s+(?:per|a|each)\s+second|[ptge]b|(?:peta|tera|giga|exa)bytes?|(?:(?:hong\s+kong|hk|us|u\.s\.|american)\s+)?dollars?|hkd|usd|yuan|renminbi|rmb|cny`;
 /** Counted nouns in English, as the kebab-case units facts use. */
 const EN_NOUN: Record<string, string> = {
-  company: 'companies', companies: 'companies', firm: 'companies', firms: 'companies', business: 'companies', businesses: 'companies',
-  enterprise: 'enterprises', enterprises: 'enterprises', 'start-up': 'startups',
-  'start-ups': 'startups', startup: 'startups', startups: 'startups', organisation: 'organisations', organisations: 'organisations',
-  organization: 'organisations', organizations: 'organisations', institution: 'institutions', institutions: 'institutions',
-  university: 'universities', universities: 'universities', laboratory: 'laboratories', laboratories: 'laboratories', lab: 'laboratories',
-  labs: 'laboratories', customer: 'customers', customers: 'customers', client: 'customers', clients: 'customers', patent: 'patents',
-  patents: 'patents', unicorn: 'companies', unicorns: 'companies', engineer: 'people', engineers: 'people', scientist: 'people', scientists: 'people',
-  model: 'models', models: 'models', area: 'areas', areas: 'areas', people: 'people', person: 'people',
-  persons: 'people', employee: 'people', employees: 'people', worker: 'people', workers: 'people', staff: 'people', member: 'people',
-  members: 'people', researcher: 'people', researchers: 'people', student: 'people', students: 'people', year: 'years', years: 'years',
-  month: 'months', months: 'months', day: 'days', days: 'days', week: 'weeks', weeks: 'weeks', times: 'times', product: 'products',
-  products: 'products', project: 'projects', projects: 'projects', country: 'countries', countries: 'countries', city: 'cities', cities: 'cities',
+  company: 'companies',
+  companies: 'companies',
+  firm: 'companies',
+  firms: 'companies',
+  business: 'companies',
+  businesses: 'companies',
+  enterprise: 'enterprises',
+  enterprises: 'enterprises',
+  'start-up': 'startups',
+  'start-ups': 'startups',
+  startup: 'startups',
+  startups: 'startups',
+  organisation: 'organisations',
+  organisations: 'organisations',
+  organization: 'organisations',
+  organizations: 'organisations',
+  institution: 'institutions',
+  institutions: 'institutions',
+  university: 'universities',
+  universities: 'universities',
+  laboratory: 'laboratories',
+  laboratories: 'laboratories',
+  lab: 'laboratories',
+  labs: 'laboratories',
+  customer: 'customers',
+  customers: 'customers',
+  client: 'customers',
+  clients: 'customers',
+  patent: 'patents',
+  patents: 'patents',
+  unicorn: 'companies',
+  unicorns: 'companies',
+  engineer: 'people',
+  engineers: 'people',
+  scientist: 'people',
+  scientists: 'people',
+  model: 'models',
+  models: 'models',
+  area: 'areas',
+  areas: 'areas',
+  people: 'people',
+  person: 'people',
+  persons: 'people',
+  employee: 'people',
+  employees: 'people',
+  worker: 'people',
+  workers: 'people',
+  staff: 'people',
+  member: 'people',
+  members: 'people',
+  researcher: 'people',
+  researchers: 'people',
+  student: 'people',
+  students: 'people',
+  year: 'years',
+  years: 'years',
+  month: 'months',
+  months: 'months',
+  day: 'days',
+  days: 'days',
+  week: 'weeks',
+  weeks: 'weeks',
+  times: 'times',
+  product: 'products',
+  products: 'products',
+  project: 'projects',
+  projects: 'projects',
+  country: 'countries',
+  countries: 'countries',
+  city: 'cities',
+  cities: 'cities',
 };
-const EN_NOUN_PATTERN = Object.keys(EN_NOUN).sort((a, b) => b.length - a.length).join('|');
+const EN_NOUN_PATTERN = Object.keys(EN_NOUN)
+  .sort((a, b) => b.length - a.length)
+  .join('|');
 
 /**
  * Reads English number words (three thousand trillion = 3 × 10^15, a hundred,
@@ -318,7 +525,10 @@ const EN_NOUN_PATTERN = Object.keys(EN_NOUN).sort((a, b) => b.length - a.length)
  * 億 does after 萬 in Chinese. Undefined when the words are not one number.
  */
 function parseEnglishNumber(words: string): number | undefined {
-  const tokens = words.toLowerCase().split(/[\s-]+/).filter((t) => t && t !== 'and');
+  const tokens = words
+    .toLowerCase()
+    .split(/[\s-]+/)
+    .filter((t) => t && t !== 'and');
   let total = 0;
   let current = 0;
   let lastBig: number | undefined;
@@ -405,10 +615,16 @@ interface HedgeWords {
  * bound hedge puts the top ({@link NumberMatch.under}).
  */
 function hedgedAmount(numeral: number, h: HedgeWords, extra?: Qualifier): Pick<NumberMatch, 'amount' | 'qualifier' | 'under'> {
-  const scale = h.mag ? readInteger(`一${h.mag}`) ?? 1 : 1;
+  const scale = h.mag ? (readInteger(`一${h.mag}`) ?? 1) : 1;
   const sign = h.neg ? -1 : 1;
   const amount = clean(sign * numeral * scale);
-  const qualifier = strongest([extra, hedgeBefore(h.pre), hedgeBefore(h.pre2), h.more ? HEDGE_AFTER[h.more] : undefined, h.post ? HEDGE_AFTER[h.post] : undefined]);
+  const qualifier = strongest([
+    extra,
+    hedgeBefore(h.pre),
+    hedgeBefore(h.pre2),
+    h.more ? HEDGE_AFTER[h.more] : undefined,
+    h.post ? HEDGE_AFTER[h.post] : undefined,
+  ]);
   let under: number | undefined;
   if (h.more && numeral > 0) under = clean(sign * hedgedTop(numeral) * scale);
   else if ((qualifier === 'more-than' || qualifier === 'at-least') && numeral > 0 && !VAGUE_HEDGE.test(h.pre ?? '') && !VAGUE_HEDGE.test(h.pre2 ?? '')) {
@@ -444,10 +660,7 @@ const READERS: [RegExp, Reader][] = [
     },
   ],
   // 2023-2024年: the span's first year
-  [
-    /(?<y>\d{4})\s*[-–—至到]\s*(?<y2>\d{4})\s*年/uy,
-    (m) => ({ kind: 'date', date: isoDate(Number(m.groups!.y)), qualifier: 'exact' }),
-  ],
+  [/(?<y>\d{4})\s*[-–—至到]\s*(?<y2>\d{4})\s*年/uy, (m) => ({ kind: 'date', date: isoDate(Number(m.groups!.y)), qualifier: 'exact' })],
   // 2025-02-25
   [
     /(?<![\d-])(?<y>\d{4})-(?<m>\d{2})-(?<d>\d{2})(?![\d-])/uy,
@@ -625,7 +838,15 @@ function english(m: RegExpExecArray): Omit<NumberMatch, 'text' | 'start' | 'end'
   // "More than 2,300" is just above it, as 超過2300 is; "a hundred or more" says no more than 上百 does.
   const bound = (qualifier === 'more-than' || qualifier === 'at-least') && amount > 0 && !/^an?\b/i.test(numeral);
   const under = bound ? justAbove(amount) : undefined;
-  return { kind, amount, ...(upTo !== undefined ? { upTo } : {}), ...(under !== undefined ? { under } : {}), ...(unit ? { unit } : {}), ...(unitText ? { unitText } : {}), qualifier };
+  return {
+    kind,
+    amount,
+    ...(upTo !== undefined ? { upTo } : {}),
+    ...(under !== undefined ? { under } : {}),
+    ...(unit ? { unit } : {}),
+    ...(unitText ? { unitText } : {}),
+    qualifier,
+  };
 }
 
 function quantity(m: RegExpExecArray): Omit<NumberMatch, 'text' | 'start' | 'end'> | undefined {
@@ -654,7 +875,7 @@ function quantity(m: RegExpExecArray): Omit<NumberMatch, 'text' | 'start' | 'end
   } else if (g.unit) {
     unit = CURRENCY[g.cur ?? g.unit] ?? MEASURE[g.unit];
   }
-  const scale = (g.mag ? readInteger(`一${g.mag}`) ?? 1 : 1) * factor;
+  const scale = (g.mag ? (readInteger(`一${g.mag}`) ?? 1) : 1) * factor;
   const second = rough?.upTo ?? (g.num2 === undefined ? undefined : parseChineseNumber(g.num2));
   const upTo = second === undefined ? undefined : clean(second * scale);
   const unitText = g.unit ? `${g.unit}${g.cur ?? ''}` : undefined;
@@ -674,9 +895,7 @@ function quantity(m: RegExpExecArray): Omit<NumberMatch, 'text' | 'start' | 'end
  * elsewhere ， is the sentence's comma. The swap keeps every offset.
  */
 function halfWidthDigits(text: string): string {
-  return text
-    .replace(/(?<=[０-９])，(?=[０-９]{3}(?![０-９]))/gu, ',')
-    .replace(/[０-９．％＄]/gu, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
+  return text.replace(/(?<=[０-９])，(?=[０-９]{3}(?![０-９]))/gu, ',').replace(/[０-９．％＄]/gu, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
 }
 
 // Every reader's match starts with one of these: a digit or numeral, the

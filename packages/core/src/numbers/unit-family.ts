@@ -12,8 +12,18 @@ import type { NumberMatch } from './numbers.js';
 // a coarse family.
 const ORGANISATIONS = new Set(['companies', 'enterprises', 'startups', 'organisations', 'institutions', 'universities', 'laboratories']);
 const CLASSIFIER_FAMILY: Record<string, string> = {
-  家: 'organisations', 間: 'organisations', 间: 'organisations', 所: 'organisations',
-  名: 'people', 人: 'people', 位: 'people', 倍: 'times', 年: 'years', 個月: 'months', 个月: 'months', 天: 'days',
+  家: 'organisations',
+  間: 'organisations',
+  间: 'organisations',
+  所: 'organisations',
+  名: 'people',
+  人: 'people',
+  位: 'people',
+  倍: 'times',
+  年: 'years',
+  個月: 'months',
+  个月: 'months',
+  天: 'days',
 };
 /** Measure words that count anything: the noun after them says what. */
 const GENERIC_CLASSIFIERS = new Set(['個', '个', '件', '項', '项', '條', '条', '種', '种', '份', '隻', '只', '款', '台', '部', '座', '宗', '次']);
@@ -26,7 +36,12 @@ export function inBytes<T extends StatedAmount>(n: T, unit: string | undefined):
   const factor = unit ? BYTES[unit] : undefined;
   if (!factor || n.amount === undefined) return n;
   const scaled = (x: number | undefined) => (x === undefined ? undefined : x * factor);
-  return { ...n, amount: scaled(n.amount), ...(n.upTo !== undefined ? { upTo: scaled(n.upTo) } : {}), ...(n.under !== undefined ? { under: scaled(n.under) } : {}) };
+  return {
+    ...n,
+    amount: scaled(n.amount),
+    ...(n.upTo !== undefined ? { upTo: scaled(n.upTo) } : {}),
+    ...(n.under !== undefined ? { under: scaled(n.under) } : {}),
+  };
 }
 
 /** The family of a unit as facts and English nouns spell it (HKD, percent, enterprises, patents). */

@@ -248,7 +248,10 @@ function currencyMismatchIn(
 function quotesState(fact: Fact, found: NumberMatch, family: string, yuan: string): boolean {
   return fact.citations.some(({ quote }) =>
     readNumbers(quote).some(
-      (m) => m.amount !== undefined && familyOf(m, quote, yuan) === family && valueAgrees(found, { amount: m.amount, qualifier: m.qualifier, text: m.text } as Value),
+      (m) =>
+        m.amount !== undefined &&
+        familyOf(m, quote, yuan) === family &&
+        valueAgrees(found, { amount: m.amount, qualifier: m.qualifier, text: m.text } as Value),
     ),
   );
 }

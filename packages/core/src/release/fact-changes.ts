@@ -51,7 +51,8 @@ export function changeKinds(before: Fact, after: Fact): FactChangeKind[] {
 function describe(c: FactChange): MessageRef {
   const none: MessageRef = { id: 'change.none' };
   const changes: MessageRef[] = [];
-  if (c.kinds.includes('deprecated')) changes.push(c.successor ? { id: 'change.deprecated-successor', params: { successor: c.successor } } : { id: 'change.deprecated' });
+  if (c.kinds.includes('deprecated'))
+    changes.push(c.successor ? { id: 'change.deprecated-successor', params: { successor: c.successor } } : { id: 'change.deprecated' });
   if (c.kinds.includes('value')) changes.push({ id: 'change.value', params: { before: c.before ?? none, after: c.after ?? none } });
   if (c.kinds.includes('statement')) changes.push({ id: 'change.statement' });
   if (c.kinds.includes('quotes')) changes.push({ id: 'change.quotes' });
@@ -59,7 +60,9 @@ function describe(c: FactChange): MessageRef {
   const params = { id: c.factId, since: c.since, changes };
   if (c.disagrees) {
     const { found, replacement } = c.disagrees;
-    return replacement ? { id: 'fact-changed.disagrees-fix', params: { ...params, found, replacement } } : { id: 'fact-changed.disagrees', params: { ...params, found } };
+    return replacement
+      ? { id: 'fact-changed.disagrees-fix', params: { ...params, found, replacement } }
+      : { id: 'fact-changed.disagrees', params: { ...params, found } };
   }
   return { id: c.kinds.includes('value') ? 'fact-changed.agrees' : 'fact-changed', params };
 }
@@ -145,13 +148,16 @@ export function checkFactChanges(text: string, index: FactIndex, pinned: PinnedR
     const sentence = sentenceAt(sentences, c.start);
     const edits: TextEdit[] = base.successor ? [{ start: c.idStart, end: c.idEnd, newText: base.successor }] : [];
     const mismatch = sentence
-      ? mismatches.find((d) => d.factId === target && d.start >= sentence.start && d.end <= sentence.end && d.mismatch && !(d.start >= c.start && d.end <= c.end))
+      ? mismatches.find(
+          (d) => d.factId === target && d.start >= sentence.start && d.end <= sentence.end && d.mismatch && !(d.start >= c.start && d.end <= c.end),
+        )
       : undefined;
     const change: FactChange = { ...base, edits };
     if (mismatch?.mismatch) {
       const { found, replacement } = mismatch.mismatch;
       change.disagrees = { found, ...(replacement !== undefined ? { replacement } : {}) };
-      if (replacement !== undefined && (base.kinds.includes('value') || base.successor)) edits.push({ start: mismatch.start, end: mismatch.end, newText: replacement });
+      if (replacement !== undefined && (base.kinds.includes('value') || base.successor))
+        edits.push({ start: mismatch.start, end: mismatch.end, newText: replacement });
     }
     return {
       start: c.idStart,

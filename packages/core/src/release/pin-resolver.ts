@@ -7,7 +7,13 @@ export type PinResolution =
   | { kind: 'none' }
   | { kind: 'current'; version: string }
   | { kind: 'pinned'; release: PinnedRelease }
-  | { kind: 'problem'; start: number; end: number; /** In English. */ message: string; /** For a front end to write in its writer's language. */ detail: MessageRef };
+  | {
+      kind: 'problem';
+      start: number;
+      end: number /** In English. */;
+      message: string /** For a front end to write in its writer's language. */;
+      detail: MessageRef;
+    };
 
 /**
  * Resolves the `factcite:` pin of a report; each pinned version's snapshot

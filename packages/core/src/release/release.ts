@@ -240,9 +240,7 @@ function takeLock(parent: string, base: string, timeoutMs: number): () => void {
 function recoverLeftovers(parent: string, base: string, dir: string): void {
   const leftovers = readdirSync(parent).filter((name) => name.startsWith(`.${base}-old-`) || name.startsWith(`.${base}-staging-`));
   if (!existsSync(dir)) {
-    const old = leftovers
-      .filter((name) => name.startsWith(`.${base}-old-`))
-      .sort((x, y) => Number(y.split('-').pop()) - Number(x.split('-').pop()))[0];
+    const old = leftovers.filter((name) => name.startsWith(`.${base}-old-`)).sort((x, y) => Number(y.split('-').pop()) - Number(x.split('-').pop()))[0];
     if (old) renameSync(path.join(parent, old), dir);
   }
   for (const name of leftovers) rmSync(path.join(parent, name), { recursive: true, force: true });
@@ -315,7 +313,10 @@ export function readableReleaseDir(dir: string): string | undefined {
     return undefined;
   }
   // The rename may complete while we look: check the directory itself once more.
-  const old = names.filter((name) => name.startsWith(`.${base}-old-`)).sort().pop();
+  const old = names
+    .filter((name) => name.startsWith(`.${base}-old-`))
+    .sort()
+    .pop();
   if (existsSync(target)) return target;
   return old && existsSync(path.join(parent, old)) ? path.join(parent, old) : undefined;
 }
@@ -379,7 +380,8 @@ function expectReleaseTarget(outDir: string, corpusDir: string): void {
   if (stats.isSymbolicLink()) refuse('it is a symbolic link; name the directory itself');
   if (!stats.isDirectory()) refuse('it is not a directory');
   const entries = readdirSync(outDir);
-  if (entries.length > 0 && !entries.includes('manifest.json')) refuse('it is a folder that is not a factcite release (no manifest.json), which the build would delete');
+  if (entries.length > 0 && !entries.includes('manifest.json'))
+    refuse('it is a folder that is not a factcite release (no manifest.json), which the build would delete');
 }
 
 /**
@@ -512,7 +514,11 @@ export function verifyRelease(dir: string): ReleaseVerification {
   const done = (manifest?: ReleaseManifest): ReleaseVerification => ({ ok: problems.length === 0, dir, manifest, problems, checked });
   const manifestPath = path.join(dir, 'manifest.json');
   if (!existsSync(manifestPath)) {
-    problems.push({ code: 'missing-manifest', file: 'manifest.json', message: 'no manifest.json: not a factcite release, or built before releases carried one' });
+    problems.push({
+      code: 'missing-manifest',
+      file: 'manifest.json',
+      message: 'no manifest.json: not a factcite release, or built before releases carried one',
+    });
     return done();
   }
   let manifest: unknown;
@@ -556,7 +562,11 @@ export function verifyRelease(dir: string): ReleaseVerification {
     return done(manifest);
   }
   if (data.version !== manifest.version) {
-    problems.push({ code: 'version-mismatch', file: 'corpus.json', message: `corpus.json says version ${printable(String(data.version))}, the manifest ${printable(manifest.version)}` });
+    problems.push({
+      code: 'version-mismatch',
+      file: 'corpus.json',
+      message: `corpus.json says version ${printable(String(data.version))}, the manifest ${printable(manifest.version)}`,
+    });
   }
   const kinds = [
     ['fact', 'facts', data.facts],
@@ -574,13 +584,29 @@ export function verifyRelease(dir: string): ReleaseVerification {
       seen.add(record.id);
       checked[key]++;
       if (!Object.hasOwn(expected, record.id)) {
-        problems.push({ code: 'unlisted-record', file: 'corpus.json', record: { kind, id: record.id }, message: `${kind} "${printable(record.id)}" is not in the manifest` });
+        problems.push({
+          code: 'unlisted-record',
+          file: 'corpus.json',
+          record: { kind, id: record.id },
+          message: `${kind} "${printable(record.id)}" is not in the manifest`,
+        });
       } else if (recordHash(record) !== expected[record.id]) {
-        problems.push({ code: 'record-changed', file: 'corpus.json', record: { kind, id: record.id }, message: `${kind} "${printable(record.id)}" does not match its hash in the manifest` });
+        problems.push({
+          code: 'record-changed',
+          file: 'corpus.json',
+          record: { kind, id: record.id },
+          message: `${kind} "${printable(record.id)}" does not match its hash in the manifest`,
+        });
       }
     }
     for (const id of Object.keys(expected)) {
-      if (!seen.has(id)) problems.push({ code: 'missing-record', file: 'corpus.json', record: { kind, id }, message: `${kind} "${printable(id)}" is in the manifest but missing from the data` });
+      if (!seen.has(id))
+        problems.push({
+          code: 'missing-record',
+          file: 'corpus.json',
+          record: { kind, id },
+          message: `${kind} "${printable(id)}" is in the manifest but missing from the data`,
+        });
     }
   }
   if (releaseHash(data) !== manifest.release) {

@@ -36,7 +36,9 @@ export interface SearchIndexOptions {
 /** Checks a count argument: a non-negative whole number. */
 function expectCount(value: unknown, where: string, name: string): number {
   if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return value;
-  throw new InvalidArgumentError(where, [{ path: name, message: `expected a whole number of 0 or more, received ${typeof value === 'number' ? value : typeof value}` }]);
+  throw new InvalidArgumentError(where, [
+    { path: name, message: `expected a whole number of 0 or more, received ${typeof value === 'number' ? value : typeof value}` },
+  ]);
 }
 
 /** Checks search options at the door, so `search(q, { limit: '5' })` fails by name instead of returning nothing. */
@@ -198,10 +200,11 @@ export function createFactIndex(corpus: Corpus, options: SearchIndexOptions = {}
     const text = idDocs.length === 0 ? searchText(index, folded, limit) : [];
     const taken = new Set(idDocs);
     const top = (text[0]?.score ?? 0) + idDocs.length;
-    const hits: SearchHit[] = [
-      ...idDocs.map((doc, i) => ({ doc, score: top - i, matched: 1 })),
-      ...text.filter((r) => !taken.has(r.doc)),
-    ].map((r) => ({ fact: facts[index.docFact[r.doc]!]!, score: r.score, matchedTerms: r.matched }));
+    const hits: SearchHit[] = [...idDocs.map((doc, i) => ({ doc, score: top - i, matched: 1 })), ...text.filter((r) => !taken.has(r.doc))].map((r) => ({
+      fact: facts[index.docFact[r.doc]!]!,
+      score: r.score,
+      matchedTerms: r.matched,
+    }));
     // An id typed in full comes first.
     const exact = byId.get(folded);
     if (exact) {

@@ -17,16 +17,7 @@
  */
 import { FIELDS, type Postings } from './postings.js';
 import type { Entity, Fact } from '../corpus/schema.js';
-import {
-  assembleTextIndex,
-  hanCodePoint,
-  hanCount,
-  hanNumber,
-  PAIR_BASE,
-  pairOf,
-  registerHans,
-  type TextIndex,
-} from './text-index.js';
+import { assembleTextIndex, hanCodePoint, hanCount, hanNumber, PAIR_BASE, pairOf, registerHans, type TextIndex } from './text-index.js';
 import { type IntLookup, IntTable, SortedIntTable, WordTable } from './token-tables.js';
 
 const MAGIC = [0x46, 0x43, 0x58]; // "FCX"
@@ -170,11 +161,7 @@ export function checkTextIndexFile(data: Uint8Array, facts: readonly Fact[]): Te
  * Reads a text index written by {@link writeTextIndex} for these facts, or
  * 'corrupt'; check the header with {@link checkTextIndexFile} first.
  */
-export function readTextIndex(
-  data: Uint8Array,
-  facts: readonly Fact[],
-  entities: ReadonlyMap<string, Entity>,
-): TextIndex | 'corrupt' {
+export function readTextIndex(data: Uint8Array, facts: readonly Fact[], entities: ReadonlyMap<string, Entity>): TextIndex | 'corrupt' {
   try {
     return read(data, facts, entities);
   } catch (error) {
@@ -196,8 +183,11 @@ function read(data: Uint8Array, facts: readonly Fact[], entities: ReadonlyMap<st
     at += size * length;
     return view;
   }
-  const [, n, activeDocs, tokens, skipListCount, skips, byteCount, hanTotal, bigramCount, rareCount, wordCount, wordSlots, wordTextLength] =
-    section(Uint32Array, 4, HEADER) as unknown as number[];
+  const [, n, activeDocs, tokens, skipListCount, skips, byteCount, hanTotal, bigramCount, rareCount, wordCount, wordSlots, wordTextLength] = section(
+    Uint32Array,
+    4,
+    HEADER,
+  ) as unknown as number[];
   if (n !== facts.length || activeDocs! > n!) throw new Corrupt();
   const lists = tokens! * FIELDS;
   const docFact = section(Int32Array, 4, n!);

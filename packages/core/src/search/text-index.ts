@@ -199,12 +199,12 @@ export function buildTextIndex(facts: readonly Fact[], entities: ReadonlyMap<str
   const newToken = (): number => {
     const t = builder.addToken();
     if (t >= seen.length) {
-        const grownSeen = new Int32Array(seen.length * 2);
-        grownSeen.set(seen);
-        seen = grownSeen;
-        const grownBest = new Uint8Array(bestField.length * 2);
-        grownBest.set(bestField);
-        bestField = grownBest;
+      const grownSeen = new Int32Array(seen.length * 2);
+      grownSeen.set(seen);
+      seen = grownSeen;
+      const grownBest = new Uint8Array(bestField.length * 2);
+      grownBest.set(bestField);
+      bestField = grownBest;
     }
     return t;
   };

@@ -93,8 +93,7 @@ const OWN_WORDS = 1e6;
 const VALUE_WORDS = 5e5;
 
 /** The most a term can add for where it matched (see OWN_WORDS and VALUE_WORDS). */
-const mostBonus = (terms: readonly Term[]): number =>
-  terms.reduce((sum, t) => sum + OWN_WORDS + (t.value || t.valueOnly ? VALUE_WORDS : 0), 0);
+const mostBonus = (terms: readonly Term[]): number => terms.reduce((sum, t) => sum + OWN_WORDS + (t.value || t.valueOnly ? VALUE_WORDS : 0), 0);
 
 /** Whether a match in this field is in the fact's own words. */
 const isOwn = (field: number): boolean => field <= Field.Statement;
@@ -482,7 +481,11 @@ function overlap(run: Run, terms: string[], k: number): Ranked[] {
     for (const piece of term.split(QUESTION_WORDS)) {
       for (const { text, weight } of weightedPieces(piece)) {
         const chars = Array.from(text, (c) => c.codePointAt(0)!);
-        const t = /^[a-z0-9]/.test(text) ? index.words.get(text) : chars.length === 1 ? unigramToken(index, chars[0]!) : bigramToken(index, chars[0]!, chars[1]!);
+        const t = /^[a-z0-9]/.test(text)
+          ? index.words.get(text)
+          : chars.length === 1
+            ? unigramToken(index, chars[0]!)
+            : bigramToken(index, chars[0]!, chars[1]!);
         if (t >= 0) tokens.push({ token: t, weight });
       }
     }

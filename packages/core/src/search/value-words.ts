@@ -61,9 +61,7 @@ const TERM = /[^\s,，;；、?？!！。]+/g;
 const MAY_HOLD_NUMBER =
   /[0-9零〇一壹二贰两三叁参四肆五伍六陆七柒八捌九玖十拾百佰千仟万亿兆]|\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion)\b/;
 const STOPWORDS = new Set(
-  'a an and are as at be by did do does for from has have how in is it many much of on or the to was were what when where which who why with'.split(
-    ' ',
-  ),
+  'a an and are as at be by did do does for from has have how in is it many much of on or the to was were what when where which who why with'.split(' '),
 );
 
 /**

@@ -10,7 +10,12 @@
  * override or isolate (U+202A–U+202E, U+2066–U+2069).
  */
 export function isForbiddenCharacter(code: number): boolean {
-  return (code < 0x20 && code !== 0x09 && code !== 0x0a) || (code >= 0x7f && code <= 0x9f) || (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069);
+  return (
+    (code < 0x20 && code !== 0x09 && code !== 0x0a) ||
+    (code >= 0x7f && code <= 0x9f) ||
+    (code >= 0x202a && code <= 0x202e) ||
+    (code >= 0x2066 && code <= 0x2069)
+  );
 }
 
 /** Index of the first forbidden character of a text, or -1. */
@@ -24,7 +29,11 @@ export function findForbiddenCharacter(text: string): number {
  * holding them) at which `find` returns an index, with that index: one walk
  * for every rule about the characters of a record's strings.
  */
-export function findInStrings(value: unknown, find: (text: string) => number, path: PropertyKey[] = []): { path: PropertyKey[]; text: string; index: number } | undefined {
+export function findInStrings(
+  value: unknown,
+  find: (text: string) => number,
+  path: PropertyKey[] = [],
+): { path: PropertyKey[]; text: string; index: number } | undefined {
   if (typeof value === 'string') {
     const index = find(value);
     return index < 0 ? undefined : { path, text: value, index };

@@ -45,7 +45,9 @@ function warningsFor(text: string) {
 
 describe('value-in-quote', () => {
   it('warns, at the amount, when the value is no number its quote states', () => {
-    const text = facts([{ id: 'startups', value: '{ amount: 3200, unit: startups, qualifier: more-than, text: 超過2300家 }', quote: '數碼港社區已匯聚超過2300家初創企業' }]);
+    const text = facts([
+      { id: 'startups', value: '{ amount: 3200, unit: startups, qualifier: more-than, text: 超過2300家 }', quote: '數碼港社區已匯聚超過2300家初創企業' },
+    ]);
     const [w, ...rest] = warningsFor(text);
     expect(rest).toEqual([]);
     expect(w).toMatchObject({ file: 'facts/f.yaml', line: 4, code: 'value-not-in-quote', severity: 'warning' });
@@ -62,8 +64,12 @@ describe('value-in-quote', () => {
   });
 
   it('checks both ends of a range', () => {
-    const text = facts([{ id: 'delegation', value: '{ amount: 10, upTo: 20, unit: people, qualifier: approx, text: 約10至15人 }', quote: '每個代表團約10至15人' }]);
-    expect(warningsFor(text).map((w) => w.message)).toEqual(['fact "delegation": value.amount 10–20 is not a number any of its quotes states; they state 約10至15人 (10)']);
+    const text = facts([
+      { id: 'delegation', value: '{ amount: 10, upTo: 20, unit: people, qualifier: approx, text: 約10至15人 }', quote: '每個代表團約10至15人' },
+    ]);
+    expect(warningsFor(text).map((w) => w.message)).toEqual([
+      'fact "delegation": value.amount 10–20 is not a number any of its quotes states; they state 約10至15人 (10)',
+    ]);
   });
 
   it('says so when the quote states no number at all', () => {
@@ -78,7 +84,14 @@ describe('value-in-quote', () => {
 
   it('is reported for a corpus given as objects too, by path', () => {
     const result = parseCorpus({
-      facts: [{ path: 'facts/f.yaml', text: facts([{ id: 'startups', value: '{ amount: 23000, unit: startups, qualifier: more-than, text: 超過2300家 }', quote: '數碼港社區已匯聚超過2300家初創企業' }]) }],
+      facts: [
+        {
+          path: 'facts/f.yaml',
+          text: facts([
+            { id: 'startups', value: '{ amount: 23000, unit: startups, qualifier: more-than, text: 超過2300家 }', quote: '數碼港社區已匯聚超過2300家初創企業' },
+          ]),
+        },
+      ],
       entities: { path: 'entities.yaml', text: '[]' },
       sources: [{ path: 'sources/sfc-cyberport.md', text: SOURCE }],
       rawFileNames: ['raw.txt'],

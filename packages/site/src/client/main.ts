@@ -177,7 +177,11 @@ function setUpSearch(): void {
     const hits = query.trim() ? loaded.index.search(query, { limit: LIMIT }) : [];
     list.replaceChildren(...hits.map((hit) => renderHit(loaded!, hit)));
     list.dataset.query = query;
-    status.textContent = !query.trim() ? `${loaded.index.size} facts. Type to search.` : hits.length ? `${hits.length === LIMIT ? 'First 10' : hits.length} results for “${query}”.` : `No facts match “${query}”.`;
+    status.textContent = !query.trim()
+      ? `${loaded.index.size} facts. Type to search.`
+      : hits.length
+        ? `${hits.length === LIMIT ? 'First 10' : hits.length} results for “${query}”.`
+        : `No facts match “${query}”.`;
     // Measured from the keystroke's own time: what a reader waits for.
     performance.measure('factcite:search', { start: started, end: performance.now(), detail: { query, results: hits.length } });
     const url = new URL(location.href);

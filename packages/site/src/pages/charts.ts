@@ -21,7 +21,8 @@ ${undated.length ? html`<p class="hint">${undated.length} of these facts give no
 <table><thead><tr><th scope="col">Fact</th><th scope="col">As written</th><th scope="col">Amount</th><th scope="col">Date</th></tr></thead><tbody>
 ${join(
   group.facts.map(
-    (f) => html`<tr><td><a href="${ctx.links.fact(f.id)}">${switchable(ctx.statement(f))}</a></td><td lang="${ctx.factLang(f)}">${f.value!.text}</td><td>${f.value!.amount!.toLocaleString('en')} ${f.value!.unit}</td><td>${f.date ?? f.value!.date ?? ''}</td></tr>`,
+    (f) =>
+      html`<tr><td><a href="${ctx.links.fact(f.id)}">${switchable(ctx.statement(f))}</a></td><td lang="${ctx.factLang(f)}">${f.value!.text}</td><td>${f.value!.amount!.toLocaleString('en')} ${f.value!.unit}</td><td>${f.date ?? f.value!.date ?? ''}</td></tr>`,
   ),
 )}
 </tbody></table></details>

@@ -35,7 +35,10 @@ export function valueHtml(ctx: SiteContext, fact: Fact): Html {
   const value = fact.value;
   const reading = value ? describeValue(value) : '';
   const parts: Html[] = [];
-  if (value) parts.push(html`<span class="value"><span lang="${ctx.factLang(fact)}">${value.text}</span>${reading && reading !== value.text && reading !== date ? html` <span class="reading">(${reading})</span>` : ''}</span>`);
+  if (value)
+    parts.push(
+      html`<span class="value"><span lang="${ctx.factLang(fact)}">${value.text}</span>${reading && reading !== value.text && reading !== date ? html` <span class="reading">(${reading})</span>` : ''}</span>`,
+    );
   if (date) parts.push(html`<time datetime="${date}">${date}</time>`);
   return join(parts, ' · ');
 }

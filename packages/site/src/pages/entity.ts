@@ -35,9 +35,13 @@ export function entitiesIndexPage(ctx: SiteContext): string {
 <p>Organisations, people, places, programmes, products, events and documents the facts name.</p>
 ${join(
   [...kinds].map(
-    ([kind, list]) => html`<section aria-labelledby="k-${kind}"><h2 id="k-${kind}">${kind}</h2><ul class="columns">${join(
-      list.map((e) => html`<li><a href="${ctx.links.entity(e.id)}">${switchable(ctx.entityName(e))}</a> <span class="count">${ctx.index.byEntity(e.id).length}</span></li>`),
-    )}</ul></section>`,
+    ([kind, list]) =>
+      html`<section aria-labelledby="k-${kind}"><h2 id="k-${kind}">${kind}</h2><ul class="columns">${join(
+        list.map(
+          (e) =>
+            html`<li><a href="${ctx.links.entity(e.id)}">${switchable(ctx.entityName(e))}</a> <span class="count">${ctx.index.byEntity(e.id).length}</span></li>`,
+        ),
+      )}</ul></section>`,
   ),
 )}`;
   return page({ links: ctx.links, title: 'Entities', section: 'entities', version: ctx.version, body });

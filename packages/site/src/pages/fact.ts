@@ -55,7 +55,9 @@ export function factPage(ctx: SiteContext, fact: Fact): string {
 ${
   fact.status === 'deprecated'
     ? html`<div class="notice" role="note"><strong>Deprecated.</strong> This fact has been replaced${
-        successor ? html`: cite <a class="successor" href="${links.fact(successor.id)}">${switchable(ctx.statement(successor))}</a> (<code>${successor.id}</code>) instead.` : '.'
+        successor
+          ? html`: cite <a class="successor" href="${links.fact(successor.id)}">${switchable(ctx.statement(successor))}</a> (<code>${successor.id}</code>) instead.`
+          : '.'
       } Old reports that cite it still resolve.</div>`
     : ''
 }

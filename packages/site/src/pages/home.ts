@@ -28,5 +28,12 @@ export function homePage(ctx: SiteContext): string {
 <h3>Topics</h3>
 <ul class="inline">${join(topics.map((t) => html`<li><a href="${links.topic(t)}">${t}</a></li>`))}</ul>
 </section>`;
-  return page({ links, title: 'Search', section: 'home', version: ctx.version, body, description: 'Facts on AI in Hong Kong and the Greater Bay Area, with their sources.' });
+  return page({
+    links,
+    title: 'Search',
+    section: 'home',
+    version: ctx.version,
+    body,
+    description: 'Facts on AI in Hong Kong and the Greater Bay Area, with their sources.',
+  });
 }

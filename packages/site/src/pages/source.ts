@@ -73,7 +73,8 @@ export function sourcesIndexPage(ctx: SiteContext): string {
 <p>The articles the facts are drawn from, each with its cleaned text and the spans the facts quote.</p>
 <ul class="cards">${join(
     sources.map(
-      (s) => html`<li><a href="${ctx.links.source(s.id)}" lang="${ctx.sourceLang(s)}">${s.title}</a><span class="meta"><span lang="${ctx.sourceLang(s)}">${s.publisher}</span> · <time datetime="${s.published}">${s.published}</time> · ${ctx.index.bySource(s.id).length} facts</span></li>`,
+      (s) =>
+        html`<li><a href="${ctx.links.source(s.id)}" lang="${ctx.sourceLang(s)}">${s.title}</a><span class="meta"><span lang="${ctx.sourceLang(s)}">${s.publisher}</span> · <time datetime="${s.published}">${s.published}</time> · ${ctx.index.bySource(s.id).length} facts</span></li>`,
     ),
   )}</ul>`;
   return page({ links: ctx.links, title: 'Sources', section: 'sources', version: ctx.version, body });

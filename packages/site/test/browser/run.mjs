@@ -63,7 +63,11 @@ async function step(name, body) {
     console.log(`  ✓ ${name} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
   } catch (error) {
     results.push({ name, ok: false });
-    console.log(`  ✗ ${name}\n      ${String(error?.message ?? error).split('\n').join('\n      ')}`);
+    console.log(
+      `  ✗ ${name}\n      ${String(error?.message ?? error)
+        .split('\n')
+        .join('\n      ')}`,
+    );
     await page?.screenshot({ path: path.join(tmp, `failed-${results.length}.png`) }).catch(() => {});
   }
 }
@@ -74,7 +78,13 @@ async function axe(label) {
   const violations = await page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations);
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${label}: ${v.id} (${v.impact}) ${v.help}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+    .map(
+      (v) =>
+        `${label}: ${v.id} (${v.impact}) ${v.help}: ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(', ')}`,
+    );
 }
 
 async function visibleText(selector) {
@@ -106,7 +116,8 @@ try {
   page = await context.newPage();
   page.on('pageerror', (error) => problems.push(`page error on ${page.url()}: ${error.message}`));
   page.on('console', (message) => {
-    if (message.type() === 'error' || /Content Security Policy/i.test(message.text())) problems.push(`console ${message.type()} on ${page.url()}: ${message.text()}`);
+    if (message.type() === 'error' || /Content Security Policy/i.test(message.text()))
+      problems.push(`console ${message.type()} on ${page.url()}: ${message.text()}`);
   });
   console.log(`Chromium ${browser.version()}; site on ${server.url}`);
 
@@ -115,7 +126,10 @@ try {
     await page.waitForSelector('body[data-search-ready="true"]', { timeout: 20_000 });
     const weight = await pageWeight(page);
     measures.home = weight;
-    assert(weight.files.some((f) => f.path.endsWith('search-index.bin')), `the index was not loaded: ${weight.files.map((f) => f.path).join(', ')}`);
+    assert(
+      weight.files.some((f) => f.path.endsWith('search-index.bin')),
+      `the index was not loaded: ${weight.files.map((f) => f.path).join(', ')}`,
+    );
     assert(weight.encoded < 300 * 1024, `home page with its index weighs ${(weight.encoded / 1024).toFixed(0)} KB compressed`);
     assert((await page.getAttribute('input#q', 'type')) === 'search', 'the search box is not an <input type="search">');
   });
@@ -125,7 +139,10 @@ try {
       const expected = JSON.parse(factcite('search', '--json', '--limit', '10', query)).map((f) => f.id);
       const got = await search(query);
       assert(expected.length > 0, `the CLI finds nothing for "${query}": pick a query the corpus answers`);
-      assert(JSON.stringify(got) === JSON.stringify(expected), `"${query}": the browser shows ${got.slice(0, 5).join(', ')}; factcite search gives ${expected.slice(0, 5).join(', ')}`);
+      assert(
+        JSON.stringify(got) === JSON.stringify(expected),
+        `"${query}": the browser shows ${got.slice(0, 5).join(', ')}; factcite search gives ${expected.slice(0, 5).join(', ')}`,
+      );
     }
     const [hans, hant] = [await search('数码港'), await search('數碼港')];
     assert(JSON.stringify(hans) === JSON.stringify(hant), '数码港 and 數碼港 find different facts');
@@ -167,7 +184,10 @@ try {
     await page.selectOption('#script-switch', 'en');
     assert((await visibleText('h1')) === fact.statement.en, 'the heading is not in English after choosing English');
     await page.reload();
-    assert((await page.inputValue('#script-switch')) === 'en' && (await visibleText('h1')) === fact.statement.en, 'the choice of English is forgotten on reload');
+    assert(
+      (await page.inputValue('#script-switch')) === 'en' && (await visibleText('h1')) === fact.statement.en,
+      'the choice of English is forgotten on reload',
+    );
     await page.selectOption('#script-switch', 'hk');
     await page.goto(server.url);
     await page.waitForSelector('body[data-search-ready="true"]');
@@ -181,11 +201,14 @@ try {
   // Notes arrived with corpus 0.2.0; until a fact has some, this step says it had nothing to check.
   const noted = index.all().find((f) => f.notes?.length);
   if (noted) {
-    await step('a fact\'s notes are shown before its citation', async () => {
+    await step("a fact's notes are shown before its citation", async () => {
       await page.goto(`${server.url}facts/${noted.id}/`);
       const shown = await page.locator('.notes li').allInnerTexts();
       const expected = noted.notes.map((note) => noteIn(note, noted, 'original', index));
-      assert(JSON.stringify(shown.map((t) => t.trim())) === JSON.stringify(expected), `${noted.id}: the page shows notes ${JSON.stringify(shown)}, not ${JSON.stringify(expected)}`);
+      assert(
+        JSON.stringify(shown.map((t) => t.trim())) === JSON.stringify(expected),
+        `${noted.id}: the page shows notes ${JSON.stringify(shown)}, not ${JSON.stringify(expected)}`,
+      );
     });
   } else console.log('  – no fact of this corpus has notes: the notes step has nothing to check');
 
@@ -207,7 +230,10 @@ try {
     const marked = await page.$$eval('.source-text mark a', (links) => links.map((a) => ({ text: a.textContent, href: new URL(a.href).pathname })));
     const text = marked.map((m) => m.text).join('');
     assert(text.includes(quote.slice(0, 6)), `the quote of ${fact.id} is not marked`);
-    assert(marked.every((m) => m.href.startsWith('/facts/')), 'a marked span links elsewhere than a fact');
+    assert(
+      marked.every((m) => m.href.startsWith('/facts/')),
+      'a marked span links elsewhere than a fact',
+    );
     const link = marked.find((m) => m.href === `/facts/${fact.id}/`);
     assert(link, `no marked span links to ${fact.id}`);
   });
@@ -227,7 +253,10 @@ try {
     assert((await plain.locator('h1').innerText()) === 'Charts', 'the charts page does not render without JavaScript');
     await noScript.close();
     await page.goto(`${server.url}charts/`);
-    await page.locator('svg.chart').first().screenshot({ path: path.join(shots, 'site-chart.png') });
+    await page
+      .locator('svg.chart')
+      .first()
+      .screenshot({ path: path.join(shots, 'site-chart.png') });
   });
 
   await step('keyboard: the skip link and the script switch', async () => {
@@ -261,7 +290,19 @@ try {
     found.push(...(await axe('home with results')));
     const entity = index.entities()[0];
     const deprecated = index.all().find((f) => f.status === 'deprecated');
-    for (const url of [`facts/${factId}/`, `facts/${deprecated.id}/`, `sources/${index.sources()[0].id}/`, `entities/${entity.id}/`, 'entities/', `topics/${index.topics()[0]}/`, 'charts/', 'releases/', 'sources/', 'facts/', '404.html']) {
+    for (const url of [
+      `facts/${factId}/`,
+      `facts/${deprecated.id}/`,
+      `sources/${index.sources()[0].id}/`,
+      `entities/${entity.id}/`,
+      'entities/',
+      `topics/${index.topics()[0]}/`,
+      'charts/',
+      'releases/',
+      'sources/',
+      'facts/',
+      '404.html',
+    ]) {
       await page.goto(server.url + url);
       found.push(...(await axe(url)));
     }
@@ -280,11 +321,16 @@ try {
 const failed = results.filter((r) => !r.ok).length;
 const passed = results.length - failed;
 mkdirSync(path.join(packageRoot, 'test-results'), { recursive: true });
-writeFileSync(path.join(packageRoot, 'test-results', 'site-measures.json'), `${JSON.stringify({ date: new Date().toISOString(), facts: index.size, ...measures }, null, 2)}\n`);
+writeFileSync(
+  path.join(packageRoot, 'test-results', 'site-measures.json'),
+  `${JSON.stringify({ date: new Date().toISOString(), facts: index.size, ...measures }, null, 2)}\n`,
+);
 const searches = measures.searches;
 if (searches.length) {
   const worst = Math.max(...searches.map((s) => s.max_ms));
-  console.log(`first result after a keystroke: worst ${worst.toFixed(1)} ms over ${searches.reduce((n, s) => n + s.keystrokes, 0)} keystrokes; home page ${((measures.home?.encoded ?? 0) / 1024).toFixed(0)} KB compressed`);
+  console.log(
+    `first result after a keystroke: worst ${worst.toFixed(1)} ms over ${searches.reduce((n, s) => n + s.keystrokes, 0)} keystrokes; home page ${((measures.home?.encoded ?? 0) / 1024).toFixed(0)} KB compressed`,
+  );
 }
 console.log(`${passed} passed, ${failed} failed (${((Date.now() - started) / 1000).toFixed(0)} s)`);
 process.exit(failed ? 1 : 0);

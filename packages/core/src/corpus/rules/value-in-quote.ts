@@ -20,7 +20,9 @@ function valueNotInQuote(fact: Fact): string | undefined {
   const v = fact.value;
   if (v?.amount === undefined) return undefined;
   const read = fact.citations.flatMap((c) => readNumbers(c.quote));
-  const holds = read.some((n) => n.amount !== undefined && same(n.amount, v.amount!) && (v.upTo === undefined || (n.upTo !== undefined && same(n.upTo, v.upTo))));
+  const holds = read.some(
+    (n) => n.amount !== undefined && same(n.amount, v.amount!) && (v.upTo === undefined || (n.upTo !== undefined && same(n.upTo, v.upTo))),
+  );
   if (holds) return undefined;
   if (fact.kind === 'rank' && !read.some((n) => n.kind === 'rank')) return undefined;
   const stated = read.filter((n) => n.kind !== 'date' && n.amount !== undefined).map((n) => `${n.text} (${n.amount})`);
