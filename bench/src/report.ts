@@ -392,7 +392,7 @@ ${kindTable(report, largest)}
   in the top 10). At each size the real facts are spread evenly among the synthetic ones
   (\`bench/src/mixed.ts\`) and the same judged queries are asked: a synthetic fact ranked above a
   judged one counts as not relevant, the usual bias of judging a pool (a synthetic fact can hold
-  the query's words, stitched from real text). "real (${realFactCount})" is the real corpus alone.
+  the query's words, stitched from real text). "real (${report.options.sizes.find(isRealOnly) ?? realFactCount})" is the real corpus alone.
 - **Synthetic corpora** (\`bench/src/generate.ts\`): facts generated from a seed (${report.options.seed}),
   shaped like the real corpus and drawn from it: Chinese stitched from fragments of the real
   statements, quotes and articles (so characters and character pairs have their real
