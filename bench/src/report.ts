@@ -382,7 +382,7 @@ ${x.note}
 
 **Run**: \`${x.run}\` on ${x.date}, ${Math.round(x.seconds / 60)} minutes: ${x.machine.cpu}, ${x.machine.memory_gb} GB, ${x.machine.os}, Node ${x.machine.node}.
 Load average ${x.machine.load}. ${x.options.perKind} synthetic queries of each kind, ${x.options.queryBudgetMs / 1000} s of queries a pass, seed ${x.options.seed}.
-${loadNote(x.machine)}
+${loadNote(x.machine).trim()}
 
 ${searchTable(x)}
 
