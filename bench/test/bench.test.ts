@@ -140,6 +140,68 @@ describe('measuring an engine', () => {
     expect(readFileSync(path.join(dir, 'benchmarks.md'), 'utf8')).toBe(page);
     expect(readFileSync(path.join(dir, 'benchmarks.svg'), 'utf8')).toBe(renderSvg(report));
   });
+
+  it('shows a run measured apart in its own section, and takes an unmeasured 1M target from it, saying so', () => {
+    const ours = results.get('factcite')!;
+    const million = { ...ours, facts: 1_000_000, heap_mb: 900, p95_ms: 30, first_p95_ms: 40 };
+    million.by_kind = { ...ours.by_kind, 'id-fragment': { p95_ms: 2, first_p95_ms: 6, term_coverage: 1, queries: 30 } };
+    const report: Report = {
+      date: '2025-01-01',
+      run: 'pnpm bench --quick',
+      seconds: 1,
+      machine: { cpu: 'test × 2', memory_gb: 1, os: 'test', node: process.version, load: '0' },
+      options: { sizes: [300], perKind: 3, queryBudgetMs: 1, seed: 5 },
+      results: [ours],
+      skipped: [],
+      measures: [],
+      profiles: {},
+      errors: [],
+    };
+    const alone = targets(report);
+    for (const name of ['search p95 at 1M facts', 'index memory at 1M facts', 'id-fragment queries at 1M facts'])
+      expect(
+        alone.find((t) => t.name === name),
+        name,
+      ).toMatchObject({ measured: 'not run', met: undefined });
+    expect(renderMarkdown(report, 'benchmarks.svg')).not.toContain('Measured apart');
+
+    const apart = {
+      ...report,
+      extraRuns: [
+        {
+          date: '2025-02-02',
+          run: 'pnpm bench --sizes 1000000 --engines factcite',
+          seconds: 600,
+          machine: { ...report.machine, load: '9.00 8.00 7.00 at start' },
+          options: { ...report.options, sizes: [1_000_000] },
+          results: [million],
+          skipped: [],
+          note: 'factcite alone at 1M facts.',
+        },
+      ],
+    };
+    const t = targets(apart);
+    const said = "(factcite alone, measured apart from the page's run on 2025-02-02, load average 9.00 8.00 7.00 at start)";
+    expect(t.find((x) => x.name === 'search p95 at 1M facts')).toEqual({
+      name: 'search p95 at 1M facts',
+      target: '≤ 25 ms',
+      measured: `30.00 ms warm, 40.00 ms first pass ${said}`,
+      met: false,
+    });
+    expect(t.find((x) => x.name === 'index memory at 1M facts')).toMatchObject({ measured: `900 MB ${said}`, met: true });
+    const fragment = t.find((x) => x.name === 'id-fragment queries at 1M facts')!;
+    expect(fragment.measured).toMatch(/^2\.00 ms warm, 6\.00 ms first pass \(30 synthetic queries, term coverage@10 1\.000\)/);
+    expect(fragment.measured).toContain(said);
+    expect(fragment.met).toBe(true);
+    // The page's own tables and chart are untouched; the run apart has its section.
+    expect(renderSvg(apart)).toBe(renderSvg(report));
+    const page = renderMarkdown(apart, 'benchmarks.svg');
+    expect(page).toContain('## Measured apart from this run');
+    expect(page).toContain('### factcite at 1M facts, 2025-02-02');
+    expect(page).toContain('| 1M | **factcite** |');
+    expect(page).toMatch(/\| search p95 at 1M facts \| ≤ 25 ms \| 30\.00 ms warm.*\| \*\*missed\*\* \|/);
+    expect(page.split('## Measured apart')[0]).not.toContain('| 1M |');
+  });
 });
 
 describe('pnpm bench', () => {
