@@ -56,4 +56,21 @@ describe('a query that is a piece of an id', () => {
     }
     expect(fixture.search('shared-word-zz', { limit: 5 }).filter((h) => h.fact.id.includes('shared-word-zz'))).toEqual([]);
   });
+
+  it('finds the holders whether the last piece’s words are merged or the other pieces’ ids are checked', () => {
+    // "common" is in 1,100 ids; "g" starts 100 words of 100 ids (merged: fewer than 1,100),
+    // "b" starts 1,000 words of 1,000 ids and 1 of another (checked: more than "extra" gives).
+    const fact = (id: string): Fact =>
+      ({ id, statement: { 'zh-Hans': '测试', en: 'test' }, kind: 'statement', entities: [], topics: [], citations: [], status: 'active' }) as unknown as Fact;
+    const facts = [
+      ...Array.from({ length: 1000 }, (_, i) => fact(`common-b${i}`)),
+      ...Array.from({ length: 100 }, (_, i) => fact(`common-g${i}z`)),
+      fact('extra-b7-common'),
+      fact('extra-c7'),
+    ];
+    const fixture = createFactIndex({ version: '1.0.0', facts, sources: [], entities: [] } as unknown as Corpus);
+    for (const fragment of ['common-g', 'common-g1', 'common-g42z', 'common-b', 'common-b99', 'extra-b', 'extra-b7-c', 'b7-common', 'common-gx']) {
+      expectHoldersFirst(fixture, facts, fragment);
+    }
+  });
 });
