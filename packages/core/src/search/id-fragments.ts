@@ -3,7 +3,7 @@
  * `@fact:` (hk-ai-rd, approach-r): the facts whose id holds it come first.
  * The id's words are tokens of the id field, so the candidates are the
  * intersection of those words' id lists (and of the words the last piece
- * may still become, when they are few), and only their ids are checked:
+ * may still become, when their lists are the smaller), and only their ids are checked:
  * the work grows with the facts that share the fragment's words, not with
  * the corpus.
  */
