@@ -68,9 +68,11 @@ describe('highlighting quotes', () => {
       }
       return best;
     };
-    cpu(20_000);
-    const ratio = cpu(80_000) / Math.max(1, cpu(20_000));
+    cpu(50_000);
     // Linear work gives about 4 (a little more for the sort and the collector); quadratic gives 16.
+    // A burst of load can still inflate one measurement, so a bad ratio is measured again, up to three times.
+    let ratio = Number.POSITIVE_INFINITY;
+    for (let attempt = 0; attempt < 3 && ratio >= 12; attempt++) ratio = Math.min(ratio, cpu(200_000) / Math.max(1, cpu(50_000)));
     expect(ratio).toBeLessThan(12);
   });
 
