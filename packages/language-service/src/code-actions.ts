@@ -174,8 +174,9 @@ export function codeActions(
     if (all) out.push(all);
   }
 
-  // Value checks are cached per paragraph, so asking again costs nothing.
-  const found = doc.check(index);
+  // Checks are cached per paragraph and options, so asking again costs nothing;
+  // with the diagnostics' own options, so an uncited claim can be ignored too.
+  const found = doc.check(index, { uncited: options.check?.uncited ?? false, ...(options.check?.pinned ? { pinned: options.check.pinned } : {}) });
   for (const d of found) {
     if (d.code !== 'value-mismatch' || d.end < start || d.start > end) continue;
     const replacement = d.mismatch?.replacement;
@@ -211,9 +212,11 @@ export function codeActions(
 
 /** Warnings a suppression comment may hide (not the comments' own). */
 const IGNORABLE = new Set(['deprecated-fact', 'value-mismatch']);
+/** Hints a writer may judge wrong: a number that only looks like a fact's. */
+const IGNORABLE_HINTS = new Set(['uncited-claim']);
 
 /**
- * "Ignore this warning here": for each warning in the range, a
+ * "Ignore this warning here" (or "this hint", for an uncited claim): for each one in the range, a
  * `<!-- factcite-disable-next-line CODE -->` line above its line, in the
  * document's line ending and behind the line's blockquote marks and
  * indentation (so it stays in the same quote or list item). When the line
@@ -231,13 +234,15 @@ function ignoreHere(
 ): CodeAction[] {
   const out: CodeAction[] = [];
   const seen = new Set<string>();
-  const here = found.filter((d) => d.severity === 'warning' && IGNORABLE.has(d.code) && d.end >= start && d.start <= end);
+  const ignorable = (d: CitationDiagnostic) => (d.severity === 'warning' ? IGNORABLE.has(d.code) : d.severity === 'information' && IGNORABLE_HINTS.has(d.code));
+  const here = found.filter((d) => ignorable(d) && d.end >= start && d.start <= end);
   const codes = new Set(here.map((d) => d.code));
   for (const d of here) {
     const line = doc.lines.position(d.start).line;
     if (seen.has(`${line} ${d.code}`)) continue;
     seen.add(`${line} ${d.code}`);
-    const title = codes.size > 1 ? `${t('fix.ignore-here')} (${d.code})` : t('fix.ignore-here');
+    const base = d.severity === 'information' ? t('fix.ignore-hint-here') : t('fix.ignore-here');
+    const title = codes.size > 1 ? `${base} (${d.code})` : base;
     const fixes = matching(diagnostics, d.code, toRange(doc, d.start, d.end));
     out.push(action(title, uri, [ignoreHereEdit(doc, line, d.code)], fixes, false));
   }

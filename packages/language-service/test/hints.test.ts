@@ -42,6 +42,18 @@ describe('uncited-claim', () => {
     expect(fixed).toContain('Hong Kong AI R&D Institute[@fact:hk-ai-rd-institute-funding], Paul Chan said.');
     expect(diagnostics(fixed, index, { uncited: true }).filter((d) => d.code === 'uncited-claim')).toEqual([]);
   });
+
+  it('can be ignored where it stands, by a comment that hides that hint and nothing else', () => {
+    const [first] = diagnostics(text, index, { uncited: true }).filter((d) => d.code === 'uncited-claim');
+    const actions = codeActions(text, first!.range, [first!], index, { uri, check: { uncited: true } });
+    const ignore = actions.find((a) => a.title === 'Ignore this hint here')!;
+    const ignored = apply(text, ignore as never);
+    expect(ignored).toContain('<!-- factcite-disable-next-line uncited-claim -->\n目前香港科学园');
+    const left = diagnostics(ignored, index, { uncited: true }).filter((d) => d.code === 'uncited-claim');
+    expect(left.map((d) => d.data.factId)).toEqual(['hk-ai-rd-institute-funding']);
+    // Without the uncited option there is nothing to ignore, so no such action.
+    expect(codeActions(text, first!.range, [], index, { uri }).some((a) => a.title === 'Ignore this hint here')).toBe(false);
+  });
 });
 
 describe('fact-changed', () => {

@@ -142,6 +142,7 @@ export const CATALOGUE = {
 
   // Quick fixes of the language service.
   'fix.ignore-here': { en: 'Ignore this warning here', 'zh-Hans': '在此处忽略这条警告', 'zh-Hant': '在此處忽略這條警告' },
+  'fix.ignore-hint-here': { en: 'Ignore this hint here', 'zh-Hans': '在此处忽略这条提示', 'zh-Hant': '在此處忽略這條提示' },
   'fix.replace-id': { en: 'Replace with "{id}"', 'zh-Hans': '替换为“{id}”', 'zh-Hant': '替換為「{id}」' },
   'fix.replace-deprecated': {
     en: 'Replace deprecated "{id}" with "{successor}"',
