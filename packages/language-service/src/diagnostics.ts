@@ -1,13 +1,4 @@
-import {
-  type CitationDiagnosticCode,
-  type FactChange,
-  type FactIndex,
-  formatMessage,
-  type MessageLang,
-  type MessageRef,
-  type UncitedClaim,
-  type ValueMismatch,
-} from '@factcite/core';
+import { type CitationDiagnostic, type CitationDiagnosticCode, type FactIndex, formatMessage, type MessageLang, type MessageRef } from '@factcite/core';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { type DocumentCheckOptions, type DocumentInput, toDocument } from './document.js';
 import { DiagnosticSeverity, DiagnosticTag, toRange } from './lsp.js';
@@ -15,27 +6,13 @@ import { DiagnosticSeverity, DiagnosticTag, toRange } from './lsp.js';
 /** The `source` of every diagnostic this service reports. */
 export const DIAGNOSTIC_SOURCE = 'factcite';
 
-/** What a diagnostic carries for its quick fixes, in `Diagnostic.data`. */
-export interface FactDiagnosticData {
-  /** The cited id, when there is one. */
-  factId?: string;
-  /** For unknown-fact: the closest existing ids, closest first. */
-  suggestions?: string[];
-  /** For deprecated-fact: the active fact that replaces it. */
-  successor?: string;
-  /**
-   * For value-mismatch: what the report says (`found`, which the range
-   * covers), what the source says (`expected`, with its `quote`), and the
-   * text the quick fix puts in its place (`replacement`), when there is one.
-   */
-  mismatch?: ValueMismatch;
-  /** For malformed-citation: the canonical text for the range (`[@fact:id]` for `【@fact:id】`). */
-  rewrite?: string;
-  /** For uncited-claim: the number, the fact's value, and where the citation goes (a UTF-16 offset). */
-  uncited?: UncitedClaim;
-  /** For fact-changed: what changed since the pinned release, and the edits that upgrade the sentence. */
-  change?: FactChange;
-}
+/**
+ * What a diagnostic carries for its quick fixes, in `Diagnostic.data`: the
+ * fields of core's CitationDiagnostic that a fix needs (the cited id, the
+ * closest ids, the successor, the mismatch, the rewrite, the uncited claim,
+ * the change since the pin), documented there.
+ */
+export type FactDiagnosticData = Pick<CitationDiagnostic, 'factId' | 'suggestions' | 'successor' | 'mismatch' | 'rewrite' | 'uncited' | 'change'>;
 
 /** A diagnostic of this service: `code` is a core CitationDiagnosticCode, or `unresolved-pin`. */
 export interface FactDiagnostic extends Diagnostic {
