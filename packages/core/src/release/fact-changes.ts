@@ -67,7 +67,8 @@ function describe(c: FactChange): MessageRef {
   return { id: c.kinds.includes('value') ? 'fact-changed.agrees' : 'fact-changed', params };
 }
 
-function sentenceAt(sentences: readonly SentenceSpan[], offset: number): SentenceSpan | undefined {
+/** The index of the sentence holding an offset (binary search), or -1. */
+function sentenceAt(sentences: readonly SentenceSpan[], offset: number): number {
   let lo = 0;
   let hi = sentences.length - 1;
   while (lo <= hi) {
@@ -75,20 +76,36 @@ function sentenceAt(sentences: readonly SentenceSpan[], offset: number): Sentenc
     const s = sentences[mid]!;
     if (offset < s.start) hi = mid - 1;
     else if (offset >= s.end) lo = mid + 1;
-    else return s;
+    else return mid;
   }
-  return undefined;
+  return -1;
 }
 
-/** Maps offsets of a text after `edits` (sorted, disjoint, none inside the mapped ranges) back to the text before. */
-function unshift(edits: readonly TextEdit[], offset: number): number {
-  let delta = 0;
+/**
+ * Maps offsets of a text after `edits` (sorted, disjoint, none inside the
+ * mapped ranges) back to the text before: a binary search over where each
+ * edit's new text ends, so mapping every number of a long report stays
+ * O(n log n) rather than a walk over the edits for each.
+ */
+function unshifter(edits: readonly TextEdit[]): (offset: number) => number {
+  const ends: number[] = [];
+  const shifts: number[] = [];
+  let shift = 0;
   for (const e of edits) {
-    const after = e.start + delta;
-    if (after + e.newText.length > offset) break;
-    delta += e.newText.length - (e.end - e.start);
+    ends.push(e.start + shift + e.newText.length);
+    shift += e.newText.length - (e.end - e.start);
+    shifts.push(shift);
   }
-  return offset - delta;
+  return (offset) => {
+    let lo = 0;
+    let hi = ends.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ends[mid]! <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return offset - (lo ? shifts[lo - 1]! : 0);
+  };
 }
 
 function apply(text: string, edits: readonly TextEdit[]): string {
@@ -139,19 +156,27 @@ export function checkFactChanges(text: string, index: FactIndex, pinned: PinnedR
     if (successor) idEdits.push({ start: c.idStart, end: c.idEnd, newText: successor });
   }
   const upgraded = apply(text, idEdits);
-  const mismatches = checkValues(upgraded, index).map((d) => ({ ...d, start: unshift(idEdits, d.start), end: unshift(idEdits, d.end) }));
+  const unshift = unshifter(idEdits);
   const sentences = findSentences(text);
+  // The mismatches of each sentence and fact, so each citation looks only at its own sentence's.
+  const mismatches = new Map<string, CitationDiagnostic[]>();
+  for (const found of checkValues(upgraded, index)) {
+    if (!found.mismatch || found.factId === undefined) continue;
+    const d = { ...found, start: unshift(found.start), end: unshift(found.end) };
+    const at = sentenceAt(sentences, d.start);
+    if (at < 0 || d.end > sentences[at]!.end) continue;
+    const key = `${at} ${d.factId}`;
+    const list = mismatches.get(key);
+    if (list) list.push(d);
+    else mismatches.set(key, [d]);
+  }
 
   return cited.map((c) => {
     const base = changes.get(c.id)!;
     const target = base.successor ?? c.id;
     const sentence = sentenceAt(sentences, c.start);
     const edits: TextEdit[] = base.successor ? [{ start: c.idStart, end: c.idEnd, newText: base.successor }] : [];
-    const mismatch = sentence
-      ? mismatches.find(
-          (d) => d.factId === target && d.start >= sentence.start && d.end <= sentence.end && d.mismatch && !(d.start >= c.start && d.end <= c.end),
-        )
-      : undefined;
+    const mismatch = mismatches.get(`${sentence} ${target}`)?.find((d) => !(d.start >= c.start && d.end <= c.end));
     const change: FactChange = { ...base, edits };
     if (mismatch?.mismatch) {
       const { found, replacement } = mismatch.mismatch;
