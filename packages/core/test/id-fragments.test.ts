@@ -39,6 +39,26 @@ describe('a query that is a piece of an id', () => {
     expect(checked).toBeGreaterThan(corpus.facts.length);
   });
 
+  it('lists ids that start with it first, those whose last piece is a whole word before those still being typed', () => {
+    const fact = (id: string): Fact =>
+      ({ id, statement: { 'zh-Hans': '测试', en: 'test' }, kind: 'statement', entities: [], topics: [], citations: [], status: 'active' }) as unknown as Fact;
+    // The real ids of 鵬城雲腦 II facts among ids that hold the same words further in, or whose
+    // last word only begins with the typed "2" (as a generated id's number does).
+    const facts = [
+      fact('shenzhen-pengcheng-cloud-brain-2-x'),
+      fact('pengcheng-cloud-brain-20dm'),
+      fact('pengcheng-cloud-brain-2-storage-200pb'),
+      fact('about-pengcheng-cloud-brain-2'),
+      fact('pengcheng-cloud-brain-2-compute-1000-pops'),
+      fact('pengcheng-cloud-brain-21xk'),
+    ];
+    const fixture = createFactIndex({ version: '1.0.0', facts, sources: [], entities: [] } as unknown as Corpus);
+    const found = fixture.search('pengcheng-cloud-brain-2', { limit: 10 }).map((h) => h.fact.id);
+    expect(new Set(found.slice(0, 2))).toEqual(new Set(['pengcheng-cloud-brain-2-storage-200pb', 'pengcheng-cloud-brain-2-compute-1000-pops']));
+    expect(new Set(found.slice(2, 4))).toEqual(new Set(['pengcheng-cloud-brain-20dm', 'pengcheng-cloud-brain-21xk']));
+    expect(new Set(found.slice(4))).toEqual(new Set(['shenzhen-pengcheng-cloud-brain-2-x', 'about-pengcheng-cloud-brain-2']));
+  });
+
   it('finds the holders when its last piece could become many words', () => {
     // 200 ids sharing a word, their last words all starting with "a", among facts with other ids.
     const fact = (id: string): Fact =>

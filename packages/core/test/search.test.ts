@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { convertScript, createFactIndex, foldText } from '../src/index.js';
+import { convertScript, createFactIndex, type Fact, foldText } from '../src/index.js';
 import { loadCorpusDir } from '../src/node.js';
+import { createFactIndex as buildFactIndex } from '../src/search/search.js';
 
 const { corpus } = loadCorpusDir(path.resolve(__dirname, '../../../corpus'));
 const index = createFactIndex(corpus);
@@ -90,6 +91,30 @@ describe('search', () => {
     }
   });
 
+  it('ranks a statement its entity and quote back up above a shorter one that only mentions the words', () => {
+    // A real fact, and one stitched from its words the way a careless summary would be: it says
+    // 初創企業 in passing, names no entity and quotes a sentence without it. The stitched one is
+    // shorter, which alone would rank it first.
+    const real = index.get('cyberport-startups-incubated')!;
+    const { value: _, ...rest } = real;
+    const stitched: Fact = {
+      ...rest,
+      id: 'stitched-startups',
+      statement: { 'zh-Hant': '數碼港與初創企業。', en: 'Cyberport and start-ups.' },
+      entities: [],
+      kind: 'statement',
+      citations: [{ source: real.citations[0]!.source, quote: '截至2025年11月，香港' }],
+    };
+    // Built without validating: the stitched fact's quote is not in the article.
+    const small = buildFactIndex({ ...corpus, facts: [stitched, real] });
+    for (const q of ['初創企業', '数码港', 'cyberport', 'Cyberport start-ups']) {
+      expect(
+        small.search(q, { limit: 2 }).map((h) => h.fact.id),
+        q,
+      ).toEqual(['cyberport-startups-incubated', 'stitched-startups']);
+    }
+  });
+
   it('matches entity aliases in any script', () => {
     for (const q of ['HKIC', '港投', 'SmartMore', '思謀', 'PCPD']) {
       const [top] = index.search(q, { limit: 1 });
@@ -113,6 +138,18 @@ describe('search', () => {
   it('puts an exact id first', () => {
     const id = corpus.facts[10]!.id;
     expect(ids(id)[0]).toBe(id);
+  });
+
+  it('puts a deprecated id typed in full first and its successor second', () => {
+    const [old, successor, ...rest] = corpus.facts;
+    const facts = [...rest, { ...old!, status: 'deprecated', supersededBy: successor!.id } as Fact, successor!];
+    const fixture = buildFactIndex({ ...corpus, facts });
+    expect(
+      fixture
+        .search(old!.id, { limit: 5 })
+        .slice(0, 2)
+        .map((h) => h.fact.id),
+    ).toEqual([old!.id, successor!.id]);
   });
 
   it('matches an English word still being typed', () => {

@@ -2,15 +2,16 @@
  * Document-at-a-time iterators over posting lists: a union (a token's lists
  * for every field, or every word a prefix starts) and an intersection
  * (every piece of a term, every term of a query). Each yields documents in
- * increasing order with the best field it matched in.
+ * increasing order with the best slot it matched in (see Slot in
+ * text-index.ts).
  */
-import { type Cursor, END } from './postings.js';
+import { type Cursor, END, SLOTS } from './postings.js';
 
 /** Documents in increasing order; `doc` is -1 before the first move and END after the last. */
 export interface DocIterator {
   readonly doc: number;
-  /** Field of the current document (lower is better). */
-  readonly field: number;
+  /** Slot of the current document's match (lower is better). */
+  readonly slot: number;
   /** Documents in the lists, an estimate from above. */
   readonly size: number;
   next(): boolean;
@@ -18,7 +19,7 @@ export interface DocIterator {
   advance(target: number): boolean;
 }
 
-/** Documents in any of several lists, with the best field among those that hold it. */
+/** Documents in any of several lists, with the best slot among those that hold it. */
 export class UnionIterator implements DocIterator {
   /** A binary heap of cursors by current document. */
   private readonly heap: Cursor[];
@@ -33,18 +34,18 @@ export class UnionIterator implements DocIterator {
     this.stack = new Int32Array(cursors.length + 1);
   }
 
-  get field(): number {
+  get slot(): number {
     // Cursors on the current document are the top of the heap: walk down while they match.
     const heap = this.heap;
     const stack = this.stack;
-    let best = 7;
+    let best = SLOTS;
     let top = 0;
     stack[top++] = 0;
     while (top > 0) {
       const i = stack[--top]!;
       const c = heap[i];
       if (!c || c.doc !== this.doc) continue;
-      if (c.field < best) best = c.field;
+      if (c.slot < best) best = c.slot;
       if (2 * i + 1 < heap.length) stack[top++] = 2 * i + 1;
       if (2 * i + 2 < heap.length) stack[top++] = 2 * i + 2;
     }
@@ -99,10 +100,10 @@ export class IntersectionIterator implements DocIterator {
     this.size = parts[0]?.size ?? 0;
   }
 
-  /** The worst field of the parts; a caller scoring each part reads their fields itself. */
-  get field(): number {
+  /** The worst slot of the parts; a caller scoring each part reads their slots itself. */
+  get slot(): number {
     let worst = 0;
-    for (const p of this.parts) if (p.field > worst) worst = p.field;
+    for (const p of this.parts) if (p.slot > worst) worst = p.slot;
     return worst;
   }
 

@@ -8,8 +8,8 @@
  * the corpus.
  */
 import { type DocIterator, IntersectionIterator, UnionIterator } from './doc-iterators.js';
-import { Cursor, END, FIELDS, hasList, listSize } from './postings.js';
-import { Field, type TextIndex, wordsWithPrefix } from './text-index.js';
+import { Cursor, END, hasList, listSize, SLOTS } from './postings.js';
+import { BACKED_ID, type TextIndex, wordsWithPrefix } from './text-index.js';
 import { occursAtWordStart } from './tokens.js';
 
 const FRAGMENT = /^[a-z0-9]+(?:-[a-z0-9]*)+$/;
@@ -24,12 +24,19 @@ export function isIdFragment(folded: string): boolean {
   return FRAGMENT.test(folded);
 }
 
-/** The id-field list of a token, or undefined when no id holds it. */
-function idCursor(index: TextIndex, token: number): Cursor | undefined {
-  if (token < 0) return undefined;
-  const list = token * FIELDS + Field.Id;
-  return hasList(index.postings, list) ? new Cursor(index.postings, list) : undefined;
+/** The id lists of a token (one per id slot, see Slot), empty when no id holds it. */
+function idCursors(index: TextIndex, token: number): Cursor[] {
+  if (token < 0) return [];
+  const out: Cursor[] = [];
+  for (const slot of BACKED_ID) {
+    const list = token * SLOTS + slot;
+    if (hasList(index.postings, list)) out.push(new Cursor(index.postings, list));
+  }
+  return out;
 }
+
+/** Documents in a set of lists, an estimate from above. */
+const sizeOf = (index: TextIndex, cursors: readonly Cursor[]): number => cursors.reduce((sum, c) => sum + listSize(index.postings, c.list), 0);
 
 /**
  * Documents whose fact id holds `fragment` where a word starts, at most
@@ -41,9 +48,9 @@ export function idFragmentDocs(index: TextIndex, fragment: string, limit: number
   const last = pieces.pop()!;
   const parts: DocIterator[] = [];
   for (const piece of pieces) {
-    const cursor = idCursor(index, index.words.get(piece));
-    if (!cursor) return [];
-    parts.push(new UnionIterator([cursor], listSize(index.postings, cursor.list)));
+    const cursors = idCursors(index, index.words.get(piece));
+    if (!cursors.length) return [];
+    parts.push(new UnionIterator(cursors, sizeOf(index, cursors)));
   }
   const words = last ? wordsWithPrefix(index, last, MOST_COMPLETIONS) : [];
   if (last && words.length <= MOST_COMPLETIONS) {
@@ -54,15 +61,17 @@ export function idFragmentDocs(index: TextIndex, fragment: string, limit: number
     // many words (a digit) checking the ids the other pieces give is cheaper.
     const completions: Cursor[] = [];
     let size = 0;
+    let idWords = 0;
     for (const token of words) {
-      const cursor = idCursor(index, token);
-      if (!cursor) continue;
-      completions.push(cursor);
-      size += listSize(index.postings, cursor.list);
+      const cursors = idCursors(index, token);
+      if (!cursors.length) continue;
+      idWords++;
+      completions.push(...cursors);
+      size += sizeOf(index, cursors);
     }
-    if (!completions.length) return [];
+    if (!idWords) return [];
     const fewest = Math.min(...parts.map((p) => p.size));
-    if (completions.length <= FEW_COMPLETIONS || size <= fewest) parts.push(new UnionIterator(completions, size));
+    if (idWords <= FEW_COMPLETIONS || size <= fewest) parts.push(new UnionIterator(completions, size));
   }
   const all = parts.length === 1 ? parts[0]! : new IntersectionIterator(parts);
   const out: number[] = [];

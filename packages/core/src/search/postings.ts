@@ -1,17 +1,19 @@
 /**
- * Compressed posting lists. Each token has one list per field: the documents
- * whose best match for the token is in that field, in increasing order. A
- * document is in exactly one of its token's lists, so splitting by field
- * costs nothing, and within a list every document scores the same but for
- * its length: a list read in order is read best first.
+ * Compressed posting lists. Each token has one list per slot (a field, and
+ * for statements whether another field backs them up; see Slot in
+ * text-index.ts): the documents whose best match for the token is in that
+ * slot, in increasing order. A document is in exactly one of its token's
+ * lists, so splitting by slot costs nothing, and within a list every
+ * document scores the same but for its length: a list read in order is read
+ * best first.
  *
  * Entries are varints of the gap to the previous document, about a byte
  * each for a common token; every {@link SKIP}th entry is remembered so that
  * an intersection can jump over a long list instead of reading all of it.
  */
 
-/** Fields a token can be found in; see text-index.ts. */
-export const FIELDS = 6;
+/** Lists per token: the slots a token's best match can be in; see Slot in text-index.ts. */
+export const SLOTS = 10;
 
 /** Entries between two skip points. */
 const SKIP = 64;
@@ -22,10 +24,10 @@ const UNKNOWN = -2;
 /** A document number past every real one: a cursor that has run out sits here. */
 export const END = 0x7fffffff;
 
-/** All lists of an index, packed into a few typed arrays. List `t * FIELDS + f` holds token t's documents in field f. */
+/** All lists of an index, packed into a few typed arrays. List `t * SLOTS + s` holds token t's documents in slot s. */
 export interface Postings {
   bytes: Uint8Array;
-  /** Byte offset of list s is start[s]; it ends at start[s + 1]. Most lists are empty: a token is mostly found in one or two fields. */
+  /** Byte offset of list s is start[s]; it ends at start[s + 1]. Most lists are empty: a token is mostly found in one or two slots. */
   start: Uint32Array;
   /** Documents holding token t, in any field. */
   df: Uint32Array;
@@ -82,8 +84,8 @@ export class PostingsBuilder {
 
   /** Adds a new, empty token and returns its number. */
   addToken(): number {
-    const token = this.lists / FIELDS;
-    this.lists += FIELDS;
+    const token = this.lists / SLOTS;
+    this.lists += SLOTS;
     if (this.lists * 3 > this.meta.length) {
       const meta = new Int32Array(this.meta.length * 2);
       meta.set(this.meta);
@@ -92,12 +94,12 @@ export class PostingsBuilder {
       starts.set(this.starts);
       this.starts = starts;
     }
-    for (let f = 0; f < FIELDS; f++) this.meta[(token * FIELDS + f) * 3] = -1;
+    for (let s = 0; s < SLOTS; s++) this.meta[(token * SLOTS + s) * 3] = -1;
     return token;
   }
 
-  /** Appends a document to a token's list for a field; documents must come in increasing order. */
-  add(token: number, doc: number, field: number): void {
+  /** Appends a document to a token's list for a slot; documents must come in increasing order. */
+  add(token: number, doc: number, slot: number): void {
     if (this.pending === this.chunkList.length) {
       if (this.pending < CHUNK) {
         const size = this.pending * 2;
@@ -110,7 +112,7 @@ export class PostingsBuilder {
         this.sortedDoc = new Int32Array(size);
       } else this.flush();
     }
-    this.chunkList[this.pending] = token * FIELDS + field;
+    this.chunkList[this.pending] = token * SLOTS + slot;
     this.chunkDoc[this.pending++] = doc;
   }
 
@@ -187,12 +189,12 @@ export class PostingsBuilder {
     this.runs = [];
     this.pieces = [];
     const count = (s: number): number => meta[s * 3 + 2]!;
-    const df = new Uint32Array(lists / FIELDS);
+    const df = new Uint32Array(lists / SLOTS);
     const skipLists: number[] = [];
     const skipFrom: number[] = [];
     let skips = 0;
     for (let s = 0; s < lists; s++) {
-      df[Math.floor(s / FIELDS)]! += count(s);
+      df[Math.floor(s / SLOTS)]! += count(s);
       if (count(s) <= SKIP) continue;
       skipLists.push(s);
       skipFrom.push(skips);
@@ -232,8 +234,8 @@ export class PostingsBuilder {
 /** Reads one list in order; `doc` is -1 before the first {@link Cursor.next} and {@link END} after the last entry. */
 export class Cursor {
   doc = -1;
-  /** The field of every document in this list. */
-  readonly field: number;
+  /** The slot of every document in this list. */
+  readonly slot: number;
   private pos: number;
   private readonly end: number;
   /** This list's skip points, skipDoc[skipLo] … skipDoc[skipHi]; looked up on the first jump. */
@@ -242,10 +244,10 @@ export class Cursor {
 
   constructor(
     private readonly p: Postings,
-    /** The list: token * FIELDS + field. */
+    /** The list: token * SLOTS + slot. */
     readonly list: number,
   ) {
-    this.field = list % FIELDS;
+    this.slot = list % SLOTS;
     this.pos = p.start[list]!;
     this.end = p.start[list + 1]!;
   }

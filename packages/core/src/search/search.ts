@@ -128,6 +128,9 @@ function boundedLevenshtein(a: string, b: string, max: number, row: Int32Array):
   return row[b.length]!;
 }
 
+/** Ids starting with a fragment that are ranked; see idFragmentHits. */
+const PREFIX_RANKED = 2000;
+
 /** Unknown ids whose suggestions a fact index keeps; past this it starts again. */
 const SUGGESTIONS_KEPT = 4096;
 
@@ -196,7 +199,7 @@ export function createFactIndex(corpus: Corpus, options: SearchIndexOptions = {}
     // it; only when no id does is it searched for as text (prose rarely holds
     // a hyphenated fragment, and finding its last word's every completion in
     // the text could cost more than all the rest).
-    const idDocs = isIdFragment(folded) ? idFragmentDocs(index, folded, limit, (doc) => facts[index.docFact[doc]!]!.id) : [];
+    const idDocs = isIdFragment(folded) ? idFragmentHits(index, folded, limit) : [];
     const text = idDocs.length === 0 ? searchText(index, folded, limit) : [];
     const taken = new Set(idDocs);
     const top = (text[0]?.score ?? 0) + idDocs.length;
@@ -205,19 +208,60 @@ export function createFactIndex(corpus: Corpus, options: SearchIndexOptions = {}
       score: r.score,
       matchedTerms: r.matched,
     }));
-    // An id typed in full comes first.
+    // An id typed in full comes first, and a deprecated one's successor, which a writer should cite instead, next.
     const exact = byId.get(folded);
     if (exact) {
-      const i = hits.findIndex((h) => h.fact === exact);
-      hits.unshift(i >= 0 ? hits.splice(i, 1)[0]! : { fact: exact, score: 0, matchedTerms: hits[0]?.matchedTerms ?? 1 });
+      const successor = exact.status === 'deprecated' && exact.supersededBy ? byId.get(exact.supersededBy) : undefined;
+      for (const fact of successor ? [successor, exact] : [exact]) {
+        const i = hits.findIndex((h) => h.fact === fact);
+        hits.unshift(i >= 0 ? hits.splice(i, 1)[0]! : { fact, score: 0, matchedTerms: hits[0]?.matchedTerms ?? 1 });
+      }
     }
     return hits.slice(0, limit);
+  }
+
+  // Document of each fact (the inverse of index.docFact), made on the first id fragment.
+  let factDoc: Int32Array | undefined;
+
+  /**
+   * Documents for a piece of an id, best first: ids that start with it (what
+   * completion after @fact: lists), those where its last piece is a whole
+   * word before those where it is still being typed; then ids that hold it
+   * further in. Within each, documents in order (backed and shorter first).
+   */
+  function idFragmentHits(index: TextIndex, fragment: string, limit: number): number[] {
+    if (!factDoc) {
+      factDoc = new Int32Array(facts.length);
+      index.docFact.forEach((fact, doc) => {
+        factDoc![fact] = doc;
+      });
+    }
+    const whole: number[] = [];
+    const typed: number[] = [];
+    let seen = 0;
+    for (const i of idPrefixPositions(fragment)) {
+      // A short fragment can start thousands of ids: past this many, the rest are not ranked.
+      if (++seen > PREFIX_RANKED) break;
+      const id = facts[i]!.id;
+      (id.length === fragment.length || id[fragment.length] === '-' ? whole : typed).push(factDoc[i]!);
+    }
+    const starting = [...whole.sort((a, b) => a - b), ...typed.sort((a, b) => a - b)].slice(0, limit);
+    if (starting.length === limit) return starting;
+    const taken = new Set(starting);
+    const inside = idFragmentDocs(index, fragment, limit, (doc) => facts[index.docFact[doc]!]!.id);
+    for (const doc of inside) if (starting.length < limit && !taken.has(doc)) starting.push(doc);
+    return starting;
   }
 
   // Fact positions in id order, sorted on first use.
   let idOrder: Int32Array | undefined;
   function* withIdPrefix(prefix: string): IterableIterator<Fact> {
     expectText(prefix, 'FactIndex.withIdPrefix', 'prefix');
+    for (const i of idPrefixPositions(prefix)) yield facts[i]!;
+  }
+
+  /** Positions of the facts whose id starts with `prefix`, in id order. */
+  function* idPrefixPositions(prefix: string): IterableIterator<number> {
     if (!idOrder) {
       const ids = facts.map((f) => f.id);
       idOrder = Int32Array.from(facts.keys()).sort((a, b) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0));
@@ -231,9 +275,8 @@ export function createFactIndex(corpus: Corpus, options: SearchIndexOptions = {}
       else hi = mid;
     }
     for (let i = lo; i < order.length; i++) {
-      const fact = facts[order[i]!]!;
-      if (!fact.id.startsWith(prefix)) return;
-      yield fact;
+      if (!facts[order[i]!]!.id.startsWith(prefix)) return;
+      yield order[i]!;
     }
   }
 

@@ -15,13 +15,13 @@
  * tables keyed by those numbers are used as they are. Otherwise they are
  * renumbered, which costs a loop over them.
  */
-import { FIELDS, type Postings } from './postings.js';
+import { type Postings, SLOTS } from './postings.js';
 import type { Entity, Fact } from '../corpus/schema.js';
 import { assembleTextIndex, hanCodePoint, hanCount, hanNumber, PAIR_BASE, pairOf, registerHans, type TextIndex } from './text-index.js';
 import { type IntLookup, IntTable, SortedIntTable, WordTable } from './token-tables.js';
 
 const MAGIC = [0x46, 0x43, 0x58]; // "FCX"
-const FORMAT = 3;
+const FORMAT = 4;
 const HEADER = 15; // 32-bit words after the magic
 
 /**
@@ -189,7 +189,7 @@ function read(data: Uint8Array, facts: readonly Fact[], entities: ReadonlyMap<st
     HEADER,
   ) as unknown as number[];
   if (n !== facts.length || activeDocs! > n!) throw new Corrupt();
-  const lists = tokens! * FIELDS;
+  const lists = tokens! * SLOTS;
   const docFact = section(Int32Array, 4, n!);
   const docNorm = section(Float32Array, 4, n!);
   const docFlags = section(Uint8Array, 1, n!);

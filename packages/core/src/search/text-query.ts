@@ -14,15 +14,15 @@
  * Documents are numbered in the order equal matches rank (active, then
  * shorter first), so the score any later document could reach only falls:
  * once the results are full and that bound is below the worst of them, the
- * search stops. A query of one token reads its lists (one per field, see
+ * search stops. A query of one token reads its lists (one per slot, see
  * postings.ts) only that far: about k entries each, whatever the corpus
  * size. An intersection stops at the bound too, or after a budget of
  * candidates past a full result list.
  */
 import { type DocIterator, IntersectionIterator, UnionIterator } from './doc-iterators.js';
 import { foldText } from '../text/fold.js';
-import { Cursor, END, FIELDS, hasList, type Postings } from './postings.js';
-import { bigramToken, DEPRECATED, FIELD_WEIGHTS, Field, HAS_AMOUNT, type TextIndex, unigramToken, wordsWithPrefix } from './text-index.js';
+import { Cursor, END, hasList, type Postings, SLOTS } from './postings.js';
+import { bigramToken, DEPRECATED, HAS_AMOUNT, SLOT_FIELD_WEIGHTS, SLOT_WEIGHTS, Slot, type TextIndex, unigramToken, wordsWithPrefix } from './text-index.js';
 import { occursAtWordStart, segments } from './tokens.js';
 import { type QueryTerm, queryTermsWithValues } from './value-words.js';
 
@@ -38,7 +38,7 @@ interface Group {
   tokens: number[];
   /** Inverse document frequency of the group. */
   weight: number;
-  /** The best field any of its tokens is found in. */
+  /** The best slot any of its tokens is found in (see Slot). */
   best: number;
   /** Documents holding any of the tokens (an estimate from above). */
   size: number;
@@ -51,7 +51,7 @@ interface Term {
   exact: boolean;
   /** Groups a document must all hold. */
   groups: Group[];
-  /** The most the term can add to a score: Σ weight × best field weight. */
+  /** The most the term can add to a score: Σ weight × best slot weight. */
   ceiling: number;
   /**
    * For a number whose text some document holds: the fact value it reads as
@@ -70,7 +70,7 @@ const ASKS_FOR_NUMBER = /多少|几|多大|多高|how (many|much)|what (share|pe
 /**
  * Candidates an intersection reads once its results are full and the bound
  * has not yet stopped it, per result asked for. Documents come in the order
- * equal matches rank, so past this the results can only improve by a field
+ * equal matches rank, so past this the results can only improve by a slot
  * weight the bound could not rule out; reading on would cost time in
  * proportion to the corpus for a common phrase.
  */
@@ -79,7 +79,7 @@ const BUDGET_PER_RESULT = 200;
 /**
  * Added to a score once for each term a fact says in its own words (its id
  * or statements) rather than only through the name or alias of an entity it
- * links to, or a quote. It outweighs any sum of field weights, so such facts
+ * links to, or a quote. It outweighs any sum of slot weights, so such facts
  * always rank first: typing 数码港 should list what is said about Cyberport
  * before a remark by its chairman (alias 数码港主席).
  */
@@ -95,8 +95,8 @@ const VALUE_WORDS = 5e5;
 /** The most a term can add for where it matched (see OWN_WORDS and VALUE_WORDS). */
 const mostBonus = (terms: readonly Term[]): number => terms.reduce((sum, t) => sum + OWN_WORDS + (t.value || t.valueOnly ? VALUE_WORDS : 0), 0);
 
-/** Whether a match in this field is in the fact's own words. */
-const isOwn = (field: number): boolean => field <= Field.Statement;
+/** Whether a match in this slot is in the fact's own words. */
+const isOwn = (slot: number): boolean => slot <= Slot.Statement;
 
 // Made on first use: a Chinese word segmenter takes ICU tens of milliseconds
 // to set up, which an editor would otherwise pay at start-up.
@@ -114,10 +114,10 @@ function makeGroup(index: TextIndex, tokens: number[]): Group | null {
   if (!tokens.length || tokens[0] === -1) return null;
   const p = index.postings;
   let size = 0;
-  let best = FIELDS;
+  let best = SLOTS;
   for (const t of tokens) {
     size += p.df[t]!;
-    for (let f = 0; f < best; f++) if (hasList(p, t * FIELDS + f)) best = f;
+    for (let s = 0; s < best; s++) if (hasList(p, t * SLOTS + s)) best = s;
   }
   return { tokens, weight: idf(index, size), best, size };
 }
@@ -131,7 +131,7 @@ function planTerm(index: TextIndex, { text, valueWord }: QueryTerm): Term | null
   const byText = planText(index, text);
   const value = valueWord === undefined ? null : makeGroup(index, [index.words.get(valueWord)]);
   if (!value) return byText;
-  const valueCeiling = value.weight * FIELD_WEIGHTS[value.best]!;
+  const valueCeiling = value.weight * SLOT_WEIGHTS[value.best]!;
   // A value alone is proven by its token: no text to check.
   if (!byText) return { text, exact: true, groups: [value], ceiling: valueCeiling, valueOnly: true };
   return { ...byText, value, ceiling: Math.max(byText.ceiling, valueCeiling) };
@@ -163,14 +163,14 @@ function planText(index: TextIndex, text: string): Term | null | undefined {
   }
   const only = parts.length === 1 ? parts[0]! : undefined;
   const exact = !!only && (only.kind === 'word' || (only.kind === 'han' && only.chars.length <= 2));
-  const ceiling = groups.reduce((sum, g) => sum + g.weight * FIELD_WEIGHTS[g.best]!, 0);
+  const ceiling = groups.reduce((sum, g) => sum + g.weight * SLOT_WEIGHTS[g.best]!, 0);
   return { text, exact, groups, ceiling };
 }
 
-/** Every list of a group's tokens, best field first. */
+/** Every list of a group's tokens, best slot first. */
 function groupCursors(p: Postings, group: Group): Cursor[] {
   const out: Cursor[] = [];
-  for (let f = 0; f < FIELDS; f++) for (const t of group.tokens) if (hasList(p, t * FIELDS + f)) out.push(new Cursor(p, t * FIELDS + f));
+  for (let s = 0; s < SLOTS; s++) for (const t of group.tokens) if (hasList(p, t * SLOTS + s)) out.push(new Cursor(p, t * SLOTS + s));
   return out;
 }
 
@@ -259,11 +259,11 @@ function oneGroup(run: Run, term: Term, k: number): Ranked[] {
   const { index } = run;
   const group = term.groups[0]!;
   const top = new TopK(k);
-  // A document in lists of two words of a prefix counts once, at its best field (met first).
+  // A document in lists of two words of a prefix counts once, at its best slot (met first).
   const seen = group.tokens.length > 1 ? new Set<number>() : undefined;
   for (const cursor of groupCursors(index.postings, group)) {
-    const raw = group.weight * FIELD_WEIGHTS[cursor.field]!;
-    const own = term.valueOnly ? OWN_WORDS + VALUE_WORDS : isOwn(cursor.field) ? OWN_WORDS : 0;
+    const raw = group.weight * SLOT_WEIGHTS[cursor.slot]!;
+    const own = term.valueOnly ? OWN_WORDS + VALUE_WORDS : isOwn(cursor.slot) ? OWN_WORDS : 0;
     while (cursor.next()) {
       let doc = cursor.doc;
       if (top.full && bound(run, doc, raw) + own <= top.last.score) {
@@ -303,8 +303,8 @@ class TermIterator implements DocIterator {
     this.size = this.text.size + (term.value?.size ?? 0);
   }
 
-  get field(): number {
-    return Math.min(this.text.doc === this.doc ? this.text.field : 7, this.value?.doc === this.doc ? this.value.field : 7);
+  get slot(): number {
+    return Math.min(this.text.doc === this.doc ? this.text.slot : SLOTS, this.value?.doc === this.doc ? this.value.slot : SLOTS);
   }
 
   next(): boolean {
@@ -324,11 +324,11 @@ class TermIterator implements DocIterator {
     return this.value !== undefined && this.value.doc === this.doc;
   }
 
-  /** Summed field weights of the current document's match. */
+  /** Summed slot weights of the current document's match. */
   raw(): number {
     const term = this.term;
     let raw = 0;
-    if (this.text.doc === this.doc) for (let g = 0; g < this.groups.length; g++) raw += term.groups[g]!.weight * FIELD_WEIGHTS[this.groups[g]!.field]!;
+    if (this.text.doc === this.doc) for (let g = 0; g < this.groups.length; g++) raw += term.groups[g]!.weight * SLOT_WEIGHTS[this.groups[g]!.slot]!;
     // A fact whose value is the number asked for answers it best: the most the term can score.
     return this.byValue ? term.ceiling : raw;
   }
@@ -337,7 +337,7 @@ class TermIterator implements DocIterator {
   bonus(): number {
     if (this.byValue || (this.term.valueOnly && this.text.doc === this.doc)) return OWN_WORDS + VALUE_WORDS;
     if (this.text.doc !== this.doc) return 0;
-    for (const g of this.groups) if (!isOwn(g.field)) return 0;
+    for (const g of this.groups) if (!isOwn(g.slot)) return 0;
     return OWN_WORDS;
   }
 }
@@ -418,7 +418,7 @@ function someTerms(run: Run, total: number, k: number): Ranked[] {
       }
     }
     const m = multiplier(run, doc) / index.docNorm[doc]!;
-    // Terms matched, their summed field weights and the bonus for those in the fact's own words.
+    // Terms matched, their summed slot weights and the bonus for those in the fact's own words.
     const tally = (check: boolean): { matched: number; score: number } => {
       let matched = 0;
       let raw = 0;
@@ -503,9 +503,9 @@ function overlap(run: Run, terms: string[], k: number): Ranked[] {
   for (const { token, weight } of tokens) {
     const w = idf(index, p.df[token]!) * weight;
     possible += w;
-    for (let f = 0; f < FIELDS; f++) {
-      const cursor = new Cursor(p, token * FIELDS + f);
-      const add = w * FIELD_WEIGHTS[f]!;
+    for (let s = 0; s < SLOTS; s++) {
+      const cursor = new Cursor(p, token * SLOTS + s);
+      const add = w * SLOT_FIELD_WEIGHTS[s]!;
       while (cursor.next()) {
         if (scores[cursor.doc] === 0) touched.push(cursor.doc);
         scores[cursor.doc]! += add;
