@@ -333,7 +333,7 @@ function peerNote(report: Report): string {
         notes.push(
           `- **${p.engine} at ${facts(size)} facts** ranked as well or better: nDCG@10 ${score(p.ndcg10)} against factcite's ${score(ours.ndcg10)} on the ${p.queries.judged} judged queries it ran (MRR@10 ${score(p.mrr10)} against ${score(ours.mrr10)})` +
             (worst ? `; the largest gap is in ${worst.kind} queries (${score(worst.ours)} against ${score(worst.theirs)}).` : '.') +
-            ` factcite orders the facts that hold every term by the best field that holds them, then shortest first: it does not weigh how often a fact repeats the terms or how rare they are. Among facts stitched from the same text, a judged fact that repeats the query in its statement, quotes and entity names competes with shorter synthetic facts that hold it once; ${PEER_RANKING[p.engine.split(',')[0]!] ?? 'the peer ranks by other signals'}.`,
+            ` factcite ranks the facts that hold every term by where they hold each (an id or statement that an entity name or quote backs up first, a quote alone last), weighs terms by rarity, then puts shorter facts first; it does not count how often one field repeats a term. Synthetic facts are stitched from the real text and each names its lead entity in its statement, so for a name or a common phrase hundreds of shorter synthetic facts hold it as the judged ones do; ${PEER_RANKING[p.engine.split(',')[0]!] ?? 'the peer ranks by other signals'}.`,
         );
       }
     }
@@ -521,11 +521,13 @@ ${report.errors.length ? `Errors in this run:\n\n${report.errors.map((e) => `- $
 ## Why factcite is fast, and where it is not
 
 - **Index**: each token (a Han character, a pair of Han characters, a word of Latin letters and
-  digits) has one posting list per field (id, statement, entity names, value, topics, quotes):
-  varint-compressed gaps, with a skip point every 64 entries. A fact sits in one list per token,
-  the list of the best field it holds the token in. Facts are numbered active first, then by
-  length, shortest first: the order equal matches rank in. So a list read from its start is read
-  best first, and a search for one token reads its lists only until the next fact could not
+  digits) has one posting list per slot: the field (id, statement, entity names, value, topics,
+  quotes), and for an id or a statement how many other fields hold the token too (none, one, two
+  or more), so that a statement its own entity and quote back up outranks one that mentions the
+  words in passing. Lists are varint-compressed gaps, with a skip point every 64 entries. A fact
+  sits in one list per token, the list of its best slot for the token. Facts are numbered active
+  first, then by length, shortest first: the order equal matches rank in. So a list read from
+  its start is read best first, and a search for one token reads its lists only until the next fact could not
   enter the top 10: a few dozen entries, whatever the corpus size. A query of several terms or a
   longer phrase intersects lists (leapfrogging on the skip points from the rarest), stops when
   the score bound allows, and otherwise after 200 candidates per result asked for: the results
