@@ -48,8 +48,11 @@ export interface Skipped {
 /** One editor measurement against its target. */
 export interface Measure {
   name: string;
+  /** The value, in milliseconds unless `unit` says otherwise. */
   value_ms: number;
   target_ms: number;
+  /** The unit of value and target when not milliseconds (× for a ratio). */
+  unit?: string;
   /** What exactly was timed. */
   what: string;
   facts?: number;

@@ -19,6 +19,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cliMeasures } from './cli-measures.js';
 import { ENGINE_LABELS, ENGINES, type EngineName } from './engines/index.js';
 import { withKeptSections } from './kept-sections.js';
 import { isRealOnly, realFactCount } from './mixed.js';
@@ -219,6 +220,11 @@ function editorMeasures(options: Options): { measures: Measure[]; profiles: Repo
     });
     profiles[`cold start, ${label}`] = cold.profile;
   }
+
+  log(options, '  factcite --version, check of a 10 MB report, index size…');
+  const cli = cliMeasures(options.repeats);
+  measures.push(...cli.measures);
+  errors.push(...cli.errors);
 
   log(options, '  extension activation…');
   const activation = repeated<{ load_ms: number; activate_ms: number; bundle_mb: number }>(['src/activation.cjs'], options.repeats);
