@@ -107,6 +107,14 @@ describe('search by value, on a fixture corpus', () => {
     expect(ids(index, '预留十亿港元')[0]).toBe('rd-institute-1bn-hkd');
   });
 
+  it('keeps a lone numeral among other characters as part of the words', () => {
+    // 亿元计划 is in one decoy's statement as written; read as 亿 (10^8) beside 元计划 it would
+    // match any fact whose value is 10^8 and that says 元计划 anywhere, the decoy no better.
+    const found = index.search('亿元计划', { limit: 10 });
+    expect(found.map((h) => h.fact.id)).toEqual(['budget-talk']);
+    expect(found[0]!.matchedTerms).toBe(1);
+  });
+
   it('finds the same from a prebuilt index', () => {
     const read = createFactIndex(fixture, { searchIndex: index.exportSearchIndex() });
     for (const query of ['十億', '1,000,000,000港元', '百分之八十八', '研发院 十亿']) expect(ids(read, query, 10)).toEqual(ids(index, query, 10));

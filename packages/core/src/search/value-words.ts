@@ -6,6 +6,7 @@
  * the fact's text spells it the same way.
  */
 import { type NumberMatch, readNumbers } from '../numbers/numbers.js';
+import { isHan } from './tokens.js';
 
 /**
  * Starts every value word. Text is tokenised into runs of ASCII letters and
@@ -65,13 +66,26 @@ const STOPWORDS = new Set(
 );
 
 /**
+ * Whether a number is one Chinese numeral character, with or without its
+ * unit, among other characters (万通过, 亿元计划): part of the words typed,
+ * not an amount of its own. Split out, it would be matched as a value apart
+ * from the characters around it.
+ */
+function isLoneNumeral(folded: string, match: NumberMatch): boolean {
+  if (match.end - match.start - (match.unitText?.length ?? 0) !== 1 || !isHan(folded.codePointAt(match.start)!)) return false;
+  const before = match.start > 0 ? folded.codePointAt(match.start - 1)! : 0;
+  const after = match.end < folded.length ? folded.codePointAt(match.end)! : 0;
+  return isHan(before) || isHan(after);
+}
+
+/**
  * The terms of a folded query: its words less stopwords (unless that leaves
  * none), with every number the reader finds made a term of its own. A number
  * may span what would be several words (1,000,000,000港元, hk$1 billion) and
  * may sit inside one (800多家企业 gives 800多家 and 企业).
  */
 export function queryTermsWithValues(folded: string): QueryTerm[] {
-  const numbers = MAY_HOLD_NUMBER.test(folded) ? readNumbers(folded).filter((m) => queryValueWord(m) !== undefined) : [];
+  const numbers = MAY_HOLD_NUMBER.test(folded) ? readNumbers(folded).filter((m) => queryValueWord(m) !== undefined && !isLoneNumeral(folded, m)) : [];
   const terms: QueryTerm[] = [];
   let n = 0;
   let at = 0;
