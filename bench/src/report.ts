@@ -410,6 +410,16 @@ ${report.extraRuns.map(one).join('\n\n')}
 `;
 }
 
+/** What the run covered, and where 1M facts was measured if not in it. */
+function scopeNote(report: Report, quick: boolean): string {
+  const sizes = report.options.sizes.map(facts);
+  const list = sizes.length > 1 ? `${sizes.slice(0, -1).join(', ')} and ${sizes.at(-1)}` : (sizes[0] ?? '');
+  const scope = ` It ${quick ? 'is a quick run, not the full one:' : 'covers'} the corpus sizes ${list}, ${report.options.perKind} synthetic queries of each kind, ${report.options.queryBudgetMs / 1000} s of queries a pass.`;
+  if (report.options.sizes.some((n) => n >= 1_000_000)) return scope;
+  const apart = report.extraRuns?.some((x) => x.results.some((r) => r.facts >= 1_000_000));
+  return `${scope} 1M facts is not measured in this run${apart ? ' (factcite alone was, apart from it: see "Measured apart from this run")' : ''}.`;
+}
+
 /** The whole page. */
 export function renderMarkdown(report: Report, svgName: string): string {
   const t = targets(report);
@@ -421,13 +431,14 @@ export function renderMarkdown(report: Report, svgName: string): string {
 How fast factcite finds, completes, explains and checks citations as the corpus and the report
 grow, and how well it ranks, measured beside the search libraries a team would otherwise pick,
 each as its quick start sets it up and as tuned for Chinese. Reproduce it with
-\`pnpm install && pnpm build && pnpm bench\` (10k, 100k and 1M facts; about 22 minutes on a quiet
-machine; \`pnpm bench --quick\` runs the real corpus and 100k facts). This page is written by that
+\`pnpm install && pnpm build && pnpm bench\` (the real corpus, 10k, 100k and 1M facts; building
+every peer's index of 1M facts takes hours on a 2-core machine, and \`--sizes\` and \`--engines\`
+narrow the run; \`pnpm bench --quick\` runs the real corpus and 100k facts). This page is written by that
 command; the text between the tables is kept in \`bench/src/report.ts\`; after changing it,
 \`pnpm bench --redraw\` draws the page again from the saved measurements (\`benchmarks.json\`).
 
 **This run**: \`${report.run}\` on ${report.date}, ${Math.round(report.seconds / 60)} minutes: ${report.machine.cpu}, ${report.machine.memory_gb} GB, ${report.machine.os}, Node ${report.machine.node}.
-Load average ${report.machine.load}.${quick ? ` It is a quick run (the corpus sizes ${report.options.sizes.map(facts).join(' and ')}, ${report.options.perKind} synthetic queries of each kind, ${report.options.queryBudgetMs / 1000} s of queries a pass), not the full one: the machine was shared with four other engineers' builds and tests, and a full run did not fit before the deadline. 1M facts is not measured here${report.extraRuns?.some((x) => x.results.some((r) => r.facts >= 1_000_000)) ? ' (factcite alone was, apart from this run: see "Measured apart from this run")' : ''}.` : ' Other work shared the machine.'}
+Load average ${report.machine.load}.${scopeNote(report, quick)}
 ${loadNote(report.machine)}Compare engines within this run, not with another machine's numbers.
 
 ![warm p95 search latency by engine and corpus size, nDCG@10 under each bar](${svgName})
