@@ -33,8 +33,8 @@ module.exports = {
     {
       name: 'core-browser-safe',
       severity: 'error',
-      comment: "@factcite/core and its search, printable and ingest entries run in browsers and editors: nothing they load may import a Node built-in (file loading lives in @factcite/core/node).",
-      from: { path: '^packages/core/src/(index|search-entry|printable|ingest-entry)\\.ts$' },
+      comment: "@factcite/core and its search, schema, printable and ingest entries run in browsers and editors: nothing they load may import a Node built-in (file loading lives in @factcite/core/node).",
+      from: { path: '^packages/core/src/(index|search-entry|schema-entry|printable|ingest-entry)\\.ts$' },
       to: { reachable: true, path: NODE_BUILTIN },
     },
     {

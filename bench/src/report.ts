@@ -567,12 +567,12 @@ ${report.errors.length ? `Errors in this run:\n\n${report.errors.map((e) => `- $
   index's own typed arrays end to end, used in place), and \`createFactIndex(corpus, { searchIndex })\`
   reads it in a few milliseconds. Built instead, the index of the 222 facts takes about 90 ms in
   a fresh process, whose code the JIT has not compiled yet. The first search still pays once for
-  ICU's Chinese word segmenter and the folding table. The main entry of \`@factcite/core\` also
-  imports zod, for validating corpora: the schemas it exports are zod objects, built at import, so
-  zod loads with the entry (about 50 ms of loading and 8 ms of building them in a fresh process).
-  That is the gap between the two entries, so code that only searches a release imports
-  \`@factcite/core/search\`. YAML and OpenCC, which only parsing corpora and converting scripts
-  need, load on first use under Node.
+  ICU's Chinese word segmenter and the folding table. Under Node the main entry of
+  \`@factcite/core\` loads zod (validating), YAML (parsing corpora) and OpenCC (converting
+  scripts) on first use, and builds its zod schemas on first use too; the schemas as values are
+  the entry \`@factcite/core/schema\`. Loading zod and building the schemas at import had cost
+  the entry about 58 ms of a fresh process. What remains between the two entries is the main
+  entry's own code (citations, numbers, messages, validation).
 - **Activation**: the extension's bundle holds only what activation needs. OpenCC's
   dictionaries (converting a script) and the workspace corpus loader (YAML and zod) are files of
   their own, required on first use; ICU's segmenter and number format are made on first use;

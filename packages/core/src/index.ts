@@ -1,14 +1,30 @@
 /**
- * @factcite/core: typed fact records, zod schemas, cross-script search and
+ * @factcite/core: typed fact records, validation, cross-script search and
  * citation parsing. Browser-safe: file loading lives in `@factcite/core/node`.
+ * The zod schemas, as values, are `@factcite/core/schema`: here only their
+ * types are exported, and the functions that validate build the schemas on
+ * first use, so that importing this entry under Node loads no zod.
  */
-export * from './corpus/schema.js';
+export {
+  corpusJsonSchemas,
+  type Citation,
+  type Corpus,
+  type Entity,
+  type EntityKind,
+  type Fact,
+  type FactKind,
+  type FactNote,
+  type Id,
+  type Qualifier,
+  type Source,
+  type SourceMeta,
+  type Statement,
+  type Value,
+} from './corpus/schema.js';
 export { createFactIndex, type CreateFactIndexOptions } from './search/fact-index.js';
 export type { FactIndex, SearchHit, SearchIndexOptions, SearchOptions } from './search/search.js';
 export {
   validateCorpus,
-  CorpusSchema,
-  SourceSchema,
   CorpusValidationError,
   type CorpusInput,
   type CorpusIssue,

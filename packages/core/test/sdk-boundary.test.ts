@@ -1,6 +1,7 @@
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import {
   type Corpus,
   CorpusValidationError,
@@ -182,6 +183,38 @@ describe('validateCorpus on arbitrary input', () => {
         if (!result.ok) expect(result.errors.every((e) => e.path.startsWith('facts['))).toBe(true);
       }),
       { ...params, numRuns: Math.min(params.numRuns, 100) },
+    );
+  });
+});
+
+describe('createFactIndex options on arbitrary input', () => {
+  // Plainly right options are checked by hand, so that `validate: false` loads no zod; anything
+  // else goes to the schema. The two must agree: the hand check may accept nothing the schema refuses.
+  const schema = z.strictObject({ validate: z.boolean().optional(), searchIndex: z.instanceof(Uint8Array).optional() }).optional();
+  const empty = { facts: [], sources: [], entities: [] };
+  class Options {
+    validate = false;
+  }
+  const options = fc.oneof(
+    fc.constantFrom(undefined, null, [], new Options(), Object.create({ validate: true }), Object.assign(Object.create(null), { validate: false })),
+    fc.record({ validate: fc.oneof(fc.boolean(), fc.anything()), searchIndex: fc.anything(), other: fc.anything() }, { requiredKeys: [] }),
+    fc.anything(),
+  );
+
+  it('accepts what the schema accepts and refuses the rest with InvalidArgumentError', () => {
+    fc.assert(
+      fc.property(options, (value) => {
+        const accepted = schema.safeParse(value).success;
+        let thrown: unknown;
+        try {
+          createFactIndex(empty, value as never);
+        } catch (error) {
+          thrown = error;
+        }
+        if (accepted) expect(thrown).toBeUndefined();
+        else expect(thrown).toBeInstanceOf(InvalidArgumentError);
+      }),
+      params,
     );
   });
 });

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { type Corpus, corpusJsonSchemas, type Entity, type Fact, FactSchema, type Source, type SourceMeta } from '@factcite/core';
+import { type Corpus, corpusJsonSchemas, type Entity, type Fact, type Source, type SourceMeta } from '@factcite/core';
+import { FactSchema } from '@factcite/core/schema';
 import { isCorpusDir, loadCorpusDir, sha256 } from '@factcite/core/node';
 import { InputError } from '../errors.js';
 

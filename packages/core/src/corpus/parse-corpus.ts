@@ -2,9 +2,9 @@ import type { LineCounter, Node } from 'yaml';
 import { yaml } from '../deps/yaml.js';
 import { codePointLabel, findForbiddenCharacter, findForbiddenString, findInStrings } from '../text/control-characters.js';
 import { printable } from '../printable.js';
-import { z } from 'zod';
-import { EntitySchema, FactSchema, SourceMetaSchema } from './schema.js';
-import type { Corpus, Source } from './schema.js';
+import type { z } from 'zod';
+import { type Corpus, corpusSchemas, type Source } from './schema.js';
+import { lazySchema } from '../lazy-schema.js';
 import { splitSourceFile } from './source-file.js';
 import { runRules } from './rules/run-rules.js';
 import { expectArgument, expectText } from '../errors.js';
@@ -29,16 +29,17 @@ export interface CorpusFiles {
   version?: string;
 }
 
-const CorpusFileSchema = z.object({ path: z.string(), text: z.string() });
-
 // Checked at parseCorpus's door: a caller's wrong shape gets a named field, not a TypeError.
-const CorpusFilesSchema = z.object({
-  facts: z.array(CorpusFileSchema),
-  entities: CorpusFileSchema.optional(),
-  sources: z.array(CorpusFileSchema),
-  readProblems: z.array(z.object({ file: z.string(), message: z.string() })).optional(),
-  rawFileNames: z.array(z.string()).optional(),
-  version: z.string().optional(),
+const corpusFilesSchema = lazySchema((z) => {
+  const CorpusFileSchema = z.object({ path: z.string(), text: z.string() });
+  return z.object({
+    facts: z.array(CorpusFileSchema),
+    entities: CorpusFileSchema.optional(),
+    sources: z.array(CorpusFileSchema),
+    readProblems: z.array(z.object({ file: z.string(), message: z.string() })).optional(),
+    rawFileNames: z.array(z.string()).optional(),
+    version: z.string().optional(),
+  });
 });
 
 export interface ParsedCorpus {
@@ -310,7 +311,8 @@ function at<T>(record: Located<T>, path: readonly PropertyKey[]): { file: string
  * its file, line and column. Never throws on bad input.
  */
 export function parseCorpus(files: CorpusFiles): ParsedCorpus {
-  expectArgument(CorpusFilesSchema, files, 'parseCorpus', 'files');
+  expectArgument(corpusFilesSchema(), files, 'parseCorpus', 'files');
+  const { EntitySchema, FactSchema, SourceMetaSchema } = corpusSchemas();
   const errors: Problem[] = [];
   const warnings: Problem[] = [];
   for (const p of files.readProblems ?? []) (p.severity === 'warning' ? warnings : errors).push(p);

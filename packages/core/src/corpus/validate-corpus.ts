@@ -3,28 +3,17 @@
  * with the same rules and messages as corpus files, located by field path
  * instead of line and column.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import { type PlacedRecord, runRules } from './rules/run-rules.js';
 import { FactciteError, type InputIssue } from '../errors.js';
 import type { ProblemCode } from './problem.js';
-import { type Corpus, EntitySchema, FactSchema, SourceMetaSchema } from './schema.js';
+import { type Corpus, type CorpusSchemas, corpusSchemas } from './schema.js';
 import { describeIssue, describePath } from './zod-issues.js';
 import { codePointLabel, findForbiddenString } from '../text/control-characters.js';
 import { printable } from '../printable.js';
 
-/** A source as a release holds it: its metadata and cleaned body text. */
-export const SourceSchema = SourceMetaSchema.extend({ text: z.string() });
-
-/** The shape of a whole corpus in memory (a release's corpus.json). */
-export const CorpusSchema = z.strictObject({
-  version: z.string().optional(),
-  facts: z.array(FactSchema),
-  sources: z.array(SourceSchema),
-  entities: z.array(EntitySchema),
-});
-
 /** A corpus as callers may write it: fields with defaults (entities, topics, status…) can be left out. */
-export type CorpusInput = z.input<typeof CorpusSchema>;
+export type CorpusInput = z.input<CorpusSchemas['CorpusSchema']>;
 
 /** One problem in a corpus given as objects, at a path such as facts[3].citations[0].quote. */
 export interface CorpusIssue extends InputIssue {
@@ -76,6 +65,7 @@ export function validateCorpus(data: unknown): CorpusValidation {
     return { ok: false, errors, warnings };
   }
   const input = data as Record<string, unknown>;
+  const { CorpusSchema, EntitySchema, FactSchema, SourceSchema } = corpusSchemas();
   const list = (key: 'facts' | 'sources' | 'entities'): unknown[] => {
     const value = input[key];
     if (Array.isArray(value)) return value;

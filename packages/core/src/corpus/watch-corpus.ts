@@ -10,8 +10,8 @@
  */
 import { type FSWatcher, watch } from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
 import { expectArgument, FactciteError, expectText } from '../errors.js';
+import { lazySchema } from '../lazy-schema.js';
 
 /** Options for {@link watchCorpus}. */
 export interface WatchCorpusOptions {
@@ -28,7 +28,10 @@ const FOLDERS = { facts: /\.ya?ml$/, sources: /\.md$/, raw: /./ } as const;
 type Folder = keyof typeof FOLDERS;
 const ROOT_FILES = new Set(['package.json', 'entities.yaml']);
 
-const WatchOptionsSchema = z.object({ debounceMs: z.number().int().nonnegative().optional() });
+const argumentSchemas = lazySchema((z) => ({
+  onChange: z.custom<(files: string[]) => void>((v) => typeof v === 'function', 'Expected a function'),
+  options: z.object({ debounceMs: z.number().int().nonnegative().optional() }),
+}));
 
 const isFolder = (name: string): name is Folder => Object.hasOwn(FOLDERS, name);
 
@@ -40,13 +43,9 @@ const isFolder = (name: string): name is Folder => Object.hasOwn(FOLDERS, name);
  */
 export function watchCorpus(dir: string, onChange: (files: string[]) => void, options: WatchCorpusOptions = {}): CorpusWatcher {
   expectText(dir, 'watchCorpus', 'dir');
-  expectArgument(
-    z.custom<(files: string[]) => void>((v) => typeof v === 'function', 'Expected a function'),
-    onChange,
-    'watchCorpus',
-    'onChange',
-  );
-  const { debounceMs = 300 } = expectArgument(WatchOptionsSchema, options, 'watchCorpus', 'options');
+  const schemas = argumentSchemas();
+  expectArgument(schemas.onChange, onChange, 'watchCorpus', 'onChange');
+  const { debounceMs = 300 } = expectArgument(schemas.options, options, 'watchCorpus', 'options');
 
   const folders = new Map<Folder, FSWatcher>();
   const pending = new Set<string>();

@@ -4,7 +4,13 @@
  * authors, date and source line are. Rules are data a maintainer writes, so
  * every pattern is bounded here and compiled by a linear-time engine.
  */
-import { z } from 'zod';
+import type { output } from 'zod';
+import { zod } from '../deps/zod.js';
+
+// The ingest entry exports these schemas as values, so they are built as it
+// loads; with the zod every entry of core reaches through `#zod`, so a process
+// that also validates a corpus loads one copy (deps/zod.node.ts).
+const z = zod();
 
 /** Longest pattern a rule may use; with MAX_RULES it bounds the work per line of a page. */
 export const MAX_PATTERN_LENGTH = 300;
@@ -100,7 +106,7 @@ export const IngestRulesSchema = z.strictObject({
   skipGeneric: z.array(RuleName).default([]),
 });
 
-export type DropRule = z.infer<typeof DropRuleSchema>;
-export type FieldRule = z.infer<typeof FieldRuleSchema>;
-export type TitleRule = z.infer<typeof TitleRuleSchema>;
-export type IngestRules = z.output<typeof IngestRulesSchema>;
+export type DropRule = output<typeof DropRuleSchema>;
+export type FieldRule = output<typeof FieldRuleSchema>;
+export type TitleRule = output<typeof TitleRuleSchema>;
+export type IngestRules = output<typeof IngestRulesSchema>;

@@ -8,14 +8,14 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
 import { FactciteError } from '../errors.js';
 import type { PinnedRelease } from './fact-changes.js';
 import { isReleaseVersion } from './pin.js';
 import { printable } from '../printable.js';
 import { readLimits, readRegularFile } from '../io/read-file.js';
 import { resolveInside } from '../io/safe-path.js';
-import { FactSchema } from '../corpus/schema.js';
+import { corpusSchemas } from '../corpus/schema.js';
+import { lazySchema } from '../lazy-schema.js';
 
 /** A release snapshot that cannot be used: missing, unreadable, or not a snapshot. */
 export class SnapshotError extends FactciteError {
@@ -24,11 +24,13 @@ export class SnapshotError extends FactciteError {
   }
 }
 
-const SnapshotSchema = z.object({
-  format: z.literal('factcite-release-snapshot/1'),
-  version: z.string(),
-  facts: z.array(FactSchema),
-});
+const snapshotSchema = lazySchema((z) =>
+  z.object({
+    format: z.literal('factcite-release-snapshot/1'),
+    version: z.string(),
+    facts: z.array(corpusSchemas().FactSchema),
+  }),
+);
 
 /** The folder of a corpus that keeps its release snapshots. */
 export function releasesDir(corpusDir: string): string {
@@ -70,7 +72,7 @@ export function readReleaseSnapshot(corpusDir: string, version: string): PinnedR
   } catch (error) {
     throw new SnapshotError(`cannot read the snapshot of release ${version}: ${printable((error as Error).message)}`);
   }
-  const parsed = SnapshotSchema.safeParse(value);
+  const parsed = snapshotSchema().safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new SnapshotError(`the snapshot of release ${version} is not a factcite release snapshot: ${issue.path.join('.') || '(top)'}: ${issue.message}`);

@@ -7,7 +7,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
 import { canonicalJson } from './canonical.js';
 import { expectArgument, expectText, FactciteError } from '../errors.js';
 import { loadCorpusDir, readPackageJson } from '../corpus/load-dir.js';
@@ -17,6 +16,7 @@ import { resolveInside, UnsafePathError } from '../io/safe-path.js';
 import type { Problem } from '../corpus/problem.js';
 import { type Corpus, corpusJsonSchemas } from '../corpus/schema.js';
 import { createFactIndex } from '../search/search.js';
+import { lazySchema } from '../lazy-schema.js';
 
 export const RELEASE_FORMAT = 'factcite-release/1';
 const CANONICALIZATION = 'sha256 of canonical JSON: keys sorted by UTF-16 code units, no whitespace (RFC 8785 style)';
@@ -330,11 +330,13 @@ export interface BuildReleaseOptions {
   relativeTo?: string;
 }
 
-const BuildReleaseOptionsSchema = z.strictObject({
-  corpusDir: z.string().min(1),
-  outDir: z.string().min(1).optional(),
-  relativeTo: z.string().optional(),
-});
+const buildReleaseOptionsSchema = lazySchema((z) =>
+  z.strictObject({
+    corpusDir: z.string().min(1),
+    outDir: z.string().min(1).optional(),
+    relativeTo: z.string().optional(),
+  }),
+);
 
 export interface BuildReleaseResult {
   ok: boolean;
@@ -389,7 +391,7 @@ function expectReleaseTarget(outDir: string, corpusDir: string): void {
  * and leaves the last good release in place.
  */
 export function buildRelease(options: BuildReleaseOptions): BuildReleaseResult {
-  expectArgument(BuildReleaseOptionsSchema, options, 'buildRelease', 'options');
+  expectArgument(buildReleaseOptionsSchema(), options, 'buildRelease', 'options');
   const outDir = path.resolve(options.outDir ?? path.join(options.corpusDir, 'dist'));
   const { corpus, errors, warnings } = loadCorpusDir(options.corpusDir, options.relativeTo);
   const pkg = readPackageJson(options.corpusDir);
