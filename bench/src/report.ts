@@ -541,8 +541,8 @@ ${report.errors.length ? `Errors in this run:\n\n${report.errors.map((e) => `- $
   Edits of a 10 MB report vary: the first ones after the document opens run before the JIT has
   compiled the incremental path, and each version is 20 MB of UTF-16 text whose collection
   lands in whichever edit the collector picks (under a profiler, garbage collection was the
-  largest single cost of an edit). With 15 edits the 95th percentile is the slowest edit or
-  nearly, so it swings with the machine's load from run to run; the median is the steady case.
+  largest single cost of an edit). Of 20 edits the 95th percentile is the second slowest, so
+  it still swings with the machine's load from run to run; the median is the steady case.
 - **Cold start**: \`@factcite/corpus\` ships its search index prebuilt (\`search-index.bin\`: the
   index's own typed arrays end to end, used in place), and \`createFactIndex(corpus, { searchIndex })\`
   reads it in a few milliseconds. Built instead, the index of the 222 facts takes about 90 ms in
