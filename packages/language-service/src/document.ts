@@ -61,10 +61,65 @@ interface Layout {
   reused: number;
   /** How many times the text holds the mark every suppression comment starts with. */
   marks: number;
+  /** When laid out from the previous version: its first `prefix` blocks and those from `suffixFrom` on are this one's first and last. */
+  kept?: { prefix: number; suffixFrom: number };
 }
 
-// Each document's layout, kept out of the public class so the next version can reuse it.
+/**
+ * How a version's findings were made from an earlier version's: the first
+ * `shared` are the same objects as `from`'s first (they lie before the edit),
+ * and those from `moved` on are `from`'s from `movedFrom` on, moved past the
+ * edit; the ones between are new.
+ */
+export interface FindingsOrigin {
+  from: readonly CitationDiagnostic[];
+  shared: number;
+  moved: number;
+  movedFrom: number;
+}
+
+/** The findings of a whole text for one index and options, before suppressions, in block order. */
+interface Findings {
+  /** Offsets into the whole text. Shared by the versions whose blocks they lie in: never changed. */
+  found: CitationDiagnostic[];
+  /** found[firsts[k]] is block k's first finding; one entry per block, then found.length. */
+  firsts: Int32Array;
+  origin?: FindingsOrigin;
+}
+
+type FindingsByIndex = WeakMap<FactIndex, Map<string, Findings>>;
+
+/**
+ * How a version's blocks map to those of an earlier version with findings
+ * (the previous one, or the last checked before it): the earlier version's
+ * first `prefix` blocks are this one's, at the same offsets, and its blocks
+ * from `suffixFrom` to its `fromCount`th are this one's last, `delta`
+ * characters further on. Only the blocks between need checking.
+ */
+interface Carry {
+  from: FindingsByIndex;
+  prefix: number;
+  suffixFrom: number;
+  fromCount: number;
+  delta: number;
+}
+
+/** A carry from A to B (B had `count` blocks) followed by an edit from B to C: the carry from A to C. */
+function compose(first: Carry, prefix: number, suffixFrom: number, count: number, delta: number): Carry {
+  // C keeps B's blocks from suffixFrom on; B's blocks from its own tail from A on are A's.
+  const tail = count - Math.max(suffixFrom, count - (first.fromCount - first.suffixFrom));
+  return {
+    from: first.from,
+    prefix: Math.min(first.prefix, prefix),
+    suffixFrom: first.fromCount - tail,
+    fromCount: first.fromCount,
+    delta: first.delta + delta,
+  };
+}
+
+// Each document's layout and findings, kept out of the public class so the next version can reuse them.
 const layoutOf = new WeakMap<FactDocument, Layout>();
+const findingsOf = new WeakMap<FactDocument, FindingsByIndex>();
 
 /** A number per index, so that a block's last check is told apart without holding the index. */
 const indexIds = new WeakMap<FactIndex, number>();
@@ -285,7 +340,7 @@ function relayout(previous: Layout, old: string, text: string, prefix: number, s
   // the count changes only in the blocks between.
   const oldTo = j < oldCount ? oldStarts[j]! : old.length;
   const marks = previous.marks - countMarks(old, resume, oldTo) + countMarks(text, resume, to);
-  return { starts, cells, guarded, reused: i + oldCount - j, marks };
+  return { starts, cells, guarded, reused: i + oldCount - j, marks, kept: { prefix: i, suffixFrom: j } };
 }
 
 /**
@@ -347,9 +402,10 @@ export type DocumentCheckOptions = Pick<CheckCitationsOptions, 'uncited' | 'pinn
  * the blocks around the edit; otherwise O(n) to find code spans, code blocks
  * and comments (they can pair across the whole text) and blank lines again.
  * Only the blocks the edit touched are parsed and checked; a check of the
- * whole text then costs a pass over the blocks and a copy of each finding at
- * its new place. Lookups at an offset are O(log blocks) plus the parse of
- * that one block on first use.
+ * new version then shares the findings before the edit and copies those
+ * after it to their new offsets (and diagnostics() does the same with their
+ * LSP ranges), without visiting the blocks. Lookups at an offset are
+ * O(log blocks) plus the parse of that one block on first use.
  */
 export class FactDocument {
   readonly text: string;
@@ -358,6 +414,9 @@ export class FactDocument {
   private readonly guarded: Int32Array;
   private readonly marks: number;
   private lineIndex?: CarriedLineIndex;
+  private checked = false;
+  /** Where unchecked findings can come from: an earlier version's, for the blocks this one shares with it. */
+  private carry?: Carry;
 
   /** How many blocks this version took over unchanged from the previous one. */
   readonly reusedBlocks: number;
@@ -370,6 +429,7 @@ export class FactDocument {
     this.guarded = layout.guarded;
     this.marks = layout.marks;
     layoutOf.set(this, layout);
+    findingsOf.set(this, new WeakMap());
   }
 
   /** Parses a text, reusing the blocks of a previous version that the edit left alone. */
@@ -384,6 +444,15 @@ export class FactDocument {
       if (old) laid.reused = reuseCells(old, laid, text.length - previous.text.length, prefix, previous.text.length - suffix);
     }
     const doc = new FactDocument(text, laid);
+    // Blocks kept before and after the edit keep their findings too: from the previous version's, or through
+    // it from the last version checked (an editor asks for hovers and completions between checks).
+    if (previous && laid.kept) {
+      const { prefix: p, suffixFrom } = laid.kept;
+      const delta = text.length - previous.text.length;
+      const count = previous.cells.length;
+      if (previous.checked) doc.carry = { from: findingsOf.get(previous)!, prefix: p, suffixFrom, fromCount: count, delta };
+      else if (previous.carry) doc.carry = compose(previous.carry, p, suffixFrom, count, delta);
+    }
     // An editor that asked for positions in the last version will ask again: carry its line starts over.
     if (previous?.lineIndex) doc.lineIndex = previous.lineIndex.carry(text, prefix, previous.text.length - suffix, text.length - suffix);
     return doc;
@@ -480,7 +549,11 @@ export class FactDocument {
    * core's checkCitations over the whole text, block by block, cached per
    * block, index and options; then the report's suppression comments,
    * applied to the whole text since a `factcite-disable` region runs across
-   * blocks.
+   * blocks. A version built from a checked one checks only the blocks the
+   * edit touched: the findings before the edit are the earlier version's,
+   * those after it are copied, moved by the edit's length. The findings are
+   * shared with the document's cache and its next versions: read them, do
+   * not change them.
    */
   check(index: FactIndex, options: DocumentCheckOptions = {}): CitationDiagnostic[] {
     const steps = this.checkSteps(index, options);
@@ -500,14 +573,53 @@ export class FactDocument {
    */
   *checkSteps(index: FactIndex, options: DocumentCheckOptions = {}): Generator<void, CitationDiagnostic[], void> {
     const key = optionsKey(options);
+    const findings = findingsOf.get(this)!;
+    const done = findings.get(index)?.get(key);
+    if (done) return done.found.slice();
     let id = indexIds.get(index);
     if (id === undefined) {
       id = nextIndexId++;
       indexIds.set(index, id);
     }
-    const found: CitationDiagnostic[] = [];
-    for (let k = 0; k < this.cells.length; k++) yield* this.blockFindings(k, index, id, key, options, found);
-    return found;
+    const count = this.cells.length;
+    const firsts = new Int32Array(count + 1);
+    let found: CitationDiagnostic[] = [];
+    let origin: FindingsOrigin | undefined;
+    const carry = this.carry;
+    const base = carry?.from.get(index)?.get(key);
+    if (carry && base) {
+      // The blocks before the edit: the earlier version's findings, the same objects at the same offsets.
+      found = base.found.slice(0, base.firsts[carry.prefix]);
+      firsts.set(base.firsts.subarray(0, carry.prefix));
+      // The blocks the edit touched.
+      const tail = count - (carry.fromCount - carry.suffixFrom);
+      for (let k = carry.prefix; k < tail; k++) {
+        firsts[k] = found.length;
+        yield* this.blockFindings(k, index, id, key, options, found);
+      }
+      // The blocks after it: the earlier version's findings, moved by the edit's length.
+      const from = base.firsts[carry.suffixFrom]!;
+      const by = found.length - from;
+      for (let k = tail, b = carry.suffixFrom; k < count; k++, b++) firsts[k] = base.firsts[b]! + by;
+      origin = { from: base.found, shared: base.firsts[carry.prefix]!, moved: found.length, movedFrom: from };
+      for (let x = from; x < base.found.length; x++) found.push(shifted(base.found[x]!, carry.delta));
+    } else {
+      for (let k = 0; k < count; k++) {
+        firsts[k] = found.length;
+        yield* this.blockFindings(k, index, id, key, options, found);
+      }
+    }
+    firsts[count] = found.length;
+    let byOptions = findings.get(index);
+    if (!byOptions) {
+      byOptions = new Map();
+      findings.set(index, byOptions);
+    }
+    byOptions.set(key, origin ? { found, firsts, origin } : { found, firsts });
+    this.checked = true;
+    // The earlier version's findings are no longer needed to check this one: let them go.
+    this.carry = undefined;
+    return found.slice();
   }
 
   /** Appends the findings of block k at their offsets in the whole text; pauses after checking the block, not after finding them cached. */
@@ -555,6 +667,22 @@ export class FactDocument {
 
 // A pinned release is told apart by its version: a new corpus brings a new index, and so a new cache.
 const optionsKey = (options: DocumentCheckOptions) => `${options.uncited ? 'uncited' : ''}|${options.pinned?.version ?? ''}`;
+
+/**
+ * What {@link FactDocument.check} returned, as the document keeps it, and
+ * how it was made from an earlier version's, when nothing was suppressed
+ * (the text holds no suppression comment) and it has been checked with
+ * these options: else undefined. For the diagnostics' own cache; never
+ * changed by the caller.
+ */
+export function checkedFindings(
+  doc: FactDocument,
+  index: FactIndex,
+  options: DocumentCheckOptions,
+): { found: readonly CitationDiagnostic[]; origin?: FindingsOrigin } | undefined {
+  if (layoutOf.get(doc)!.marks !== 0) return undefined;
+  return findingsOf.get(doc)!.get(index)?.get(optionsKey(options));
+}
 
 /** A {@link FactDocument} for a text, or the document itself. */
 export function toDocument(input: DocumentInput): FactDocument {
