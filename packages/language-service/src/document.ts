@@ -595,18 +595,15 @@ export class FactDocument {
       const tail = count - (carry.fromCount - carry.suffixFrom);
       for (let k = carry.prefix; k < tail; k++) {
         firsts[k] = found.length;
-        yield* this.blockFindings(k, index, id, key, options, found);
+        if (this.blockFindings(k, index, id, key, options, found)) yield;
       }
       // The blocks after it: the earlier version's findings, moved by the edit's length.
-      const from = base.firsts[carry.suffixFrom]!;
-      const by = found.length - from;
-      for (let k = tail, b = carry.suffixFrom; k < count; k++, b++) firsts[k] = base.firsts[b]! + by;
-      origin = { from: base.found, shared: base.firsts[carry.prefix]!, moved: found.length, movedFrom: from };
-      for (let x = from; x < base.found.length; x++) found.push(shifted(base.found[x]!, carry.delta));
+      origin = { from: base.found, shared: base.firsts[carry.prefix]!, moved: found.length, movedFrom: base.firsts[carry.suffixFrom]! };
+      moveTail(base, carry, tail, found, firsts);
     } else {
       for (let k = 0; k < count; k++) {
         firsts[k] = found.length;
-        yield* this.blockFindings(k, index, id, key, options, found);
+        if (this.blockFindings(k, index, id, key, options, found)) yield;
       }
     }
     firsts[count] = found.length;
@@ -622,15 +619,8 @@ export class FactDocument {
     return found.slice();
   }
 
-  /** Appends the findings of block k at their offsets in the whole text; pauses after checking the block, not after finding them cached. */
-  private *blockFindings(
-    k: number,
-    index: FactIndex,
-    id: number,
-    key: string,
-    options: DocumentCheckOptions,
-    out: CitationDiagnostic[],
-  ): Generator<void, void, void> {
+  /** Appends the findings of block k at their offsets in the whole text; true when it had to check the block, false when they were cached. */
+  private blockFindings(k: number, index: FactIndex, id: number, key: string, options: DocumentCheckOptions, out: CitationDiagnostic[]): boolean {
     const cell = this.cells[k]!;
     let found = cell.id === id && cell.key === key ? cell.found : undefined;
     let checked = false;
@@ -659,10 +649,22 @@ export class FactDocument {
       cell.key = key;
       cell.found = found;
     }
-    if (checked) yield;
     const at = this.starts[k]!;
     for (const d of found) out.push(shifted(d, at));
+    return checked;
   }
+}
+
+/**
+ * Appends the earlier version's findings of the blocks after the edit (from
+ * `tail` on in this version), moved by the edit's length, and sets those
+ * blocks' first indices.
+ */
+function moveTail(base: Findings, carry: Carry, tail: number, found: CitationDiagnostic[], firsts: Int32Array): void {
+  const from = base.firsts[carry.suffixFrom]!;
+  const by = found.length - from;
+  for (let k = tail, b = carry.suffixFrom; k < firsts.length - 1; k++, b++) firsts[k] = base.firsts[b]! + by;
+  for (let x = from; x < base.found.length; x++) found.push(shifted(base.found[x]!, carry.delta));
 }
 
 // A pinned release is told apart by its version: a new corpus brings a new index, and so a new cache.
