@@ -95,6 +95,27 @@ describe('diagnostics of a new version', () => {
     });
   });
 
+  it('equal a check from scratch after random typing, line breaks and deletions anywhere', () => {
+    let seed = 3;
+    const rand = () => {
+      seed = (seed * 1664525 + 1013904223) >>> 0;
+      return seed / 2 ** 32;
+    };
+    const typed = ['又', 'x', ' ', '\n', '\r\n', '\n\n', '20亿港元', '[@fact:hk-ai-companies-800]', '[@fact:hkgai-v1-releasd]', '。'];
+    let text = `${PIECE}\n\n${PIECE}`;
+    let doc = FactDocument.create(text);
+    diagnostics(doc, index, { uncited: true });
+    for (let n = 0; n < 80; n++) {
+      const at = Math.floor(rand() * (text.length + 1));
+      const removed = rand() < 0.3 ? Math.floor(rand() * 20) : 0;
+      text = text.slice(0, at) + typed[Math.floor(rand() * typed.length)]! + text.slice(at + removed);
+      doc = FactDocument.create(text, doc);
+      // Most versions are checked, some only parsed.
+      if (rand() < 0.8) expect(diagnostics(doc, index, { uncited: true }), `edit ${n}`).toEqual(diagnostics(text, index, { uncited: true }));
+    }
+    expect(diagnostics(doc, index, { uncited: true })).toEqual(diagnostics(text, index, { uncited: true }));
+  });
+
   it('equal a check from scratch as a suppression comment comes and goes', () => {
     let text = REPORT;
     let doc = FactDocument.create(text);
