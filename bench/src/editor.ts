@@ -3,10 +3,11 @@
  * repository's example report repeated to 1 MB and 10 MB (each copy with its
  * citations, an unknown id and a deprecated one), checked against the
  * bundled corpus. "full" is a first check of the whole text; "edit" is the
- * next version after a one-line edit (a new line with a citation, typed in
- * the middle of the text), as an editor hands it over: one flat string.
+ * next version after a one-line edit (a new line with a citation, typed at
+ * one of EDITS places spread evenly from near the start to near the end), as
+ * an editor hands it over: one flat string.
  *
- *   node --expose-gc --import tsx src/editor.ts   → prints RESULT_PREFIX and Measure[]
+ *   node --expose-gc --import tsx src/editor.ts [EDITS]   → prints RESULT_PREFIX and Measure[]
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -51,7 +52,7 @@ export function adversarialReport(size: number): string {
 }
 
 function main(): void {
-  const edits = Number(process.argv[2] ?? 15);
+  const edits = Number(process.argv[2] ?? 20);
   const index = createFactIndex(corpus, { validate: false });
   const report = readFileSync(path.join(root, 'examples/report.md'), 'utf8');
   const out: Measure[] = [];

@@ -557,12 +557,17 @@ ${report.errors.length ? `Errors in this run:\n\n${report.errors.map((e) => `- $
   is identical to OpenCC on the whole real corpus and about 18 times faster.
 - **Editing**: a new version of a report carries over the previous one's code-span, code-block
   and comment ranges, blank lines and line starts when the edit brings or takes away no
-  backtick, \`<\`, \`>\` or fence: only the blocks around the edit are scanned and parsed.
-  Edits of a 10 MB report vary: the first ones after the document opens run before the JIT has
-  compiled the incremental path, and each version is 20 MB of UTF-16 text whose collection
-  lands in whichever edit the collector picks (under a profiler, garbage collection was the
-  largest single cost of an edit). With 15 edits the 95th percentile is the slowest edit or
-  nearly, so it swings with the machine's load from run to run; the median is the steady case.
+  backtick, \`<\`, \`>\` or fence: only the blocks around the edit are scanned, parsed and
+  checked. Its findings and diagnostics before the edit are the previous version's, and those
+  after it are the previous version's moved by the edit's length and lines, so an edit costs a
+  comparison of the two texts, a copy of the block and line tables, and work in proportion to
+  the findings after the edit: an edit near the start of a 10 MB report costs the most. (Under a
+  profiler, before this was so, an edit's time went to redoing that whole-report work: placing
+  every finding and diagnostic again and looking up every block's cached results; garbage
+  collection was about a twentieth of it.) The first edits after the report opens run before the
+  JIT has compiled the incremental path for inputs this long, and are the slowest: of 20 edits
+  the 95th percentile is the second slowest, so it swings with the machine's load from run to
+  run; the median is the steady case.
 - **Cold start**: \`@factcite/corpus\` ships its search index prebuilt (\`search-index.bin\`: the
   index's own typed arrays end to end, used in place), and \`createFactIndex(corpus, { searchIndex })\`
   reads it in a few milliseconds. Built instead, the index of the 222 facts takes about 90 ms in

@@ -75,6 +75,7 @@ export { DIAGNOSTIC_CODES } from './cite/diagnostic-codes.js';
 export {
   applySuppressions,
   parseSuppressions,
+  SUPPRESSION_MARK,
   suppressibleCodes,
   type ApplySuppressionsOptions,
   type SuppressionDirective,

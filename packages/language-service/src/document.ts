@@ -10,6 +10,7 @@ import {
   type MalformedCitation,
   type ParsedCitations,
   parseCitations,
+  SUPPRESSION_MARK,
 } from '@factcite/core';
 import { CarriedLineIndex } from './line-starts.js';
 
@@ -20,19 +21,109 @@ import { CarriedLineIndex } from './line-starts.js';
  * a blank line, and its value check never lets a sentence cross one, so
  * parsing and checking each block alone gives the same results as doing so
  * on the whole text (a test checks this on real and shuffled reports).
+ *
+ * A block's bounds live in its document's `starts`; what its text gives lives
+ * in a Cell, which holds no offset into the whole text, so the next version
+ * shares the cell of every block whose text it left alone, wherever that
+ * block now starts, without copying it.
  */
-interface Block {
-  start: number;
-  end: number;
-  /** Parse of the block's text, offsets relative to `start`; filled on first use. */
+interface Cell {
+  /** Parse of the block's text, offsets relative to its start; filled on first use. */
   parsed?: ParsedCitations;
-  /** checkCitations of the block's text per index, offsets relative to `start`. */
-  diagnostics?: WeakMap<FactIndex, Map<string, CitationDiagnostic[]>>;
+  /**
+   * checkCitations of the block's text, offsets relative to its start: the
+   * last check, by the index numbered `id` in indexIds and the options `key`,
+   * then up to MORE_CHECKS earlier ones. Plain fields, not a WeakMap per
+   * block: at 100,000 blocks those were half the heap of a 10 MB report, and
+   * every collection had to walk them. An index let go leaves at most these
+   * few lists behind, not itself.
+   */
+  id?: number;
+  key?: string;
+  found?: CitationDiagnostic[];
+  more?: { id: number; key: string; found: CitationDiagnostic[] }[];
 }
 
-// Each document's blocks and protected ranges, kept out of the public class so the next version can reuse them.
-const blocksOf = new WeakMap<FactDocument, readonly Block[]>();
-const guardedOf = new WeakMap<FactDocument, readonly [number, number][]>();
+const MORE_CHECKS = 3;
+/** The findings of a block with none, shared. */
+const NO_FINDINGS: CitationDiagnostic[] = [];
+
+/**
+ * The blocks of a text and what is protected in it. Block k runs from
+ * starts[k] to starts[k + 1] (the last entry is the text's length); protected
+ * ranges are flat pairs [start, end, start, end, …], sorted and merged.
+ */
+interface Layout {
+  starts: Int32Array;
+  cells: Cell[];
+  guarded: Int32Array;
+  /** Blocks taken over from the previous version. */
+  reused: number;
+  /** How many times the text holds the mark every suppression comment starts with. */
+  marks: number;
+  /** When laid out from the previous version: its first `prefix` blocks and those from `suffixFrom` on are this one's first and last. */
+  kept?: { prefix: number; suffixFrom: number };
+}
+
+/**
+ * How a version's findings were made from an earlier version's: the first
+ * `shared` are the same objects as `from`'s first (they lie before the edit),
+ * and those from `moved` on are `from`'s from `movedFrom` on, moved past the
+ * edit; the ones between are new.
+ */
+export interface FindingsOrigin {
+  from: readonly CitationDiagnostic[];
+  shared: number;
+  moved: number;
+  movedFrom: number;
+}
+
+/** The findings of a whole text for one index and options, before suppressions, in block order. */
+interface Findings {
+  /** Offsets into the whole text. Shared by the versions whose blocks they lie in: never changed. */
+  found: CitationDiagnostic[];
+  /** found[firsts[k]] is block k's first finding; one entry per block, then found.length. */
+  firsts: Int32Array;
+  origin?: FindingsOrigin;
+}
+
+type FindingsByIndex = WeakMap<FactIndex, Map<string, Findings>>;
+
+/**
+ * How a version's blocks map to those of an earlier version with findings
+ * (the previous one, or the last checked before it): the earlier version's
+ * first `prefix` blocks are this one's, at the same offsets, and its blocks
+ * from `suffixFrom` to its `fromCount`th are this one's last, `delta`
+ * characters further on. Only the blocks between need checking.
+ */
+interface Carry {
+  from: FindingsByIndex;
+  prefix: number;
+  suffixFrom: number;
+  fromCount: number;
+  delta: number;
+}
+
+/** A carry from A to B (B had `count` blocks) followed by an edit from B to C: the carry from A to C. */
+function compose(first: Carry, prefix: number, suffixFrom: number, count: number, delta: number): Carry {
+  // C keeps B's blocks from suffixFrom on; B's blocks from its own tail from A on are A's.
+  const tail = count - Math.max(suffixFrom, count - (first.fromCount - first.suffixFrom));
+  return {
+    from: first.from,
+    prefix: Math.min(first.prefix, prefix),
+    suffixFrom: first.fromCount - tail,
+    fromCount: first.fromCount,
+    delta: first.delta + delta,
+  };
+}
+
+// Each document's layout and findings, kept out of the public class so the next version can reuse them.
+const layoutOf = new WeakMap<FactDocument, Layout>();
+const findingsOf = new WeakMap<FactDocument, FindingsByIndex>();
+
+/** A number per index, so that a block's last check is told apart without holding the index. */
+const indexIds = new WeakMap<FactIndex, number>();
+let nextIndexId = 0;
 
 /** Anything the service accepts as a document: its text, or a parsed {@link FactDocument}. */
 export type DocumentInput = string | FactDocument;
@@ -66,24 +157,48 @@ function detach<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }
 
+/** The fields {@link shifted} copies, each by name. */
+type CopiedField =
+  | 'start'
+  | 'end'
+  | 'severity'
+  | 'code'
+  | 'message'
+  | 'detail'
+  | 'factId'
+  | 'suggestions'
+  | 'successor'
+  | 'mismatch'
+  | 'rewrite'
+  | 'uncited'
+  | 'change';
+/** Empty while shifted() copies every field of CitationDiagnostic: a field added there and not here fails to compile. */
+type UncopiedFields = Record<Exclude<keyof CitationDiagnostic, CopiedField>, never>;
+
 /** A block's diagnostic in the offsets of the whole text: its range, and the insertion point or edits it carries. */
-function shifted(d: CitationDiagnostic, by: number): CitationDiagnostic {
-  const out: CitationDiagnostic = { ...d, start: d.start + by, end: d.end + by };
-  if (d.uncited?.insert) out.uncited = { ...d.uncited, insert: { ...d.uncited.insert, at: d.uncited.insert.at + by } };
-  if (d.change) out.change = { ...d.change, edits: d.change.edits.map((e) => ({ ...e, start: e.start + by, end: e.end + by })) };
+function shifted(d: CitationDiagnostic & UncopiedFields, by: number): CitationDiagnostic {
+  // Field by field rather than by spreading: findings come in many shapes, and a spread of many shapes is
+  // V8's slow path, which made moving the findings after an edit the largest cost of a check.
+  const out: CitationDiagnostic = { start: d.start + by, end: d.end + by, severity: d.severity, code: d.code, message: d.message, detail: d.detail };
+  if (d.factId !== undefined) out.factId = d.factId;
+  if (d.suggestions !== undefined) out.suggestions = d.suggestions;
+  if (d.successor !== undefined) out.successor = d.successor;
+  if (d.mismatch !== undefined) out.mismatch = d.mismatch;
+  if (d.rewrite !== undefined) out.rewrite = d.rewrite;
+  if (d.uncited !== undefined) out.uncited = d.uncited.insert ? { ...d.uncited, insert: { ...d.uncited.insert, at: d.uncited.insert.at + by } } : d.uncited;
+  if (d.change !== undefined) out.change = { ...d.change, edits: d.change.edits.map((e) => ({ ...e, start: e.start + by, end: e.end + by })) };
   return out;
 }
 
-/** Sorted, merged ranges where the text must not be split. */
-function protectedRanges(text: string): [number, number][] {
-  const ranges = findIgnoredRanges(text);
-  const merged: [number, number][] = [];
-  for (const [s, e] of ranges) {
-    const last = merged[merged.length - 1];
-    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
-    else merged.push([s, e]);
+/** Sorted, merged ranges where the text must not be split, as flat pairs. */
+function protectedRanges(text: string): Int32Array {
+  const merged: number[] = [];
+  for (const [s, e] of findIgnoredRanges(text)) {
+    const last = merged.length - 1;
+    if (last > 0 && s <= merged[last]!) merged[last] = Math.max(merged[last]!, e);
+    else merged.push(s, e);
   }
-  return merged;
+  return Int32Array.from(merged);
 }
 
 const BLANK_LINE = /\n[ \t\r]*\n/g;
@@ -105,7 +220,7 @@ function indentedFour(text: string, at: number): boolean {
  * would resume (0 or the end of a blank line); `last` receives where the
  * scan's last match ended.
  */
-function splitBlocks(text: string, guarded: readonly [number, number][], from = 0, to = text.length, last?: { end: number }): number[] {
+function splitBlocks(text: string, guarded: Int32Array, from = 0, to = text.length, last?: { end: number }): number[] {
   const cuts: number[] = [];
   let r = 0;
   BLANK_LINE.lastIndex = from;
@@ -117,9 +232,8 @@ function splitBlocks(text: string, guarded: readonly [number, number][], from = 
     if (cut > to) break;
     // A line four columns in after a blank line is code or more of a list item, depending on the paragraph before: keep them together.
     if (indentedFour(text, cut)) continue;
-    while (r < guarded.length && guarded[r]![1] <= blankStart) r++;
-    const range = guarded[r];
-    if (range && range[0] < cut) continue;
+    while (r < guarded.length && guarded[r + 1]! <= blankStart) r += 2;
+    if (r < guarded.length && guarded[r]! < cut) continue;
     cuts.push(cut);
   }
   return cuts;
@@ -130,21 +244,35 @@ const MARK = /`|<!--|-->/;
 /** A line that could open or close a fenced code block. */
 const FENCE_LINE = /^ {0,3}(`{3,}|~{3,})/m;
 
-/** The blocks of a text and what is protected in it. */
-interface Layout {
-  guarded: [number, number][];
-  blocks: Block[];
-  /** Blocks taken over from the previous version. */
-  reused: number;
+/** Occurrences of the suppression mark in text[from, to). */
+function countMarks(text: string, from: number, to: number): number {
+  const part = text.slice(from, to);
+  let n = 0;
+  for (let at = part.indexOf(SUPPRESSION_MARK); at >= 0; at = part.indexOf(SUPPRESSION_MARK, at + 1)) n++;
+  return n;
 }
 
-function blocksAt(starts: number[], end: number): Block[] {
-  return starts.map((start, i) => ({ start, end: starts[i + 1] ?? end }));
-}
+const newCells = (n: number): Cell[] => Array.from({ length: n }, () => ({}));
 
 function layout(text: string): Layout {
   const guarded = protectedRanges(text);
-  return { guarded, blocks: blocksAt([0, ...splitBlocks(text, guarded).filter((c) => c < text.length)], text.length), reused: 0 };
+  const cuts = splitBlocks(text, guarded).filter((c) => c < text.length);
+  const starts = new Int32Array(cuts.length + 2);
+  starts.set(cuts, 1);
+  starts[cuts.length + 1] = text.length;
+  return { starts, cells: newCells(cuts.length + 1), guarded, reused: 0, marks: countMarks(text, 0, text.length) };
+}
+
+/** Index of the last block starting at or before `offset`. */
+function blockAt(starts: Int32Array, offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 2;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 /**
@@ -155,8 +283,7 @@ function layout(text: string): Layout {
  * and blank lines need finding only between the blocks around the edit.
  * Undefined when that does not hold: then the whole text is read again.
  */
-function relayout(previous: FactDocument, text: string, prefix: number, suffix: number): Layout | undefined {
-  const old = previous.text;
+function relayout(previous: Layout, old: string, text: string, prefix: number, suffix: number): Layout | undefined {
   const delta = text.length - old.length;
   const oldChangeEnd = old.length - suffix;
   // The touched lines: from the start of the line of the first change to the end of the line of the last.
@@ -170,87 +297,81 @@ function relayout(previous: FactDocument, text: string, prefix: number, suffix: 
   const from = Math.max(0, prefix - 3);
   if (MARK.test(old.slice(from, oldChangeEnd + 3)) || MARK.test(text.slice(from, oldChangeEnd + delta + 3))) return undefined;
 
-  const guarded: [number, number][] = [];
-  for (const [s, e] of guardedOf.get(previous) ?? []) {
+  const oldGuarded = previous.guarded;
+  const guarded = new Int32Array(oldGuarded.length);
+  for (let r = 0; r < oldGuarded.length; r += 2) {
+    const s = oldGuarded[r]!;
+    const e = oldGuarded[r + 1]!;
     // One left open runs to the end of the text, wherever that now is.
-    if (e === old.length && s < prefix) guarded.push([s, text.length]);
-    else if (e <= prefix) guarded.push([s, e]);
-    else if (s >= oldChangeEnd) guarded.push([s + delta, e + delta]);
-    else if (s < prefix && e >= oldChangeEnd) guarded.push([s, e + delta]);
+    if (e === old.length && s < prefix) guarded[r + 1] = text.length;
+    else if (e <= prefix) guarded[r + 1] = e;
+    else if (s >= oldChangeEnd) guarded[r + 1] = e + delta;
+    else if (s < prefix && e >= oldChangeEnd) guarded[r + 1] = e + delta;
     // A range that ends or starts within the change would need a closing or opening mark there.
     else return undefined;
+    guarded[r] = s >= oldChangeEnd ? s + delta : s;
   }
 
-  const oldBlocks = blocksOf.get(previous) ?? [];
+  const oldStarts = previous.starts;
+  const oldCount = oldStarts.length - 1;
   // Resume from the last block start at or before the touched lines, where the old scan ended a match …
-  let i = oldBlocks.length - 1;
-  while (i > 0 && oldBlocks[i]!.start > start) i--;
+  let i = blockAt(oldStarts, start);
   // A block starting on the touched line joins the one before when the edit indents that line.
-  if (i > 0 && oldBlocks[i]!.start === start && (indentedFour(old, start) || indentedFour(text, start))) i--;
-  const resume = oldBlocks[i]?.start ?? 0;
+  if (i > 0 && oldStarts[i] === start && (indentedFour(old, start) || indentedFour(text, start))) i--;
+  const resume = oldStarts[i]!;
   // … and scan until the first block start after them, where the new scan must end a match too.
-  let j = i + 1;
-  while (j < oldBlocks.length && oldBlocks[j]!.start <= oldEnd) j++;
-  const to = j < oldBlocks.length ? oldBlocks[j]!.start + delta : text.length;
+  const j = Math.max(i + 1, blockAt(oldStarts, oldEnd) + 1);
+  const to = j < oldCount ? oldStarts[j]! + delta : text.length;
   const last = { end: -1 };
   const found = splitBlocks(text, guarded, resume, to, last);
-  if (j < oldBlocks.length && last.end !== to) return undefined;
-  // Blocks before the touched one are the old ones, shared (their text and bounds are the same); blocks
-  // after it keep their parse and diagnostics at shifted bounds; the blocks between are new.
-  const blocks = oldBlocks.slice(0, i);
-  blocks.push(...blocksAt([resume, ...found.filter((c) => c > resume && c < to && c < text.length)], to));
-  for (let k = j; k < oldBlocks.length; k++) {
-    const o = oldBlocks[k]!;
-    const b: Block = { start: o.start + delta, end: o.end + delta };
-    if (o.parsed) b.parsed = o.parsed;
-    if (o.diagnostics) b.diagnostics = o.diagnostics;
-    blocks.push(b);
-  }
-  return { guarded, blocks, reused: i + oldBlocks.length - j };
-}
-
-function binarySearchBlock(blocks: readonly Block[], offset: number): number {
-  let lo = 0;
-  let hi = blocks.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (blocks[mid]!.start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  if (j < oldCount && last.end !== to) return undefined;
+  // Blocks before the touched one keep their bounds, blocks after it shift by the edit's length, and both
+  // keep their cells (their text is the same); the blocks between are new.
+  const middle = [resume, ...found.filter((c) => c > resume && c < to && c < text.length)];
+  const starts = new Int32Array(i + middle.length + oldCount - j + 1);
+  starts.set(oldStarts.subarray(0, i));
+  starts.set(middle, i);
+  for (let k = j, at = i + middle.length; k <= oldCount; k++, at++) starts[at] = oldStarts[k]! + delta;
+  starts[starts.length - 1] = text.length;
+  // A copy and a splice move the cells natively; concat or a loop of pushes took milliseconds at 100,000 blocks.
+  const cells = previous.cells.slice();
+  cells.splice(i, j - i, ...newCells(middle.length));
+  // The mark holds no line break and every block but the last ends with one, so no mark spans two blocks:
+  // the count changes only in the blocks between.
+  const oldTo = j < oldCount ? oldStarts[j]! : old.length;
+  const marks = previous.marks - countMarks(old, resume, oldTo) + countMarks(text, resume, to);
+  return { starts, cells, guarded, reused: i + oldCount - j, marks, kept: { prefix: i, suffixFrom: j } };
 }
 
 /**
- * Carries parses over from the previous version's blocks. A block's parse
- * depends only on its own text, so one lying wholly in the text the edit left
- * alone (the common prefix or suffix) is reused wherever the new version has
- * a block with the same bounds. Both lists are sorted: one merge pass.
+ * Carries cells over from the previous version's blocks. What a cell holds
+ * depends only on its block's text, so a block lying wholly in the text the
+ * edit left alone (the common prefix or suffix) keeps its cell wherever the
+ * new version has a block with the same bounds. Both lists are sorted: one
+ * merge pass. Returns how many blocks kept theirs.
  */
-function reuseBlocks(previous: FactDocument, text: string, blocks: Block[], prefix: number, suffix: number): number {
-  const old = previous.text;
-  const oldBlocks = blocksOf.get(previous) ?? [];
-  const delta = text.length - old.length;
+function reuseCells(previous: Layout, next: Layout, delta: number, prefix: number, suffixStart: number): number {
+  const os = previous.starts;
+  const ns = next.starts;
+  const oldCount = os.length - 1;
   let reused = 0;
-  const carry = (from: Block, to: Block) => {
-    if (from.parsed) to.parsed = from.parsed;
-    if (from.diagnostics) to.diagnostics = from.diagnostics;
-    reused++;
-  };
   let j = 0;
-  for (const b of blocks) {
-    if (b.end > prefix) break;
-    while (j < oldBlocks.length && oldBlocks[j]!.start < b.start) j++;
-    const o = oldBlocks[j];
-    if (o && o.start === b.start && o.end === b.end) carry(o, b);
+  for (let b = 0; b < ns.length - 1; b++) {
+    if (ns[b + 1]! > prefix) break;
+    while (j < oldCount && os[j]! < ns[b]!) j++;
+    if (j < oldCount && os[j] === ns[b] && os[j + 1] === ns[b + 1]) {
+      next.cells[b] = previous.cells[j]!;
+      reused++;
+    }
   }
-  const suffixStart = old.length - suffix;
-  j = oldBlocks.length - 1;
-  for (let i = blocks.length - 1; i >= 0; i--) {
-    const b = blocks[i]!;
-    if (b.start - delta < suffixStart) break;
-    while (j >= 0 && oldBlocks[j]!.start > b.start - delta) j--;
-    const o = oldBlocks[j];
-    if (o && o.start === b.start - delta && o.end === b.end - delta) carry(o, b);
+  j = oldCount - 1;
+  for (let b = ns.length - 2; b >= 0; b--) {
+    if (ns[b]! - delta < suffixStart) break;
+    while (j >= 0 && os[j]! > ns[b]! - delta) j--;
+    if (j >= 0 && os[j] === ns[b]! - delta && os[j + 1] === ns[b + 1]! - delta) {
+      next.cells[b] = previous.cells[j]!;
+      reused++;
+    }
   }
   return reused;
 }
@@ -266,6 +387,9 @@ function shiftCitation(c: CitationRef, by: number): CitationRef {
   };
 }
 
+/** What {@link FactDocument.check} checks besides citations: uncited claims, a pinned release, unused suppressions. */
+export type DocumentCheckOptions = Pick<CheckCitationsOptions, 'uncited' | 'pinned' | 'reportUnusedSuppressions'>;
+
 /**
  * A parsed report. Build the next version with `FactDocument.create(text, previous)`:
  * blocks whose text did not change keep their parse and their diagnostics.
@@ -273,31 +397,39 @@ function shiftCitation(c: CitationRef, by: number): CitationRef {
  * Cost of a new version of an n-character text after an edit: O(n) native
  * string comparison to find the changed span, then, when the edit brings or
  * takes away no character that could open or close a code block, code span
- * or comment (the usual keystroke), O(blocks) to carry the old layout over
- * and a scan of the blocks around the edit; otherwise O(n) to find code
- * spans, code blocks and comments (they can pair across the whole text) and
- * blank lines again. Only the blocks the edit touched are parsed. Lookups at
- * an offset are O(log blocks) plus the parse of that one block on first use.
+ * or comment (the usual keystroke), a copy of the old layout's typed arrays
+ * (block starts, protected ranges) and of its list of cells, and a scan of
+ * the blocks around the edit; otherwise O(n) to find code spans, code blocks
+ * and comments (they can pair across the whole text) and blank lines again.
+ * Only the blocks the edit touched are parsed and checked; a check of the
+ * new version then shares the findings before the edit and copies those
+ * after it to their new offsets (and diagnostics() does the same with their
+ * LSP ranges), without visiting the blocks. Lookups at an offset are
+ * O(log blocks) plus the parse of that one block on first use.
  */
-/** What {@link FactDocument.check} checks besides citations: uncited claims, a pinned release, unused suppressions. */
-export type DocumentCheckOptions = Pick<CheckCitationsOptions, 'uncited' | 'pinned' | 'reportUnusedSuppressions'>;
-
 export class FactDocument {
   readonly text: string;
-  private readonly blocks: Block[];
-  private readonly guarded: [number, number][];
+  private readonly starts: Int32Array;
+  private readonly cells: Cell[];
+  private readonly guarded: Int32Array;
+  private readonly marks: number;
   private lineIndex?: CarriedLineIndex;
+  private checked = false;
+  /** Where unchecked findings can come from: an earlier version's, for the blocks this one shares with it. */
+  private carry?: Carry;
 
   /** How many blocks this version took over unchanged from the previous one. */
   readonly reusedBlocks: number;
 
-  private constructor(text: string, blocks: Block[], guarded: [number, number][], reusedBlocks: number) {
+  private constructor(text: string, layout: Layout) {
     this.text = text;
-    this.reusedBlocks = reusedBlocks;
-    this.blocks = blocks;
-    this.guarded = guarded;
-    blocksOf.set(this, blocks);
-    guardedOf.set(this, guarded);
+    this.reusedBlocks = layout.reused;
+    this.starts = layout.starts;
+    this.cells = layout.cells;
+    this.guarded = layout.guarded;
+    this.marks = layout.marks;
+    layoutOf.set(this, layout);
+    findingsOf.set(this, new WeakMap());
   }
 
   /** Parses a text, reusing the blocks of a previous version that the edit left alone. */
@@ -305,12 +437,21 @@ export class FactDocument {
     if (previous?.text === text) return previous;
     const prefix = previous ? commonPrefix(previous.text, text) : 0;
     const suffix = previous ? commonSuffix(previous.text, text, prefix) : 0;
-    const carried = previous && relayout(previous, text, prefix, suffix);
-    let doc: FactDocument;
-    if (carried) doc = new FactDocument(text, carried.blocks, carried.guarded, carried.reused);
-    else {
-      const { guarded, blocks } = layout(text);
-      doc = new FactDocument(text, blocks, guarded, previous ? reuseBlocks(previous, text, blocks, prefix, suffix) : 0);
+    const old = previous && layoutOf.get(previous);
+    let laid = old && relayout(old, previous.text, text, prefix, suffix);
+    if (!laid) {
+      laid = layout(text);
+      if (old) laid.reused = reuseCells(old, laid, text.length - previous.text.length, prefix, previous.text.length - suffix);
+    }
+    const doc = new FactDocument(text, laid);
+    // Blocks kept before and after the edit keep their findings too: from the previous version's, or through
+    // it from the last version checked (an editor asks for hovers and completions between checks).
+    if (previous && laid.kept) {
+      const { prefix: p, suffixFrom } = laid.kept;
+      const delta = text.length - previous.text.length;
+      const count = previous.cells.length;
+      if (previous.checked) doc.carry = { from: findingsOf.get(previous)!, prefix: p, suffixFrom, fromCount: count, delta };
+      else if (previous.carry) doc.carry = compose(previous.carry, p, suffixFrom, count, delta);
     }
     // An editor that asked for positions in the last version will ask again: carry its line starts over.
     if (previous?.lineIndex) doc.lineIndex = previous.lineIndex.carry(text, prefix, previous.text.length - suffix, text.length - suffix);
@@ -325,19 +466,20 @@ export class FactDocument {
 
   /** Number of blocks the text is split into (for diagnostics of the model itself). */
   get blockCount(): number {
-    return this.blocks.length;
+    return this.cells.length;
   }
 
-  private parsedBlock(block: Block): ParsedCitations {
-    block.parsed ??= detach(parseCitations(this.text.slice(block.start, block.end)));
-    return block.parsed;
+  private parsedBlock(k: number): ParsedCitations {
+    const cell = this.cells[k]!;
+    cell.parsed ??= detach(parseCitations(this.text.slice(this.starts[k], this.starts[k + 1])));
+    return cell.parsed;
   }
 
   /** Every citation of the text, in order, with offsets into the whole text. */
   citations(): CitationRef[] {
     const out: CitationRef[] = [];
-    for (const block of this.blocks) {
-      for (const c of this.parsedBlock(block).citations) out.push(shiftCitation(c, block.start));
+    for (let k = 0; k < this.cells.length; k++) {
+      for (const c of this.parsedBlock(k).citations) out.push(shiftCitation(c, this.starts[k]!));
     }
     return out;
   }
@@ -345,16 +487,17 @@ export class FactDocument {
   /** Every malformed citation, with offsets into the whole text. */
   malformed(): MalformedCitation[] {
     const out: MalformedCitation[] = [];
-    for (const block of this.blocks) {
-      for (const m of this.parsedBlock(block).malformed) out.push({ ...m, start: m.start + block.start, end: m.end + block.start });
+    for (let k = 0; k < this.cells.length; k++) {
+      const at = this.starts[k]!;
+      for (const m of this.parsedBlock(k).malformed) out.push({ ...m, start: m.start + at, end: m.end + at });
     }
     return out;
   }
 
   /** Citations of the block holding `offset`, with offsets into the whole text. */
   citationsNear(offset: number): CitationRef[] {
-    const block = this.blocks[binarySearchBlock(this.blocks, offset)]!;
-    return this.parsedBlock(block).citations.map((c) => shiftCitation(c, block.start));
+    const k = blockAt(this.starts, offset);
+    return this.parsedBlock(k).citations.map((c) => shiftCitation(c, this.starts[k]!));
   }
 
   /** The citation whose `@fact:ID` key contains `offset` (its end included, where a cursor sits after typing). */
@@ -365,11 +508,11 @@ export class FactDocument {
   /** Citations that overlap `[start, end]`, with offsets into the whole text. */
   citationsIn(start: number, end: number): CitationRef[] {
     const out: CitationRef[] = [];
-    for (let i = binarySearchBlock(this.blocks, start); i < this.blocks.length; i++) {
-      const block = this.blocks[i]!;
-      if (block.start > end) break;
-      for (const c of this.parsedBlock(block).citations) {
-        if (c.end + block.start >= start && c.start + block.start <= end) out.push(shiftCitation(c, block.start));
+    for (let k = blockAt(this.starts, start); k < this.cells.length; k++) {
+      const at = this.starts[k]!;
+      if (at > end) break;
+      for (const c of this.parsedBlock(k).citations) {
+        if (c.end + at >= start && c.start + at <= end) out.push(shiftCitation(c, at));
       }
     }
     return out;
@@ -378,11 +521,11 @@ export class FactDocument {
   /** Malformed citations that overlap `[start, end]`, with offsets into the whole text. */
   malformedIn(start: number, end: number): MalformedCitation[] {
     const out: MalformedCitation[] = [];
-    for (let i = binarySearchBlock(this.blocks, start); i < this.blocks.length; i++) {
-      const block = this.blocks[i]!;
-      if (block.start > end) break;
-      for (const m of this.parsedBlock(block).malformed) {
-        if (m.end + block.start >= start && m.start + block.start <= end) out.push({ ...m, start: m.start + block.start, end: m.end + block.start });
+    for (let k = blockAt(this.starts, start); k < this.cells.length; k++) {
+      const at = this.starts[k]!;
+      if (at > end) break;
+      for (const m of this.parsedBlock(k).malformed) {
+        if (m.end + at >= start && m.start + at <= end) out.push({ ...m, start: m.start + at, end: m.end + at });
       }
     }
     return out;
@@ -390,13 +533,13 @@ export class FactDocument {
 
   /** Whether `offset` lies in a code span, code block or HTML comment, where nothing is a citation. */
   isIgnored(offset: number): boolean {
+    const g = this.guarded;
     let lo = 0;
-    let hi = this.guarded.length - 1;
+    let hi = g.length / 2 - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      const [s, e] = this.guarded[mid]!;
-      if (offset < s) hi = mid - 1;
-      else if (offset >= e) lo = mid + 1;
+      if (offset < g[2 * mid]!) hi = mid - 1;
+      else if (offset >= g[2 * mid + 1]!) lo = mid + 1;
       else return true;
     }
     return false;
@@ -406,12 +549,18 @@ export class FactDocument {
    * core's checkCitations over the whole text, block by block, cached per
    * block, index and options; then the report's suppression comments,
    * applied to the whole text since a `factcite-disable` region runs across
-   * blocks.
+   * blocks. A version built from a checked one checks only the blocks the
+   * edit touched: the findings before the edit are the earlier version's,
+   * those after it are copied, moved by the edit's length. The findings are
+   * shared with the document's cache and its next versions: read them, do
+   * not change them.
    */
   check(index: FactIndex, options: DocumentCheckOptions = {}): CitationDiagnostic[] {
     const steps = this.checkSteps(index, options);
     let step = steps.next();
     while (!step.done) step = steps.next();
+    // Without a directive applySuppressions returns the list as it is: a text without the mark has none.
+    if (this.marks === 0) return step.value;
     return applySuppressions(this.text, step.value, { reportUnused: options.reportUnusedSuppressions ?? false }).diagnostics;
   }
 
@@ -423,32 +572,118 @@ export class FactDocument {
    * before suppressions.
    */
   *checkSteps(index: FactIndex, options: DocumentCheckOptions = {}): Generator<void, CitationDiagnostic[], void> {
-    const out: CitationDiagnostic[] = [];
-    // A pinned release is told apart by its version: a new corpus brings a new index, and so a new cache.
-    const key = `${options.uncited ? 'uncited' : ''}|${options.pinned?.version ?? ''}`;
-    for (const block of this.blocks) {
-      block.diagnostics ??= new WeakMap();
-      let byOptions = block.diagnostics.get(index);
-      if (!byOptions) {
-        byOptions = new Map();
-        block.diagnostics.set(index, byOptions);
+    const key = optionsKey(options);
+    const findings = findingsOf.get(this)!;
+    const done = findings.get(index)?.get(key);
+    if (done) return done.found.slice();
+    let id = indexIds.get(index);
+    if (id === undefined) {
+      id = nextIndexId++;
+      indexIds.set(index, id);
+    }
+    const count = this.cells.length;
+    const firsts = new Int32Array(count + 1);
+    let found: CitationDiagnostic[] = [];
+    let origin: FindingsOrigin | undefined;
+    const carry = this.carry;
+    const base = carry?.from.get(index)?.get(key);
+    if (carry && base) {
+      // The blocks before the edit: the earlier version's findings, the same objects at the same offsets.
+      found = base.found.slice(0, base.firsts[carry.prefix]);
+      firsts.set(base.firsts.subarray(0, carry.prefix));
+      // The blocks the edit touched.
+      const tail = count - (carry.fromCount - carry.suffixFrom);
+      for (let k = carry.prefix; k < tail; k++) {
+        firsts[k] = found.length;
+        if (this.blockFindings(k, index, id, key, options, found)) yield;
       }
-      let found = byOptions.get(key);
-      if (!found) {
+      // The blocks after it: the earlier version's findings, moved by the edit's length.
+      origin = { from: base.found, shared: base.firsts[carry.prefix]!, moved: found.length, movedFrom: base.firsts[carry.suffixFrom]! };
+      moveTail(base, carry, tail, found, firsts);
+    } else {
+      for (let k = 0; k < count; k++) {
+        firsts[k] = found.length;
+        if (this.blockFindings(k, index, id, key, options, found)) yield;
+      }
+    }
+    firsts[count] = found.length;
+    let byOptions = findings.get(index);
+    if (!byOptions) {
+      byOptions = new Map();
+      findings.set(index, byOptions);
+    }
+    byOptions.set(key, origin ? { found, firsts, origin } : { found, firsts });
+    this.checked = true;
+    // The earlier version's findings are no longer needed to check this one: let them go.
+    this.carry = undefined;
+    return found.slice();
+  }
+
+  /** Appends the findings of block k at their offsets in the whole text; true when it had to check the block, false when they were cached. */
+  private blockFindings(k: number, index: FactIndex, id: number, key: string, options: DocumentCheckOptions, out: CitationDiagnostic[]): boolean {
+    const cell = this.cells[k]!;
+    let found = cell.id === id && cell.key === key ? cell.found : undefined;
+    let checked = false;
+    if (!found) {
+      const at = cell.more?.findIndex((c) => c.id === id && c.key === key) ?? -1;
+      if (at >= 0) found = cell.more!.splice(at, 1)[0]!.found;
+      else {
+        const blockText = this.text.slice(this.starts[k], this.starts[k + 1]);
         found = detach(
-          checkCitations(this.text.slice(block.start, block.end), index, {
+          checkCitations(blockText, index, {
             uncited: options.uncited ?? false,
             ...(options.pinned ? { pinned: options.pinned } : {}),
             suppressions: false,
           }),
         );
-        byOptions.set(key, found);
-        yield;
+        if (found.length === 0) found = NO_FINDINGS;
+        checked = true;
       }
-      for (const d of found) out.push(shifted(d, block.start));
+      // The one asked for now goes first; the one it displaces is kept among the few before it.
+      if (cell.found) {
+        cell.more ??= [];
+        cell.more.unshift({ id: cell.id!, key: cell.key!, found: cell.found });
+        if (cell.more.length > MORE_CHECKS) cell.more.pop();
+      }
+      cell.id = id;
+      cell.key = key;
+      cell.found = found;
     }
-    return out;
+    const at = this.starts[k]!;
+    for (const d of found) out.push(shifted(d, at));
+    return checked;
   }
+}
+
+/**
+ * Appends the earlier version's findings of the blocks after the edit (from
+ * `tail` on in this version), moved by the edit's length, and sets those
+ * blocks' first indices.
+ */
+function moveTail(base: Findings, carry: Carry, tail: number, found: CitationDiagnostic[], firsts: Int32Array): void {
+  const from = base.firsts[carry.suffixFrom]!;
+  const by = found.length - from;
+  for (let k = tail, b = carry.suffixFrom; k < firsts.length - 1; k++, b++) firsts[k] = base.firsts[b]! + by;
+  for (let x = from; x < base.found.length; x++) found.push(shifted(base.found[x]!, carry.delta));
+}
+
+// A pinned release is told apart by its version: a new corpus brings a new index, and so a new cache.
+const optionsKey = (options: DocumentCheckOptions) => `${options.uncited ? 'uncited' : ''}|${options.pinned?.version ?? ''}`;
+
+/**
+ * What {@link FactDocument.check} returned, as the document keeps it, and
+ * how it was made from an earlier version's, when nothing was suppressed
+ * (the text holds no suppression comment) and it has been checked with
+ * these options: else undefined. For the diagnostics' own cache; never
+ * changed by the caller.
+ */
+export function checkedFindings(
+  doc: FactDocument,
+  index: FactIndex,
+  options: DocumentCheckOptions,
+): { found: readonly CitationDiagnostic[]; origin?: FindingsOrigin } | undefined {
+  if (layoutOf.get(doc)!.marks !== 0) return undefined;
+  return findingsOf.get(doc)!.get(index)?.get(optionsKey(options));
 }
 
 /** A {@link FactDocument} for a text, or the document itself. */

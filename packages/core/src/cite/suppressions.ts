@@ -29,8 +29,11 @@ export interface SuppressionDirective {
   end: number;
 }
 
-/** The text that opens every directive: reports without it skip the scan. */
-const MARK = 'factcite-';
+/**
+ * The text that opens every directive: reports without it skip the scan, and
+ * so may an editor that knows no part of its text holds it.
+ */
+export const SUPPRESSION_MARK = 'factcite-';
 const DIRECTIVE = /^<!--\s*factcite-(disable-next-line|disable|enable)(?=\s|-->)([\s\S]*?)-->$/;
 /** Diagnostics a suppression never hides: hiding them would hide the suppressions' own mistakes. */
 const OWN_CODES = new Set<string>(['unknown-suppression-code', 'unused-suppression']);
@@ -46,7 +49,7 @@ function codeRanges(text: string): [number, number][] {
 
 /** Every suppression comment of a report, in order. Linear in the text. */
 export function parseSuppressions(text: string): SuppressionDirective[] {
-  if (!text.includes(MARK)) return [];
+  if (!text.includes(SUPPRESSION_MARK)) return [];
   const code = codeRanges(text);
   const out: SuppressionDirective[] = [];
   for (let at = text.indexOf('<!--'); at >= 0; ) {
