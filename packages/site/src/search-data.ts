@@ -1,4 +1,4 @@
-import type { Corpus, FactIndex } from '@factcite/core';
+import type { Corpus } from '@factcite/core';
 import type { SiteContext } from './context.js';
 
 /**
@@ -30,9 +30,4 @@ export function searchData(ctx: SiteContext): SearchData {
       return [v.originalLang, v.texts.hans, v.texts.hk, v.texts.tw];
     }),
   };
-}
-
-/** The index bytes the page reads: the release's own when it fits these facts, else exported now. */
-function searchIndexBytes(index: FactIndex, prebuilt: Uint8Array | undefined): Uint8Array {
-  return prebuilt ?? index.exportSearchIndex();
 }

@@ -1,5 +1,4 @@
 import { type MalformedCitation, parseCitations } from './citations.js';
-import type { CitationDiagnosticCode } from './diagnostic-codes.js';
 import { described, formatMessage, type MessageRef } from '../messages/format.js';
 import type { MessageLang } from '../messages/lang.js';
 import { checkFactChanges, type PinnedRelease } from '../release/fact-changes.js';

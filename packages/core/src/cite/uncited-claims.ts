@@ -24,7 +24,7 @@
  * - a contradiction needs an organisation-like entity of the fact and a
  *   score of 3, and one fact only of that unit scoring so.
  */
-import type { CitationDiagnostic, UncitedClaim } from './diagnostic.js';
+import type { CitationDiagnostic } from './diagnostic.js';
 import { described } from '../messages/format.js';
 import { parseCitations, type ParsedCitations } from './citations.js';
 import { mentionsIn, type Mentions } from './mentions.js';

@@ -11,7 +11,7 @@ import { isHan, isWordChar } from './tokens.js';
 import { factValueWords } from './value-words.js';
 
 /** Fields of a fact, best first: a match in the id or statement says more than one in a long quote. */
-export const Field = { Id: 0, Statement: 1, Entity: 2, Value: 3, Topic: 4, Quote: 5 } as const;
+const Field = { Id: 0, Statement: 1, Entity: 2, Value: 3, Topic: 4, Quote: 5 } as const;
 
 /**
  * Where a fact's best match for a token is, best first: its field, and for
