@@ -62,7 +62,7 @@ interface Layout {
   /** How many times the text holds the mark every suppression comment starts with. */
   marks: number;
   /** When laid out from the previous version: its first `prefix` blocks and those from `suffixFrom` on are this one's first and last. */
-  kept?: { prefix: number; suffixFrom: number };
+  kept: { prefix: number; suffixFrom: number } | undefined;
 }
 
 /**
@@ -84,7 +84,7 @@ interface Findings {
   found: CitationDiagnostic[];
   /** found[firsts[k]] is block k's first finding; one entry per block, then found.length. */
   firsts: Int32Array;
-  origin?: FindingsOrigin;
+  origin: FindingsOrigin | undefined;
 }
 
 type FindingsByIndex = WeakMap<FactIndex, Map<string, Findings>>;
@@ -252,7 +252,9 @@ function countMarks(text: string, from: number, to: number): number {
   return n;
 }
 
-const newCells = (n: number): Cell[] => Array.from({ length: n }, () => ({}));
+/** New cells, every field present from the start: objects of one shape keep V8's compiled code for them valid. */
+const newCell = (): Cell => ({ parsed: undefined, id: undefined, key: undefined, found: undefined, more: undefined });
+const newCells = (n: number): Cell[] => Array.from({ length: n }, newCell);
 
 function layout(text: string): Layout {
   const guarded = protectedRanges(text);
@@ -260,7 +262,7 @@ function layout(text: string): Layout {
   const starts = new Int32Array(cuts.length + 2);
   starts.set(cuts, 1);
   starts[cuts.length + 1] = text.length;
-  return { starts, cells: newCells(cuts.length + 1), guarded, reused: 0, marks: countMarks(text, 0, text.length) };
+  return { starts, cells: newCells(cuts.length + 1), guarded, reused: 0, marks: countMarks(text, 0, text.length), kept: undefined };
 }
 
 /** Index of the last block starting at or before `offset`. */
@@ -612,7 +614,7 @@ export class FactDocument {
       byOptions = new Map();
       findings.set(index, byOptions);
     }
-    byOptions.set(key, origin ? { found, firsts, origin } : { found, firsts });
+    byOptions.set(key, { found, firsts, origin });
     this.checked = true;
     // The earlier version's findings are no longer needed to check this one: let them go.
     this.carry = undefined;
