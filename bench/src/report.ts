@@ -315,19 +315,26 @@ function profileList(report: Report): string {
 /** Where a tuned peer beat factcite on p95 or nDCG@10 at 100k facts or more, and the kind of query behind it, from the run's own figures. */
 function peerNote(report: Report): string {
   const notes: string[] = [];
-  for (const size of report.options.sizes.filter((n) => n >= 100_000)) {
+  // Every synthetic size, not only those the targets name: a lead lost at 10k is said too.
+  for (const size of report.options.sizes.filter((n) => !isRealOnly(n))) {
     const r = report.results.find((x) => x.engine === 'factcite' && x.facts === size);
     if (!r) continue;
     for (const p of report.results.filter((x) => x.facts === size && isTunedPeer(x))) {
-      if (r.p95_ms! >= p.p95_ms! || r.first_p95_ms! >= p.first_p95_ms!) {
+      const warmLost = r.p95_ms! >= p.p95_ms!;
+      if (warmLost || r.first_p95_ms! >= p.first_p95_ms!) {
+        const pass = warmLost ? 'p95_ms' : 'first_p95_ms';
         const gaps = Object.entries(r.by_kind)
-          .map(([kind, v]) => ({ kind, ours: v.p95_ms, theirs: p.by_kind[kind]?.p95_ms ?? Number.NaN }))
+          .map(([kind, v]) => ({ kind, ours: v[pass] ?? Number.NaN, theirs: p.by_kind[kind]?.[pass] ?? Number.NaN }))
           .sort((a, b) => b.ours - b.theirs - (a.ours - a.theirs));
         const worst = gaps[0];
         notes.push(
-          `- **${p.engine} at ${facts(size)} facts** had the lower p95 (warm ${ms(p.p95_ms)} against ${ms(r.p95_ms)} ms, first pass ${ms(p.first_p95_ms)} against ${ms(r.first_p95_ms)} ms)` +
-            (worst ? `; the largest gap is in ${worst.kind} queries (p95 ${ms(worst.ours)} against ${ms(worst.theirs)} ms).` : '.') +
-            ` factcite checks a phrase of three characters or more in the candidate's folded text and, when few facts hold every term, goes on to facts that hold some; the peer's bigram index intersects lists and checks no phrase.`,
+          `- **${p.engine} at ${facts(size)} facts** had the lower ${warmLost ? 'p95' : 'first-pass p95'} (warm ${ms(p.p95_ms)} against ${ms(r.p95_ms)} ms, first pass ${ms(p.first_p95_ms)} against ${ms(r.first_p95_ms)} ms)` +
+            (worst
+              ? `; the largest gap is in ${worst.kind} queries (${warmLost ? 'warm' : 'first pass'} p95 ${ms(worst.ours)} against ${ms(worst.theirs)} ms).`
+              : '.') +
+            (warmLost
+              ? ` factcite checks a phrase of three characters or more in the candidate's folded text and, when few facts hold every term, goes on to facts that hold some; the peer's bigram index intersects lists and checks no phrase.`
+              : ` Warm, factcite is the faster. Its first queries of each kind compile what that kind needs (the number reader's patterns, Chinese word segmentation for a question, the phrase check), which its first pass pays once; the peer's search is one loop over its lists.`),
         );
       }
       const ours = judgedOver(r, p.queries.judged);
@@ -340,7 +347,7 @@ function peerNote(report: Report): string {
         notes.push(
           `- **${p.engine} at ${facts(size)} facts** ranked as well or better: nDCG@10 ${score(p.ndcg10)} against factcite's ${score(ours.ndcg10)} on the ${p.queries.judged} judged queries it ran (MRR@10 ${score(p.mrr10)} against ${score(ours.mrr10)})` +
             (worst ? `; the largest gap is in ${worst.kind} queries (${score(worst.ours)} against ${score(worst.theirs)}).` : '.') +
-            ` factcite ranks the facts that hold every term by where they hold each (an id or statement that an entity name or quote backs up first, a quote alone last), weighs terms by rarity, then puts shorter facts first; it does not count how often one field repeats a term. Synthetic facts are stitched from the real text and each names its lead entity in its statement, so for a name or a common phrase hundreds of shorter synthetic facts hold it as the judged ones do; ${PEER_RANKING[p.engine.split(',')[0]!] ?? 'the peer ranks by other signals'}.`,
+            ` factcite ranks the facts that hold every term by where they hold each (an id or statement that an entity name or quote backs up first, a quote alone last), weighs terms by rarity, then puts shorter facts first; it does not count how often one field repeats a term. Synthetic facts are stitched from the real text and each names its lead entity in its statement, so for a name or a common phrase many shorter synthetic facts hold it as the judged ones do; ${PEER_RANKING[p.engine.split(',')[0]!] ?? 'the peer ranks by other signals'}.`,
         );
       }
     }
