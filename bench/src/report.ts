@@ -515,7 +515,10 @@ ${kindTable(report, largest)}
 - **Term coverage** (\`bench/src/truth.ts\`): a fact covers a query when its folded text (id,
   statements, entity names and aliases, value, topics, quotes) holds every folded query term
   where a word may start. The linear scan applies exactly that rule and stops at its first ten,
-  so it scores 1 by construction: coverage rewards finding, not ranking.
+  so it scores 1 by construction: coverage rewards finding, not ranking. factcite can fall a
+  little short where it answers a number by a fact's value rather than its text (\`34%\` finds a
+  fact whose value is 34 percent but whose text reads \`逾34多个\`), which this text-only rule
+  does not count.
 - **Peers** are each given the same folded text (\`foldText\`: NFKC, lower case, Traditional to
   Simplified) and folded queries, so the comparison is of indexing and ranking, not of script
   folding. Orama's Mandarin tokenizer (\`@orama/tokenizers/mandarin\`) runs on Node 20 offline: it
