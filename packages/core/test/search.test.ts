@@ -92,26 +92,33 @@ describe('search', () => {
   });
 
   it('ranks a statement its entity and quote back up above a shorter one that only mentions the words', () => {
-    // A real fact, and one stitched from its words the way a careless summary would be: it says
-    // 初創企業 in passing, names no entity and quotes a sentence without it. The stitched one is
-    // shorter, which alone would rank it first.
-    const real = index.get('cyberport-startups-incubated')!;
-    const { value: _, ...rest } = real;
-    const stitched: Fact = {
-      ...rest,
-      id: 'stitched-startups',
-      statement: { 'zh-Hant': '數碼港與初創企業。', en: 'Cyberport and start-ups.' },
-      entities: [],
-      kind: 'statement',
-      citations: [{ source: real.citations[0]!.source, quote: '截至2025年11月，香港' }],
-    };
-    // Built without validating: the stitched fact's quote is not in the article.
-    const small = buildFactIndex({ ...corpus, facts: [stitched, real] });
-    for (const q of ['初創企業', '数码港', 'cyberport', 'Cyberport start-ups']) {
+    // Each real fact whose statement and quote both name one of its entities, beside a fact stitched
+    // from that name the way a careless summary would be: it says the name in passing, links no
+    // entity and quotes a sentence without it. The stitched one is shorter, which alone would rank
+    // it first.
+    const cases = corpus.facts.flatMap((real) => {
+      const quote = foldText(real.citations.map((c) => c.quote).join('\n'));
+      const statement = foldText(Object.values(real.statement).join('\n'));
+      const named = real.entities.map((id) => index.entity(id)!.names['zh-Hans']).find((n) => quote.includes(foldText(n)) && statement.includes(foldText(n)));
+      return named ? [{ real, name: named }] : [];
+    });
+    expect(cases.length).toBeGreaterThan(10);
+    for (const { real, name } of cases) {
+      const { value: _, attributedTo: __, ...rest } = real;
+      const stitched: Fact = {
+        ...rest,
+        id: 'stitched-mention',
+        statement: { 'zh-Hans': `${name}与其他。`, en: 'And others.' },
+        entities: [],
+        kind: 'statement',
+        citations: [{ source: real.citations[0]!.source, quote: '其他' }],
+      };
+      // Built without validating: the stitched fact's quote is not in the article.
+      const small = buildFactIndex({ ...corpus, facts: [stitched, real] });
       expect(
-        small.search(q, { limit: 2 }).map((h) => h.fact.id),
-        q,
-      ).toEqual(['cyberport-startups-incubated', 'stitched-startups']);
+        small.search(name, { limit: 2 }).map((h) => h.fact.id),
+        `${name}: ${real.id}`,
+      ).toEqual([real.id, 'stitched-mention']);
     }
   });
 
