@@ -12,7 +12,7 @@ import {
   parseCitations,
   SUPPRESSION_MARK,
 } from '@factcite/core';
-import { CarriedLineIndex } from './line-starts.js';
+import { CarriedLineIndex, lastAtOrBefore } from './line-starts.js';
 
 /**
  * A report split into blocks that no citation can cross: runs of lines ended
@@ -265,17 +265,8 @@ function layout(text: string): Layout {
   return { starts, cells: newCells(cuts.length + 1), guarded, reused: 0, marks: countMarks(text, 0, text.length), kept: undefined };
 }
 
-/** Index of the last block starting at or before `offset`. */
-function blockAt(starts: Int32Array, offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 2;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
+/** Index of the last block starting at or before `offset` (the last start is the text's end, no block's). */
+const blockAt = (starts: Int32Array, offset: number): number => lastAtOrBefore(starts, offset, starts.length - 1);
 
 /**
  * The layout of a new version from the previous one's, reading only the

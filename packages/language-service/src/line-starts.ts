@@ -7,10 +7,10 @@ function scanStarts(text: string): Int32Array {
   return Int32Array.from(starts);
 }
 
-/** Index of the last start at or before `offset`. */
-function lineOf(starts: Int32Array, offset: number): number {
+/** Index of the last of the first `count` sorted starts that is at or before `offset` (0 when none is). */
+export function lastAtOrBefore(starts: Int32Array, offset: number, count = starts.length): number {
   let lo = 0;
-  let hi = starts.length - 1;
+  let hi = count - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
     if (starts[mid]! <= offset) lo = mid;
@@ -46,8 +46,8 @@ export class CarriedLineIndex extends LineIndex {
     // Whether p starts a line depends on the characters at p - 1 and p (a "\r" then a "\n" is one break), so
     // starts before `from` stand, those past `oldEnd + 1` stand shifted, and the ones between are found again.
     const low = Math.max(from, 1);
-    const keep = lineOf(old, low - 1) + 1;
-    const tail = lineOf(old, oldEnd + 1) + 1;
+    const keep = lastAtOrBefore(old, low - 1) + 1;
+    const tail = lastAtOrBefore(old, oldEnd + 1) + 1;
     const added: number[] = [];
     for (const next of lineStartsOf(text, low - 1, newEnd + 1)) if (next >= low && next <= newEnd + 1) added.push(next);
     const starts = new Int32Array(keep + added.length + old.length - tail);
@@ -62,7 +62,7 @@ export class CarriedLineIndex extends LineIndex {
   }
 
   override position(offset: number): Position {
-    const line = lineOf(this.lineStarts, offset);
+    const line = lastAtOrBefore(this.lineStarts, offset);
     return { line, character: offset - this.lineStarts[line]! };
   }
 
