@@ -107,6 +107,29 @@ describe('search by value, on a fixture corpus', () => {
     expect(ids(index, '预留十亿港元')[0]).toBe('rd-institute-1bn-hkd');
   });
 
+  it('finds every amount a hedged number allows, in the unit it states', () => {
+    // 八十多% is from 80% to under 90%: the 88% fact, which no text or exact amount of 80 would find,
+    // and not the 75% one nor the 88 companies.
+    for (const query of ['八十多%', '百分之八十多', '80多%']) {
+      const found = ids(index, query, 10);
+      expect(found[0], query).toBe('workers-88-percent');
+      expect(found, query).not.toContain('workers-75-percent');
+      expect(found, query).not.toContain('companies-88');
+    }
+    // A fact stating the figure as written (八成以上, 80 percent at least) answers 八十多% before another amount in its range.
+    // Longer than the 88% fact, so that length alone would put it second.
+    const eighty = fact(
+      'workers-80-percent',
+      '调查显示，在受访的各行各业机构之中，八成以上的员工已经在日常工作里经常使用各类生成式人工智能工具。',
+      'A survey found that over 80% of staff at the organisations surveyed, across every industry, already use generative AI tools in their daily work.',
+      { amount: 80, unit: 'percent', text: '八成以上' },
+    );
+    const withFloor = createFactIndex({ ...fixture, facts: [...(fixture.facts as object[]), eighty] } as CorpusInput, { validate: false });
+    expect(ids(withFloor, '八十多%', 2)).toEqual(['workers-80-percent', 'workers-88-percent']);
+    // 二十多亿港元 is under 30亿: the HK$3 billion fund does not match it (it may still share its characters).
+    expect(index.search('二十多亿港元', { limit: 10 }).filter((h) => h.matchedTerms > 0 && h.fact.id === 'fund-3bn-hkd')).toEqual([]);
+  });
+
   it('keeps a lone numeral among other characters as part of the words', () => {
     // 亿元计划 is in one decoy's statement as written; read as 亿 (10^8) beside 元计划 it would
     // match any fact whose value is 10^8 and that says 元计划 anywhere, the decoy no better.

@@ -52,6 +52,24 @@ export class UnionIterator implements DocIterator {
     return best;
   }
 
+  /** Whether a list of `token` holds the current document. */
+  holdsToken(token: number): boolean {
+    // As in slot: the cursors on the current document are the top of the heap.
+    const heap = this.heap;
+    const stack = this.stack;
+    let top = 0;
+    stack[top++] = 0;
+    while (top > 0) {
+      const i = stack[--top]!;
+      const c = heap[i];
+      if (!c || c.doc !== this.doc) continue;
+      if (Math.floor(c.list / SLOTS) === token) return true;
+      if (2 * i + 1 < heap.length) stack[top++] = 2 * i + 1;
+      if (2 * i + 2 < heap.length) stack[top++] = 2 * i + 2;
+    }
+    return false;
+  }
+
   private siftDown(i: number): void {
     const heap = this.heap;
     const n = heap.length;

@@ -24,7 +24,7 @@ import { foldText } from '../text/fold.js';
 import { Cursor, END, hasList, type Postings, SLOTS } from './postings.js';
 import { bigramToken, DEPRECATED, HAS_AMOUNT, SLOT_FIELD_WEIGHTS, SLOT_WEIGHTS, Slot, type TextIndex, unigramToken, wordsWithPrefix } from './text-index.js';
 import { occursAtWordStart, segments } from './tokens.js';
-import { type QueryTerm, queryTermsWithValues } from './value-words.js';
+import { type QueryTerm, queryTermsWithValues, readValueWord } from './value-words.js';
 
 /** One result: a document (see TextIndex.docFact), its score and how many of the query's terms it matched. */
 export interface Ranked {
@@ -60,6 +60,13 @@ interface Term {
   value?: Group;
   /** A number no document's text holds: its one group is its value. */
   valueOnly?: boolean;
+  /**
+   * For a hedged number (六百多亿), whose value group holds every amount its
+   * hedge allows: the token of the amount as written (600亿), which a fact
+   * stating that very figure with its qualifier has, and which answers it
+   * better than another amount in the range.
+   */
+  floor?: number;
 }
 
 // Question words carry no content; removing them keeps their pairs from
@@ -91,6 +98,16 @@ const OWN_WORDS = 1e6;
  * so a term said in a fact's own words still outweighs it.
  */
 const VALUE_WORDS = 5e5;
+
+/**
+ * Added on top of OWN_WORDS for an amount a hedged number allows (620亿 for
+ * 六百多亿) other than the number as written: below VALUE_WORDS, so a fact
+ * whose value is the figure written ranks first.
+ */
+const NEAR_VALUE_WORDS = 2.5e5;
+
+/** What a value match adds: the number itself, or another amount its hedge allows. */
+const valueBonus = (term: Term, atFloor: boolean): number => OWN_WORDS + (term.floor === undefined || atFloor ? VALUE_WORDS : NEAR_VALUE_WORDS);
 
 /** The most a term can add for where it matched (see OWN_WORDS and VALUE_WORDS). */
 const mostBonus = (terms: readonly Term[]): number => terms.reduce((sum, t) => sum + OWN_WORDS + (t.value || t.valueOnly ? VALUE_WORDS : 0), 0);
@@ -127,14 +144,68 @@ function makeGroup(index: TextIndex, tokens: number[]): Group | null {
  * the value it reads as. Null when no document can match it; undefined for
  * a term of signs alone, which is left out.
  */
-function planTerm(index: TextIndex, { text, valueWord }: QueryTerm): Term | null | undefined {
+function planTerm(index: TextIndex, { text, valueWord, valueRange }: QueryTerm): Term | null | undefined {
   const byText = planText(index, text);
-  const value = valueWord === undefined ? null : makeGroup(index, [index.words.get(valueWord)]);
+  const written = valueWord === undefined ? -1 : index.words.get(valueWord);
+  const tokens = valueRange ? valueTokensIn(index, valueRange) : written >= 0 ? [written] : [];
+  const value = tokens.length ? makeGroup(index, tokens) : null;
   if (!value) return byText;
   const valueCeiling = value.weight * SLOT_WEIGHTS[value.best]!;
+  const floor = valueRange ? { floor: written } : {};
   // A value alone is proven by its token: no text to check.
-  if (!byText) return { text, exact: true, groups: [value], ceiling: valueCeiling, valueOnly: true };
-  return { ...byText, value, ceiling: Math.max(byText.ceiling, valueCeiling) };
+  if (!byText) return { text, exact: true, groups: [value], ceiling: valueCeiling, valueOnly: true, ...floor };
+  return { ...byText, value, ceiling: Math.max(byText.ceiling, valueCeiling), ...floor };
+}
+
+/** Value words of an index by amount, made on the first hedged number asked for. */
+interface ValueTable {
+  amounts: Float64Array;
+  tokens: Int32Array;
+  units: (string | undefined)[];
+}
+const valueTables = new WeakMap<TextIndex, ValueTable>();
+
+/**
+ * Most value words a hedged number may match; the nearest amounts above its
+ * floor are kept (a wide range in a large corpus names thousands).
+ */
+const MOST_RANGE_WORDS = 256;
+
+function valueTable(index: TextIndex): ValueTable {
+  let table = valueTables.get(index);
+  if (table) return table;
+  // Value words start with a control character, so they lead the sorted words.
+  const found: { amount: number; token: number; unit?: string }[] = [];
+  for (const word of index.sortedWords) {
+    const value = readValueWord(word);
+    if (!value) break;
+    found.push({ ...value, token: index.words.get(word) });
+  }
+  found.sort((a, b) => a.amount - b.amount);
+  table = {
+    amounts: Float64Array.from(found, (v) => v.amount),
+    tokens: Int32Array.from(found, (v) => v.token),
+    units: found.map((v) => v.unit),
+  };
+  valueTables.set(index, table);
+  return table;
+}
+
+/** Tokens of the value words in a hedged number's range, with its unit (or, with none, the bare amounts). */
+function valueTokensIn(index: TextIndex, range: NonNullable<QueryTerm['valueRange']>): number[] {
+  const { amounts, tokens, units } = valueTable(index);
+  let lo = 0;
+  let hi = amounts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (amounts[mid]! < range.from) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: number[] = [];
+  for (let i = lo; i < amounts.length && amounts[i]! < range.under && out.length < MOST_RANGE_WORDS; i++) {
+    if (units[i] === range.unit) out.push(tokens[i]!);
+  }
+  return out;
 }
 
 /** Plans a term by its text alone. */
@@ -263,7 +334,7 @@ function oneGroup(run: Run, term: Term, k: number): Ranked[] {
   const seen = group.tokens.length > 1 ? new Set<number>() : undefined;
   for (const cursor of groupCursors(index.postings, group)) {
     const raw = group.weight * SLOT_WEIGHTS[cursor.slot]!;
-    const own = term.valueOnly ? OWN_WORDS + VALUE_WORDS : isOwn(cursor.slot) ? OWN_WORDS : 0;
+    const own = term.valueOnly ? valueBonus(term, Math.floor(cursor.list / SLOTS) === term.floor) : isOwn(cursor.slot) ? OWN_WORDS : 0;
     while (cursor.next()) {
       let doc = cursor.doc;
       if (top.full && bound(run, doc, raw) + own <= top.last.score) {
@@ -335,7 +406,9 @@ class TermIterator implements DocIterator {
 
   /** What the current document's match adds for where it is: in the fact's own words (id or statements), or its value. */
   bonus(): number {
-    if (this.byValue || (this.term.valueOnly && this.text.doc === this.doc)) return OWN_WORDS + VALUE_WORDS;
+    const term = this.term;
+    if (this.byValue) return valueBonus(term, term.floor !== undefined && this.value!.holdsToken(term.floor));
+    if (term.valueOnly && this.text.doc === this.doc) return valueBonus(term, term.floor !== undefined && this.groups[0]!.holdsToken(term.floor));
     if (this.text.doc !== this.doc) return 0;
     for (const g of this.groups) if (!isOwn(g.slot)) return 0;
     return OWN_WORDS;

@@ -49,6 +49,28 @@ function queryValueWord(match: NumberMatch): string | undefined {
 export interface QueryTerm {
   text: string;
   valueWord?: string;
+  /**
+   * For a number a hedge bounds (六百多亿: from 600亿, under 700亿), the values
+   * it may match: every amount in [from, under), with the query's unit when a
+   * query can state it (see keepsUnit), else with none.
+   */
+  valueRange?: { from: number; under: number; unit?: string };
+}
+
+/** A value word's amount and unit, or undefined for a word that is not one. */
+export function readValueWord(word: string): { amount: number; unit?: string } | undefined {
+  if (!word.startsWith(MARK)) return undefined;
+  const colon = word.indexOf(':');
+  const amount = Number(colon < 0 ? word.slice(1) : word.slice(1, colon));
+  return Number.isFinite(amount) ? { amount, unit: colon < 0 ? undefined : word.slice(colon + 1) } : undefined;
+}
+
+/** The values a hedged number may match, or undefined for a number without an upper bound. */
+function queryValueRange(match: NumberMatch): QueryTerm['valueRange'] {
+  if (match.amount === undefined || match.under === undefined || !(match.under > match.amount)) return undefined;
+  // A count of things (800多家) is left to its text, as an exact one is (see queryValueWord).
+  if (match.unit !== undefined && !keepsUnit(match.unit)) return undefined;
+  return { from: match.amount, under: match.under, unit: keepsUnit(match.unit) ? match.unit : undefined };
 }
 
 const TERM = /[^\s,，;；、?？!！。]+/g;
@@ -97,7 +119,8 @@ export function queryTermsWithValues(folded: string): QueryTerm[] {
       const number = numbers[n];
       if (number && number.start < end) {
         if (number.start > at) terms.push({ text: folded.slice(at, number.start) });
-        terms.push({ text: folded.slice(number.start, number.end), valueWord: queryValueWord(number) });
+        const valueRange = queryValueRange(number);
+        terms.push({ text: folded.slice(number.start, number.end), valueWord: queryValueWord(number), ...(valueRange ? { valueRange } : {}) });
         at = number.end;
         n++;
       } else {
